@@ -1,0 +1,58 @@
+"""quizapp: classroom quizzes on crypto literacy, every answer backed by a checked quotation."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+from quizapp.config import DefaultConfig
+from quizapp.database import normalise_database_url
+
+SECRET_KEY_FILE = "secret_key"
+
+
+def create_app(test_config: dict[str, Any] | None = None) -> Flask:
+    """Create the app: configuration, extensions and blueprints; nothing is read or written."""
+    app = Flask(__name__, instance_relative_config=True)
+    app.config.from_object(DefaultConfig)
+    if test_config is None:
+        app.config.from_pyfile("config.py", silent=True)
+        app.config.from_prefixed_env("QUIZAPP")
+        for name in ("SECRET_KEY", "DATABASE_URL"):
+            if name in os.environ:
+                app.config[name] = os.environ[name]
+    else:
+        app.config.from_mapping(test_config)
+    app.config.setdefault(
+        "DATABASE_URL", "sqlite:///" + str(Path(app.instance_path) / "quizapp.sqlite"))
+    app.config["DATABASE_URL"] = normalise_database_url(app.config["DATABASE_URL"])
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = _instance_secret_key(app)
+
+    from quizapp import cli, errors
+    from quizapp.extensions import babel, csrf, db
+    from quizapp.health import health
+    from quizapp.i18n import select_locale, template_helpers
+    from quizapp.learner import learner
+
+    db.init_app(app)
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=select_locale)
+    app.context_processor(template_helpers)
+    app.register_blueprint(learner)
+    app.register_blueprint(health)
+    errors.register(app)
+    cli.register(app)
+    return app
+
+
+def _instance_secret_key(app: Flask) -> str:
+    """The key ``quizapp init`` keeps in the instance folder, or a key for this process only."""
+    path = Path(app.instance_path) / SECRET_KEY_FILE
+    if path.is_file():
+        return path.read_text(encoding="utf-8").strip()
+    return secrets.token_urlsafe(32)

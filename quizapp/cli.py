@@ -1,0 +1,129 @@
+"""The ``quizapp`` command: validate banks, prepare the database, load banks, run the server."""
+
+from __future__ import annotations
+
+import secrets
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+from flask import Flask, current_app
+from flask.cli import FlaskGroup, ScriptInfo, routes_command, run_command, shell_command
+
+from quizapp.domain.catalog import bank_files, read_catalog
+from quizapp.extensions import db
+from quizapp.schema import upgrade_schema
+from quizapp.services.catalog_loading import LoadReport, load_catalog
+
+
+def _default_seeds(target: Path) -> Path:
+    folder = target if target.is_dir() else target.parent
+    beside = folder.parent / "seeds"
+    return beside if beside.is_dir() else Path(current_app.config["SEEDS_DIR"])
+
+
+@click.command("validate")
+@click.argument("target", type=click.Path(exists=True, path_type=Path), default=None,
+                required=False)
+@click.option("--seeds", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Folder of source articles (default: the seeds/ beside the banks).")
+def validate_command(target: Path | None, seeds: Path | None) -> None:
+    """Check bank files (a file or a folder) and the articles they cite; exit 1 on any problem."""
+    target = target or Path(current_app.config["QUESTIONS_DIR"])
+    catalog = read_catalog(target, seeds or _default_seeds(target))
+    if catalog.problems:
+        for problem in catalog.problems:
+            click.echo(str(problem))
+        files = len({problem.path for problem in catalog.problems})
+        click.echo(f"{len(catalog.problems)} problems in {files} files", err=True)
+        sys.exit(1)
+    click.echo(catalog.summary())
+
+
+def ensure_secret_key(app: Flask) -> None:
+    """Keep one secret key in the instance folder, so every server process signs alike."""
+    from quizapp import SECRET_KEY_FILE
+
+    instance = Path(app.instance_path)
+    instance.mkdir(parents=True, exist_ok=True)
+    path = instance / SECRET_KEY_FILE
+    if not path.exists():
+        path.write_text(secrets.token_urlsafe(32) + "\n", encoding="utf-8")
+        path.chmod(0o600)
+
+
+def load_bundled_banks(app: Flask) -> LoadReport:
+    """Check the bundled banks and load the ones that pass; report the others on stderr."""
+    questions = Path(app.config["QUESTIONS_DIR"])
+    catalog = read_catalog(questions, Path(app.config["SEEDS_DIR"]))
+    for problem in catalog.problems:
+        click.echo(f"not loaded: {problem}", err=True)
+    present = [path.stem for path in bank_files(questions)] if questions.exists() else []
+    with db.writer() as session:
+        return load_catalog(session, catalog, present)
+
+
+def prepare(app: Flask) -> LoadReport:
+    """Everything a first start needs: instance folder, secret key, schema, bundled banks."""
+    ensure_secret_key(app)
+    upgrade_schema(db.engine)
+    return load_bundled_banks(app)
+
+
+@click.command("init")
+def init_command() -> None:
+    """Create or upgrade the database and load the bundled banks (safe to run again)."""
+    report = prepare(current_app)
+    click.echo(report.summary())
+
+
+@click.command("load-banks")
+def load_banks_command() -> None:
+    """Reload the bundled banks: changed questions get new versions, old scores stay."""
+    upgrade_schema(db.engine)
+    click.echo(load_bundled_banks(current_app).summary())
+
+
+def register(app: Flask) -> None:
+    """Add the commands to ``flask --app quizapp`` as well as ``quizapp``."""
+    app.cli.add_command(validate_command)
+    app.cli.add_command(init_command)
+    app.cli.add_command(load_banks_command)
+
+
+@click.pass_context
+def _run_after_prepare(ctx: click.Context, **options: Any) -> None:
+    app = ctx.ensure_object(ScriptInfo).load_app()
+    with app.app_context():
+        click.echo(prepare(app).summary())
+        db.dispose()  # the server opens its own connections
+    ctx.invoke(run_command, **options)
+
+
+run_and_prepare_command = click.Command(
+    "run", params=run_command.params, callback=_run_after_prepare,
+    help="Prepare the database and bundled banks, then serve on http://127.0.0.1:5000.",
+)
+
+
+def _create_app() -> Flask:
+    from quizapp import create_app
+
+    return create_app()
+
+
+class QuizappGroup(FlaskGroup):
+    """``flask`` for quizapp: its app is built in, and ``run`` prepares the database first."""
+
+    def __init__(self, **extra: Any) -> None:
+        super().__init__(create_app=_create_app, add_default_commands=False,
+                         set_debug_flag=False, **extra)
+        self.add_command(run_and_prepare_command)
+        self.add_command(shell_command)
+        self.add_command(routes_command)
+
+
+def main() -> None:
+    """Entry point of the ``quizapp`` command."""
+    QuizappGroup(help="quizapp: classroom quizzes on crypto literacy.")(prog_name="quizapp")

@@ -1,0 +1,22 @@
+"""Default settings; the instance folder's ``config.py`` and the environment override them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class DefaultConfig:
+    """Settings used unless the instance folder or the environment says otherwise."""
+
+    QUESTIONS_DIR = str(PROJECT_ROOT / "questions")
+    SEEDS_DIR = str(PROJECT_ROOT / "seeds")
+    LANGUAGES: ClassVar[list[str]] = ["en"]
+    BABEL_DEFAULT_LOCALE = "en"
+    # A quiz can take longer than an hour; the token lives as long as the session.
+    WTF_CSRF_TIME_LIMIT = None
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    MAX_CONTENT_LENGTH = 1024 * 1024

@@ -1,0 +1,118 @@
+"""Read a folder of banks and a folder of articles, and check every citation against its article."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from quizapp.domain.articles import Article, parse_article
+from quizapp.domain.bank_format import Bank, CitationCheck, parse_bank
+from quizapp.domain.citations import closest_passage, find_quote
+from quizapp.domain.identifiers import did_you_mean
+from quizapp.domain.problems import Problem
+from quizapp.domain.yaml_reader import MAX_FILE_BYTES
+
+
+@dataclass
+class Catalog:
+    """What was read: the articles and banks that passed every check, and every problem found."""
+
+    articles: dict[str, Article] = field(default_factory=dict)
+    banks: list[Bank] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    bank_files: dict[str, str] = field(default_factory=dict)
+
+    def summary(self) -> str:
+        """One line saying what was checked."""
+        questions = sum(len(bank.questions) for bank in self.banks)
+        citations = sum(len(q.citations) for bank in self.banks for q in bank.questions)
+        return (f"{len(self.banks)} banks, {questions} questions, {citations} citations "
+                f"checked against {len(self.articles)} articles: no problems")
+
+
+def display_path(path: Path) -> str:
+    """A path as the teacher typed it: relative to the working directory when possible."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def read_articles(seeds_dir: Path) -> tuple[dict[str, Article], list[Problem]]:
+    """Parse every ``*.md`` article in ``seeds_dir``."""
+    articles: dict[str, Article] = {}
+    problems: list[Problem] = []
+    for path in sorted(seeds_dir.glob("*.md")):
+        if path.name.lower() == "readme.md":
+            continue
+        article, found = parse_article(display_path(path), path.stem, read_limited(path))
+        problems.extend(found)
+        if article is not None:
+            articles[article.id] = article
+    return articles, problems
+
+
+def bank_files(target: Path) -> list[Path]:
+    """The bank files named by ``target``: the file itself, or the ``*.yaml``/``*.yml`` in a folder."""
+    if target.is_file():
+        return [target]
+    return sorted([*target.glob("*.yaml"), *target.glob("*.yml")])
+
+
+def citation_checker(articles: dict[str, Article]) -> CitationCheck:
+    """Make the check that a citation names a known article and quotes it word for word."""
+
+    def check(source: str, quote: str) -> tuple[str, str] | None:
+        article = articles.get(source)
+        if article is None:
+            hint = did_you_mean(source, sorted(articles))
+            known = ", ".join(sorted(articles)) or "none yet"
+            return "source", f"there is no article {source!r}{hint}: the articles are {known}"
+        if find_quote(article.body, quote) is None:
+            closest = closest_passage(article.body, quote)
+            return "quote", (f"the quote is not in the article {source!r}; its closest passage "
+                             f"is \"{closest}\": copy the passage exactly as the article prints it")
+        return None
+
+    return check
+
+
+def check_banks(sources: Iterable[tuple[str, str, bytes]], articles: dict[str, Article],
+                taken: dict[str, str] | None = None) -> Catalog:
+    """Check bank files given as (display path, file stem, bytes); ids in ``taken`` are in use."""
+    catalog = Catalog(articles=articles)
+    owners = dict(taken or {})
+    check = citation_checker(articles)
+    for path, stem, data in sources:
+        bank, problems = parse_bank(path, stem, data, check)
+        if bank is not None:
+            if bank.id in owners:
+                problems.append(Problem(path, bank.line, bank.id,
+                                        f"the bank id {bank.id!r} is already used by "
+                                        f"{owners[bank.id]}: give each bank its own id"))
+            elif bank.id != stem:
+                problems.append(Problem(path, bank.line, bank.id,
+                                        f"the file name must match the bank id: rename the file "
+                                        f"to {bank.id}.yaml or change 'bank:' to {stem!r}"))
+            owners.setdefault(bank.id, path)
+        catalog.problems.extend(problems)
+        if bank is not None and not problems:
+            catalog.banks.append(bank)
+            catalog.bank_files[bank.id] = path
+    return catalog
+
+
+def read_catalog(questions: Path, seeds_dir: Path) -> Catalog:
+    """Read and check every article and bank; problems are sorted by file and line."""
+    articles, article_problems = read_articles(seeds_dir)
+    sources = [(display_path(path), path.stem, read_limited(path)) for path in bank_files(questions)]
+    catalog = check_banks(sources, articles)
+    catalog.problems = sorted(article_problems + catalog.problems)
+    return catalog
+
+
+def read_limited(path: Path) -> bytes:
+    """Read a file, but never more than one byte past the size limit."""
+    with path.open("rb") as handle:
+        return handle.read(MAX_FILE_BYTES + 1)

@@ -1,0 +1,155 @@
+"""Read typed fields out of YAML nodes, collecting every problem instead of stopping at the first."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from decimal import Decimal, InvalidOperation
+
+from quizapp.domain.identifiers import LANGUAGE_TAG, did_you_mean, id_problem
+from quizapp.domain.problems import Problem
+from quizapp.domain.yaml_reader import Mapping, Node, Scalar, Sequence
+
+NUMBER = re.compile(r"[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?")
+MAX_TAG_LENGTH = 40
+_NULL_WORDS = {"", "~", "null", "Null", "NULL"}
+
+
+def describe(node: Node) -> str:
+    """Name a node's kind the way a teacher would."""
+    if isinstance(node, Mapping):
+        return "a mapping"
+    if isinstance(node, Sequence):
+        return "a list"
+    return "text"
+
+
+def is_null(node: Node) -> bool:
+    """True for an empty value: ``key:`` with nothing after it, or ``~``/``null``."""
+    return isinstance(node, Scalar) and node.plain and node.text in _NULL_WORDS
+
+
+def parse_decimal(text: str) -> Decimal | None:
+    """Parse a number as YAML writes one (``7``, ``-2.5``, ``1e3``), or None."""
+    text = text.strip().replace("_", "")
+    if not NUMBER.fullmatch(text):
+        return None
+    try:
+        return Decimal(text)
+    except InvalidOperation:  # pragma: no cover - the pattern already rules this out
+        return None
+
+
+class FieldReader:
+    """Reads the fields of one mapping and records problems under one path and subject."""
+
+    def __init__(self, path: str, subject: str, problems: list[Problem]) -> None:
+        self.path = path
+        self.subject = subject
+        self.problems = problems
+        self.check_citation: Callable[[str, str], tuple[str, str] | None] | None = None
+
+    def problem(self, line: int, message: str) -> None:
+        """Record a problem at ``line``."""
+        self.problems.append(Problem(self.path, line, self.subject, message))
+
+    def check_keys(self, mapping: Mapping, allowed: Iterable[str], where: str,
+                   misplaced: dict[str, str] | None = None) -> None:
+        """Report duplicate keys, keys named elsewhere in the format, and unknown keys."""
+        allowed = list(allowed)
+        for key, first_line in mapping.duplicate_keys:
+            self.problem(key.line, f"the key {key.text!r} appears twice (first on line "
+                                   f"{first_line}): keep only one")
+        for key, _ in mapping.entries:
+            if key.text in allowed:
+                continue
+            if misplaced and key.text in misplaced:
+                self.problem(key.line, misplaced[key.text])
+            else:
+                hint = did_you_mean(key.text, allowed)
+                self.problem(key.line, f"unknown key {key.text!r}{hint} in {where}: "
+                                       f"the keys allowed are {', '.join(allowed)}")
+
+    def text(self, mapping: Mapping, key: str, *, required: bool,
+             max_length: int | None = None) -> str | None:
+        """Read a text field; report a missing, empty, too long or non-text value."""
+        found = mapping.get(key)
+        if found is None:
+            if required:
+                self.problem(mapping.line, f"the key {key!r} is missing: add it")
+            return None
+        key_node, value = found
+        if not isinstance(value, Scalar):
+            self.problem(key_node.line, f"{key!r} must be text, not {describe(value)}")
+            return None
+        if is_null(value) or not value.text.strip():
+            self.problem(key_node.line, f"{key!r} is empty: write its text or remove the key")
+            return None
+        if max_length is not None and len(value.text) > max_length:
+            self.problem(key_node.line, f"{key!r} is {len(value.text)} characters long: "
+                                        f"shorten it to at most {max_length}")
+            return None
+        return value.text
+
+    def identifier(self, mapping: Mapping, key: str, what: str) -> str | None:
+        """Read a required id field and check its form."""
+        value = self.text(mapping, key, required=True)
+        if value is None:
+            return None
+        message = id_problem(value, what)
+        if message:
+            self.problem(self.line_of(mapping, key), message)
+            return None
+        return value
+
+    def language(self, mapping: Mapping) -> str:
+        """Read an optional BCP 47 ``language`` tag; default ``en``."""
+        value = self.text(mapping, "language", required=False)
+        if value is None:
+            return "en"
+        if not LANGUAGE_TAG.fullmatch(value):
+            self.problem(self.line_of(mapping, "language"),
+                         f"'language' {value!r} is not a BCP 47 language tag: "
+                         "write one such as en, es, ur or pt-BR")
+            return "en"
+        return value
+
+    def tags(self, mapping: Mapping) -> tuple[str, ...]:
+        """Read an optional list of short topic strings."""
+        entries = self.text_list(mapping, "tags", required=False)
+        good: list[str] = []
+        for entry in entries or ():
+            if len(entry.text) > MAX_TAG_LENGTH:
+                self.problem(entry.line, f"the tag {entry.text!r} is {len(entry.text)} characters "
+                                         f"long: keep tags to at most {MAX_TAG_LENGTH}")
+            else:
+                good.append(entry.text)
+        return tuple(good)
+
+    def text_list(self, mapping: Mapping, key: str, *, required: bool) -> list[Scalar] | None:
+        """Read a list whose entries are non-empty text; report entries that are not."""
+        found = mapping.get(key)
+        if found is None:
+            if required:
+                self.problem(mapping.line, f"the key {key!r} is missing: add it")
+            return None
+        key_node, value = found
+        if not isinstance(value, Sequence):
+            self.problem(key_node.line, f"{key!r} must be a list (entries starting with '- '), "
+                                        f"not {describe(value)}")
+            return None
+        entries: list[Scalar] = []
+        for item in value.items:
+            if not isinstance(item, Scalar):
+                self.problem(item.line, f"each entry of {key!r} must be text, "
+                                        f"not {describe(item)}")
+            elif is_null(item) or not item.text.strip():
+                self.problem(item.line, f"an entry of {key!r} is empty: write it or remove it")
+            else:
+                entries.append(item)
+        return entries
+
+    def line_of(self, mapping: Mapping, key: str) -> int:
+        """The line of ``key`` in ``mapping``, or the mapping's own line when it is absent."""
+        found = mapping.get(key)
+        return found[0].line if found else mapping.line

@@ -1,0 +1,187 @@
+"""Read YAML into a small tree of nodes that remember their line, refusing what a bank must not use.
+
+Teachers' files are untrusted input. We never construct Python objects from them:
+we walk the parser's event stream ourselves, so tags, anchors and aliases are
+refused as they are met (no billion-laughs expansion, no object construction), the
+nesting depth is bounded without recursion, and every scalar keeps its text
+exactly as written (``no`` stays "no", ``1.10`` stays "1.10").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import yaml
+
+try:  # the C parser is several times faster; PyYAML ships it when libyaml is present
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_FILE_BYTES = 1024 * 1024
+MAX_DEPTH = 32
+
+# Explicit tags that only restate what plain YAML means; anything else could build objects.
+_HARMLESS_TAGS = {
+    "!",
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:seq",
+    "tag:yaml.org,2002:map",
+}
+
+
+class YamlProblem(Exception):
+    """The file cannot be read as a bank at all; carries the 1-based line and a teacher's message."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+@dataclass
+class Scalar:
+    """A scalar as written: ``text`` is its value, ``plain`` says it had no quotes."""
+
+    text: str
+    line: int
+    plain: bool
+
+
+@dataclass
+class Sequence:
+    """A YAML list."""
+
+    items: list[Node]
+    line: int
+
+
+@dataclass
+class Mapping:
+    """A YAML mapping; keys keep their order and their own line."""
+
+    entries: list[tuple[Scalar, Node]]
+    line: int
+    duplicate_keys: list[tuple[Scalar, int]] = field(default_factory=list)
+
+    def get(self, key: str) -> tuple[Scalar, Node] | None:
+        """Return the first (key, value) pair whose key text is ``key``."""
+        for key_node, value in self.entries:
+            if key_node.text == key:
+                return key_node, value
+        return None
+
+
+Node = Scalar | Sequence | Mapping
+
+
+def decode_text(data: bytes) -> str:
+    """Decode UTF-8 (a BOM is allowed) or raise YamlProblem at the line of the first bad byte."""
+    if len(data) > MAX_FILE_BYTES:
+        raise YamlProblem(
+            1,
+            f"the file is larger than {MAX_FILE_BYTES:,} bytes (1 MiB): "
+            "split it into smaller files",
+        )
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise YamlProblem(
+            line,
+            "the file is not UTF-8 text: save it again with the UTF-8 encoding",
+        ) from None
+
+
+def read_yaml(text: str) -> Node:
+    """Parse one YAML document into nodes, raising YamlProblem for anything a bank may not hold."""
+    stack: list[Sequence | Mapping] = []
+    pending_keys: list[Scalar | None] = []
+    root: Node | None = None
+    documents = 0
+
+    def attach(node: Node) -> None:
+        nonlocal root
+        if not stack:
+            root = node
+            return
+        parent = stack[-1]
+        if isinstance(parent, Sequence):
+            parent.items.append(node)
+            return
+        key = pending_keys[-1]
+        if key is None:
+            if not isinstance(node, Scalar):
+                raise YamlProblem(node.line, "a key must be plain text, not a list or mapping")
+            pending_keys[-1] = node
+            return
+        previous = next((k for k, _ in parent.entries if k.text == key.text), None)
+        if previous is not None:
+            parent.duplicate_keys.append((key, previous.line))
+        else:
+            parent.entries.append((key, node))
+        pending_keys[-1] = None
+
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            line = event.start_mark.line + 1 if event.start_mark else 1
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    raise YamlProblem(
+                        line,
+                        "the file holds more than one YAML document: "
+                        "put one bank per file and remove the extra '---'",
+                    )
+            elif isinstance(event, yaml.AliasEvent):
+                raise YamlProblem(
+                    line,
+                    f"aliases (*{event.anchor}) are not allowed: write the content out in full",
+                )
+            elif isinstance(event, yaml.ScalarEvent | yaml.SequenceStartEvent
+                            | yaml.MappingStartEvent):
+                if event.anchor is not None:
+                    raise YamlProblem(
+                        line,
+                        f"anchors (&{event.anchor}) are not allowed: write the content out in full",
+                    )
+                if event.tag is not None and event.tag not in _HARMLESS_TAGS:
+                    raise YamlProblem(
+                        line,
+                        f"the tag {event.tag} is not allowed: a bank holds only text, numbers, "
+                        "lists and mappings, so remove the tag",
+                    )
+                if isinstance(event, yaml.ScalarEvent):
+                    plain = event.style is None and event.implicit[0]
+                    attach(Scalar(event.value, line, plain))
+                    continue
+                if len(stack) >= MAX_DEPTH:
+                    raise YamlProblem(line, f"lists and mappings are nested more than "
+                                            f"{MAX_DEPTH} deep: a bank never needs that")
+                container: Sequence | Mapping = (
+                    Sequence([], line) if isinstance(event, yaml.SequenceStartEvent)
+                    else Mapping([], line)
+                )
+                attach(container)
+                stack.append(container)
+                pending_keys.append(None)
+            elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
+                stack.pop()
+                pending_keys.pop()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 1
+        problem = error.problem or "the YAML cannot be read"
+        raise YamlProblem(
+            line,
+            f"this is not valid YAML ({problem}): check the indentation, colons and quotes",
+        ) from None
+    except yaml.YAMLError as error:  # reader errors: control characters and the like
+        raise YamlProblem(1, f"this is not valid YAML ({error}): check the file's text") from None
+
+    if root is None or (isinstance(root, Scalar) and root.text == "" and root.plain):
+        raise YamlProblem(1, "the file is empty: write the bank's keys (bank, title, questions)")
+    return root

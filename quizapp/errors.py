@@ -1,0 +1,46 @@
+"""Error pages that tell a learner what happened and what to do, never a traceback."""
+
+from __future__ import annotations
+
+from flask import Flask, render_template
+from flask_babel import gettext as _
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException
+
+
+def register(app: Flask) -> None:
+    """Install the error handlers on ``app``."""
+
+    @app.errorhandler(CSRFError)
+    def form_expired(error: CSRFError) -> tuple[str, int]:
+        return render_template(
+            "error.html", status=400, title=_("This form has expired"),
+            message=_("Your page was open too long or your browser lost its session. Go back, "
+                      "reload the page, and send the form again. Your answers are not saved "
+                      "until you submit them."),
+        ), 400
+
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException) -> tuple[str, int]:
+        status = error.code or 500
+        messages = {
+            404: (_("Page not found"),
+                  _("There is nothing at this address. Check the link, or start from the "
+                    "list of quizzes.")),
+            405: (_("That did not work"),
+                  _("This page cannot be used that way. Start again from the list of quizzes.")),
+            413: (_("That is too large"),
+                  _("What you sent is larger than 1 MiB. Send something smaller.")),
+        }
+        title, message = messages.get(status, (_("Something went wrong"),
+                                               _("Please try again in a moment.")))
+        return render_template("error.html", status=status, title=title,
+                               message=message), status
+
+    @app.errorhandler(Exception)
+    def unexpected_error(error: Exception) -> tuple[str, int]:
+        app.logger.exception("unhandled error", exc_info=error)
+        return render_template(
+            "error.html", status=500, title=_("Something went wrong"),
+            message=_("The problem is ours, not yours. Please try again in a moment."),
+        ), 500

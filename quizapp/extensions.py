@@ -1,0 +1,71 @@
+"""Flask extensions, created unbound here and bound to the app in ``create_app``."""
+
+from __future__ import annotations
+
+from flask import Flask, current_app, g, request
+from flask_babel import Babel
+from flask_wtf.csrf import CSRFProtect
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from quizapp.database import make_engine, make_sessions
+
+csrf = CSRFProtect()
+babel = Babel()
+
+_READ_ONLY_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+class Database:
+    """One engine per app; one session per request, closed when the request ends.
+
+    GET requests never write, so their sessions read; other methods get a session
+    whose transactions take SQLite's write lock at BEGIN, so writers queue instead of
+    failing with "database is locked".
+    """
+
+    def init_app(self, app: Flask) -> None:
+        """Bind to ``app``; the engine is made on first use, not here."""
+        app.extensions["quizapp.database"] = self
+        app.teardown_appcontext(self._close_session)
+
+    def _factories(self) -> tuple[Engine, sessionmaker[Session], sessionmaker[Session]]:
+        state = current_app.extensions.get("quizapp.database.state")
+        if state is None:
+            engine = make_engine(current_app.config["DATABASE_URL"])
+            state = (engine, *make_sessions(engine))
+            current_app.extensions["quizapp.database.state"] = state
+        return state  # type: ignore[no-any-return]
+
+    @property
+    def engine(self) -> Engine:
+        """The app's engine."""
+        return self._factories()[0]
+
+    @property
+    def session(self) -> Session:
+        """This request's (or app context's) session."""
+        if "db_session" not in g:
+            _, readers, writers = self._factories()
+            writing = bool(request) and request.method not in _READ_ONLY_METHODS
+            g.db_session = (writers if writing else readers)()
+        return g.db_session  # type: ignore[no-any-return]
+
+    def writer(self) -> Session:
+        """A new session for writing outside a request (commands); the caller closes it."""
+        return self._factories()[2]()
+
+    def dispose(self) -> None:
+        """Close the engine's connections (tests, and before a server forks)."""
+        state = current_app.extensions.pop("quizapp.database.state", None)
+        if state is not None:
+            state[0].dispose()
+
+    @staticmethod
+    def _close_session(_error: BaseException | None) -> None:
+        session = g.pop("db_session", None)
+        if session is not None:
+            session.close()
+
+
+db = Database()

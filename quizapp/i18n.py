@@ -1,0 +1,28 @@
+"""Locale choice and the template helpers that keep pages ready for right-to-left languages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import current_app, request
+from flask_babel import get_locale
+
+RIGHT_TO_LEFT = frozenset({"ar", "fa", "he", "ps", "sd", "ug", "ur", "yi"})
+
+
+def select_locale() -> str | None:
+    """The supported language the browser prefers most."""
+    return request.accept_languages.best_match(current_app.config["LANGUAGES"])
+
+
+def text_direction(language: str | None) -> str:
+    """'rtl' for languages written right to left, else 'ltr'."""
+    base = (language or "en").split("-")[0].lower()
+    return "rtl" if base in RIGHT_TO_LEFT else "ltr"
+
+
+def template_helpers() -> dict[str, Any]:
+    """Values every template can use."""
+    locale = str(get_locale() or "en")
+    return {"page_language": locale, "page_direction": text_direction(locale),
+            "text_direction": text_direction}

@@ -1,0 +1,158 @@
+"""The database tables, as typed SQLAlchemy models."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from quizapp.database import Base
+
+
+def utc_now() -> dt.datetime:
+    """The current time in UTC, naive, as every timestamp column stores it."""
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class Source(Base):
+    """A source article that citations quote; metadata left None when unknown."""
+
+    __tablename__ = "source"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    title: Mapped[str] = mapped_column(String(300))
+    publisher: Mapped[str | None] = mapped_column(String(200))
+    published: Mapped[dt.date | None]
+    url: Mapped[str | None] = mapped_column(String(2000))
+    language: Mapped[str] = mapped_column(String(35), default="en")
+    body: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utc_now, onupdate=utc_now)
+
+
+class Bank(Base):
+    """A bank of questions; ``slug`` is the id teachers write in the file."""
+
+    __tablename__ = "bank"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(64), unique=True)
+    title: Mapped[str] = mapped_column(String(120))
+    description: Mapped[str | None] = mapped_column(Text)
+    language: Mapped[str] = mapped_column(String(35), default="en")
+    tags: Mapped[list[str]] = mapped_column(JSON, default=list)
+    listed: Mapped[bool] = mapped_column(default=True)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utc_now, onupdate=utc_now)
+
+    questions: Mapped[list[Question]] = relationship(back_populates="bank",
+                                                     order_by="Question.position")
+
+
+class Question(Base):
+    """A question's identity in its bank; what it says lives in its versions."""
+
+    __tablename__ = "question"
+    __table_args__ = (UniqueConstraint("bank_id", "slug"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    bank_id: Mapped[int] = mapped_column(ForeignKey("bank.id"), index=True)
+    slug: Mapped[str] = mapped_column(String(64))
+    position: Mapped[int]
+    retired: Mapped[bool] = mapped_column(default=False)
+    current_version_id: Mapped[int | None] = mapped_column(
+        ForeignKey("question_version.id", use_alter=True))
+
+    bank: Mapped[Bank] = relationship(back_populates="questions")
+    current_version: Mapped[QuestionVersion | None] = relationship(
+        foreign_keys=[current_version_id], post_update=True)
+
+
+class QuestionVersion(Base):
+    """One immutable version of a question; attempts point at the version they were shown."""
+
+    __tablename__ = "question_version"
+    __table_args__ = (UniqueConstraint("question_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    question_id: Mapped[int] = mapped_column(ForeignKey("question.id"))
+    number: Mapped[int]
+    content_hash: Mapped[str] = mapped_column(String(64))
+    type: Mapped[str] = mapped_column(String(16))
+    prompt: Mapped[str] = mapped_column(Text)
+    explanation: Mapped[str] = mapped_column(Text)
+    points: Mapped[int]
+    difficulty: Mapped[str | None] = mapped_column(String(8))
+    tags: Mapped[list[str]] = mapped_column(JSON, default=list)
+    key: Mapped[dict[str, Any]] = mapped_column(JSON)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+
+    question: Mapped[Question] = relationship(foreign_keys=[question_id])
+    citations: Mapped[list[Citation]] = relationship(order_by="Citation.position",
+                                                     cascade="all, delete-orphan")
+
+
+class Citation(Base):
+    """A passage of a source quoted as evidence by one question version."""
+
+    __tablename__ = "citation"
+    __table_args__ = (UniqueConstraint("question_version_id", "position"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    question_version_id: Mapped[int] = mapped_column(ForeignKey("question_version.id"))
+    position: Mapped[int]
+    source_id: Mapped[str] = mapped_column(ForeignKey("source.id"), index=True)
+    quote: Mapped[str] = mapped_column(Text)
+
+    source: Mapped[Source] = relationship()
+
+
+class Attempt(Base):
+    """One learner's go at a bank; ``token`` is the unguessable id in its address."""
+
+    __tablename__ = "attempt"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token: Mapped[str] = mapped_column(String(43), unique=True)
+    bank_id: Mapped[int] = mapped_column(ForeignKey("bank.id"), index=True)
+    started_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+    submitted_at: Mapped[dt.datetime | None]
+    score: Mapped[int | None]
+    max_score: Mapped[int]
+
+    bank: Mapped[Bank] = relationship()
+    items: Mapped[list[AttemptItem]] = relationship(order_by="AttemptItem.position",
+                                                    cascade="all, delete-orphan")
+
+
+class AttemptItem(Base):
+    """A question as shown in one attempt: the version and the order its entries were shown in."""
+
+    __tablename__ = "attempt_item"
+    __table_args__ = (UniqueConstraint("attempt_id", "position"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    attempt_id: Mapped[int] = mapped_column(ForeignKey("attempt.id"))
+    position: Mapped[int]
+    question_version_id: Mapped[int] = mapped_column(ForeignKey("question_version.id"))
+    shown_order: Mapped[list[int]] = mapped_column(JSON, default=list)
+
+    question_version: Mapped[QuestionVersion] = relationship()
+
+
+class Answer(Base):
+    """What a learner answered to one question of a submitted attempt, and what it scored."""
+
+    __tablename__ = "answer"
+    __table_args__ = (
+        UniqueConstraint("attempt_id", "position"),
+        Index("ix_answer_question_version_id", "question_version_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    attempt_id: Mapped[int] = mapped_column(ForeignKey("attempt.id"))
+    position: Mapped[int]
+    question_version_id: Mapped[int] = mapped_column(ForeignKey("question_version.id"))
+    response: Mapped[Any] = mapped_column(JSON, nullable=True)
+    correct: Mapped[bool]
+    points_awarded: Mapped[int]

@@ -1,0 +1,1 @@
+"""Services: database work for the views and the command line; no Flask."""

@@ -1,0 +1,276 @@
+"""Start, show, submit and review attempts; each write commits here, in one function."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import random
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session, joinedload, selectinload
+
+from quizapp.domain.grading import (
+    Response,
+    ResponseError,
+    is_correct,
+    presentation_order,
+    read_response,
+    right_answer,
+    shown_entries,
+)
+from quizapp.models import (
+    Answer,
+    Attempt,
+    AttemptItem,
+    Bank,
+    Citation,
+    Question,
+    QuestionVersion,
+    utc_now,
+)
+
+
+@dataclass(frozen=True)
+class ShownQuestion:
+    """A question as the quiz page shows it: no answer key, entries in their shown order."""
+
+    position: int
+    type: str
+    prompt: str
+    points: int
+    entries: list[str]
+    unit: str | None
+
+
+@dataclass(frozen=True)
+class QuizPage:
+    """Everything the quiz page needs, and nothing that gives the answers away."""
+
+    token: str
+    bank_slug: str
+    bank_title: str
+    language: str
+    submitted: bool
+    questions: list[ShownQuestion]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A citation as the result page shows it."""
+
+    citation_id: int
+    source_id: str
+    source_title: str
+    publisher: str | None
+    quote: str
+
+
+@dataclass(frozen=True)
+class QuestionResult:
+    """One question of a submitted attempt, with the learner's answer and the right one."""
+
+    position: int
+    type: str
+    prompt: str
+    unit: str | None
+    response: Response
+    right: Response
+    correct: bool
+    points_awarded: int
+    points: int
+    explanation: str
+    evidence: list[Evidence]
+
+
+@dataclass(frozen=True)
+class AttemptResult:
+    """A submitted attempt: score and every question with its evidence."""
+
+    token: str
+    bank_slug: str
+    bank_title: str
+    language: str
+    score: int
+    max_score: int
+    started_at: dt.datetime
+    submitted_at: dt.datetime
+    questions: list[QuestionResult]
+
+
+class SubmitStatus(enum.Enum):
+    """How a submission went."""
+
+    RECORDED = "recorded"
+    ALREADY_SUBMITTED = "already_submitted"
+    NEEDS_CORRECTION = "needs_correction"
+    HAS_BLANKS = "has_blanks"
+    NOT_FOUND = "not_found"
+
+
+@dataclass(frozen=True)
+class Submission:
+    """The outcome of a submission; errors and blanks are keyed by question position."""
+
+    status: SubmitStatus
+    errors: dict[int, ResponseError] = field(default_factory=dict)
+    blanks: list[int] = field(default_factory=list)
+
+
+def start_attempt(session: Session, bank_slug: str, rng: random.Random | None = None) -> str | None:
+    """Create an attempt on a listed bank's current questions and return its token."""
+    rng = rng or random.SystemRandom()
+    bank = session.scalar(select(Bank).where(Bank.slug == bank_slug, Bank.listed))
+    if bank is None:
+        return None
+    versions = session.scalars(
+        select(QuestionVersion)
+        .join(Question, Question.current_version_id == QuestionVersion.id)
+        .where(Question.bank_id == bank.id, Question.retired.is_(False))
+        .order_by(Question.position)
+    ).all()
+    if not versions:
+        return None
+    attempt = Attempt(
+        token=secrets.token_urlsafe(24),
+        bank_id=bank.id,
+        max_score=sum(version.points for version in versions),
+        items=[
+            AttemptItem(position=position, question_version_id=version.id,
+                        shown_order=presentation_order(version.type, version.key, rng))
+            for position, version in enumerate(versions, start=1)
+        ],
+    )
+    session.add(attempt)
+    session.commit()
+    return attempt.token
+
+
+def _load(session: Session, token: str) -> Attempt | None:
+    return session.scalar(
+        select(Attempt).where(Attempt.token == token)
+        .options(joinedload(Attempt.bank),
+                 selectinload(Attempt.items).joinedload(AttemptItem.question_version))
+    )
+
+
+def _entries_shown(item: AttemptItem) -> list[str]:
+    version = item.question_version
+    entries = shown_entries(version.type, version.key)
+    return [entries[index] for index in item.shown_order]
+
+
+def quiz_page(session: Session, token: str) -> QuizPage | None:
+    """The questions of an attempt as they were shown, or None for an unknown token."""
+    attempt = _load(session, token)
+    if attempt is None:
+        return None
+    questions = [
+        ShownQuestion(item.position, item.question_version.type, item.question_version.prompt,
+                      item.question_version.points, _entries_shown(item),
+                      item.question_version.key.get("unit"))
+        for item in attempt.items
+    ]
+    return QuizPage(attempt.token, attempt.bank.slug, attempt.bank.title, attempt.bank.language,
+                    attempt.submitted_at is not None, questions)
+
+
+def submit_attempt(session: Session, token: str, raw: Mapping[int, list[str]],
+                   allow_blanks: bool = False) -> Submission:
+    """Grade and record an attempt once; a second submission of the same attempt changes nothing.
+
+    ``raw`` maps each question's position to the values its form fields sent. Nothing is
+    written when a response cannot be read, or when some are blank and blanks are not allowed.
+    """
+    attempt = _load(session, token)
+    if attempt is None:
+        return Submission(SubmitStatus.NOT_FOUND)
+    if attempt.submitted_at is not None:
+        session.rollback()
+        return Submission(SubmitStatus.ALREADY_SUBMITTED)
+
+    responses: dict[int, Response] = {}
+    errors: dict[int, ResponseError] = {}
+    blanks: list[int] = []
+    for item in attempt.items:
+        version = item.question_version
+        read = read_response(version.type, version.key, item.shown_order,
+                             raw.get(item.position, []))
+        if read.error is not None:
+            errors[item.position] = read.error
+        elif read.blank:
+            blanks.append(item.position)
+        responses[item.position] = read.value
+    if errors:
+        session.rollback()
+        return Submission(SubmitStatus.NEEDS_CORRECTION, errors=errors, blanks=blanks)
+    if blanks and not allow_blanks:
+        session.rollback()
+        return Submission(SubmitStatus.HAS_BLANKS, blanks=blanks)
+
+    answers = []
+    for item in attempt.items:
+        version = item.question_version
+        right = is_correct(version.type, version.key, responses[item.position])
+        answers.append(Answer(attempt_id=attempt.id, position=item.position,
+                              question_version_id=version.id,
+                              response=responses[item.position], correct=right,
+                              points_awarded=version.points if right else 0))
+    claimed = session.execute(
+        update(Attempt)
+        .where(Attempt.id == attempt.id, Attempt.submitted_at.is_(None))
+        .values(submitted_at=utc_now(), score=sum(a.points_awarded for a in answers))
+        .execution_options(synchronize_session=False)
+    )
+    if claimed.rowcount != 1:  # another request submitted it first
+        session.rollback()
+        return Submission(SubmitStatus.ALREADY_SUBMITTED)
+    session.add_all(answers)
+    session.commit()
+    return Submission(SubmitStatus.RECORDED)
+
+
+def attempt_result(session: Session, token: str) -> AttemptResult | None:
+    """A submitted attempt with answers, right answers and evidence; None if not submitted."""
+    attempt = _load(session, token)
+    if attempt is None or attempt.submitted_at is None or attempt.score is None:
+        return None
+    answers = {
+        answer.position: answer
+        for answer in session.scalars(select(Answer).where(Answer.attempt_id == attempt.id))
+    }
+    version_ids = [item.question_version_id for item in attempt.items]
+    citations: dict[int, list[Evidence]] = {}
+    for citation in session.scalars(
+        select(Citation).where(Citation.question_version_id.in_(version_ids))
+        .options(joinedload(Citation.source)).order_by(Citation.position)
+    ):
+        citations.setdefault(citation.question_version_id, []).append(Evidence(
+            citation.id, citation.source_id, citation.source.title, citation.source.publisher,
+            citation.quote))
+    questions = []
+    for item in attempt.items:
+        version = item.question_version
+        answer = answers.get(item.position)
+        questions.append(QuestionResult(
+            position=item.position, type=version.type, prompt=version.prompt,
+            unit=version.key.get("unit"),
+            response=answer.response if answer else None,
+            right=right_answer(version.type, version.key),
+            correct=bool(answer and answer.correct),
+            points_awarded=answer.points_awarded if answer else 0,
+            points=version.points, explanation=version.explanation,
+            evidence=citations.get(version.id, []),
+        ))
+    return AttemptResult(attempt.token, attempt.bank.slug, attempt.bank.title,
+                         attempt.bank.language, attempt.score, attempt.max_score,
+                         attempt.started_at, attempt.submitted_at, questions)
+
+
+def attempt_status(session: Session, token: str) -> bool | None:
+    """True if submitted, False if still open, None if there is no such attempt."""
+    submitted = session.execute(
+        select(Attempt.submitted_at).where(Attempt.token == token)).first()
+    return None if submitted is None else submitted[0] is not None

@@ -1,0 +1,126 @@
+"""Load checked articles and banks into the database, keeping every version a learner was shown."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Collection
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from quizapp.domain import bank_format
+from quizapp.domain.articles import Article
+from quizapp.domain.catalog import Catalog
+from quizapp.models import Bank, Citation, Question, QuestionVersion, Source
+
+
+@dataclass
+class LoadReport:
+    """What a load changed, for the command line to print."""
+
+    banks_loaded: list[str] = field(default_factory=list)
+    new_versions: int = 0
+    retired_questions: int = 0
+    unlisted_banks: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        """One line for the command line."""
+        line = (f"loaded {len(self.banks_loaded)} banks ({self.new_versions} new question "
+                f"versions, {self.retired_questions} questions retired)")
+        if self.unlisted_banks:
+            line += f"; no longer listed: {', '.join(self.unlisted_banks)}"
+        return line
+
+
+def content_hash(question: bank_format.Question) -> str:
+    """A stable fingerprint of everything a learner sees or is scored on."""
+    canonical = json.dumps(question.content(), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def load_catalog(session: Session, catalog: Catalog, present: Collection[str]) -> LoadReport:
+    """Store the catalog's articles and valid banks in one transaction and commit.
+
+    Banks that failed their checks are not in ``catalog.banks`` and stay exactly as they
+    were. ``present`` names every bank file that exists, valid or not: a listed bank whose
+    file is gone stops being listed, but its questions and attempts stay.
+    """
+    report = LoadReport()
+    for article in catalog.articles.values():
+        _store_article(session, article)
+    session.flush()
+    for bank in catalog.banks:
+        _store_bank(session, bank, report)
+    gone = session.scalars(select(Bank).where(Bank.listed, Bank.slug.not_in(list(present))))
+    for bank_row in gone:
+        bank_row.listed = False
+        report.unlisted_banks.append(bank_row.slug)
+    session.commit()
+    return report
+
+
+def _store_article(session: Session, article: Article) -> None:
+    row = session.get(Source, article.id) or Source(id=article.id)
+    row.title = article.title
+    row.publisher = article.publisher
+    row.published = article.published
+    row.url = article.url
+    row.language = article.language
+    row.body = article.body
+    session.add(row)
+
+
+def _store_bank(session: Session, bank: bank_format.Bank, report: LoadReport) -> None:
+    row = session.scalar(
+        select(Bank).where(Bank.slug == bank.id)
+        .options(selectinload(Bank.questions).selectinload(Question.current_version))
+    )
+    if row is None:
+        row = Bank(slug=bank.id, questions=[])
+        session.add(row)
+    row.title = bank.title
+    row.description = bank.description
+    row.language = bank.language
+    row.tags = list(bank.tags)
+    row.listed = True
+
+    existing = {question.slug: question for question in row.questions}
+    for position, question in enumerate(bank.questions):
+        question_row = existing.pop(question.id, None)
+        if question_row is None:
+            question_row = Question(slug=question.id, position=position)
+            row.questions.append(question_row)
+        question_row.position = position
+        question_row.retired = False
+        digest = content_hash(question)
+        current = question_row.current_version
+        if current is None or current.content_hash != digest:
+            version = _new_version(question, digest, (current.number + 1) if current else 1)
+            version.question = question_row
+            question_row.current_version = version
+            report.new_versions += 1
+    for leftover in existing.values():
+        if not leftover.retired:
+            leftover.retired = True
+            report.retired_questions += 1
+    report.banks_loaded.append(bank.id)
+
+
+def _new_version(question: bank_format.Question, digest: str, number: int) -> QuestionVersion:
+    return QuestionVersion(
+        number=number,
+        content_hash=digest,
+        type=question.type,
+        prompt=question.prompt,
+        explanation=question.explanation,
+        points=question.points,
+        difficulty=question.difficulty,
+        tags=list(question.tags),
+        key=question.key,
+        citations=[
+            Citation(position=index, source_id=citation.source, quote=citation.quote)
+            for index, citation in enumerate(question.citations)
+        ],
+    )

@@ -1,0 +1,112 @@
+"""What learners browse: the list of banks and the source articles with cited passages marked."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from quizapp.domain.citations import find_quote
+from quizapp.models import Bank, Citation, Question, Source
+
+
+@dataclass(frozen=True)
+class BankSummary:
+    """A bank as the home page lists it."""
+
+    slug: str
+    title: str
+    description: str | None
+    language: str
+    tags: list[str]
+    question_count: int
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of an article's text; ``marked`` when it is part of the cited passage."""
+
+    text: str
+    marked: bool = False
+    anchor: bool = False
+
+
+@dataclass(frozen=True)
+class SourcePage:
+    """An article split into paragraphs, with the cited passage (if any) marked."""
+
+    id: str
+    title: str
+    publisher: str | None
+    published: dt.date | None
+    url: str | None
+    language: str
+    paragraphs: list[list[Segment]]
+    cited_quote: str | None
+    cited_found: bool
+
+
+def _summaries(session: Session, *conditions: object) -> list[BankSummary]:
+    counts = (
+        select(Question.bank_id, func.count().label("n"))
+        .where(Question.retired.is_(False)).group_by(Question.bank_id).subquery()
+    )
+    rows = session.execute(
+        select(Bank, counts.c.n).join(counts, counts.c.bank_id == Bank.id)
+        .where(Bank.listed, *conditions).order_by(Bank.title)
+    )
+    return [BankSummary(bank.slug, bank.title, bank.description, bank.language,
+                        list(bank.tags or []), count) for bank, count in rows]
+
+
+def list_banks(session: Session) -> list[BankSummary]:
+    """Every listed bank that has questions, by title."""
+    return _summaries(session)
+
+
+def bank_summary(session: Session, slug: str) -> BankSummary | None:
+    """One listed bank, or None."""
+    found = _summaries(session, Bank.slug == slug)
+    return found[0] if found else None
+
+
+def source_page(session: Session, source_id: str, citation_id: int | None) -> SourcePage | None:
+    """An article, with the passage of ``citation_id`` marked when it cites this article."""
+    source = session.get(Source, source_id)
+    if source is None:
+        return None
+    quote = None
+    if citation_id is not None:
+        quote = session.scalar(select(Citation.quote).where(
+            Citation.id == citation_id, Citation.source_id == source_id))
+    match = find_quote(source.body, quote) if quote else None
+    span = (match.start, match.end) if match else (0, 0)
+    return SourcePage(source.id, source.title, source.publisher, source.published, source.url,
+                      source.language, _paragraphs(source.body, span), quote, match is not None)
+
+
+def _paragraphs(body: str, span: tuple[int, int]) -> list[list[Segment]]:
+    """Split at line breaks; cut each paragraph where the marked span begins and ends."""
+    start, end = span
+    paragraphs: list[list[Segment]] = []
+    offset = 0
+    anchored = False
+    for line in body.split("\n"):
+        line_start, line_end = offset, offset + len(line)
+        offset = line_end + 1
+        if not line.strip():
+            continue
+        cut_start, cut_end = max(start, line_start), min(end, line_end)
+        if cut_start >= cut_end:
+            paragraphs.append([Segment(line)])
+            continue
+        segments = [
+            Segment(line[: cut_start - line_start]),
+            Segment(line[cut_start - line_start: cut_end - line_start], True, not anchored),
+            Segment(line[cut_end - line_start:]),
+        ]
+        anchored = True
+        paragraphs.append([segment for segment in segments if segment.text])
+    return paragraphs
