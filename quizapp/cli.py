@@ -9,7 +9,14 @@ from typing import Any
 
 import click
 from flask import Flask, current_app
-from flask.cli import FlaskGroup, ScriptInfo, routes_command, run_command, shell_command
+from flask.cli import (
+    FlaskGroup,
+    ScriptInfo,
+    routes_command,
+    run_command,
+    shell_command,
+    with_appcontext,
+)
 
 from quizapp.domain.catalog import bank_files, read_catalog
 from quizapp.extensions import db
@@ -28,6 +35,7 @@ def _default_seeds(target: Path) -> Path:
                 required=False)
 @click.option("--seeds", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="Folder of source articles (default: the seeds/ beside the banks).")
+@with_appcontext
 def validate_command(target: Path | None, seeds: Path | None) -> None:
     """Check bank files (a file or a folder) and the articles they cite; exit 1 on any problem."""
     target = target or Path(current_app.config["QUESTIONS_DIR"])
@@ -72,6 +80,7 @@ def prepare(app: Flask) -> LoadReport:
 
 
 @click.command("init")
+@with_appcontext
 def init_command() -> None:
     """Create or upgrade the database and load the bundled banks (safe to run again)."""
     report = prepare(current_app)
@@ -79,6 +88,7 @@ def init_command() -> None:
 
 
 @click.command("load-banks")
+@with_appcontext
 def load_banks_command() -> None:
     """Reload the bundled banks: changed questions get new versions, old scores stay."""
     upgrade_schema(db.engine)

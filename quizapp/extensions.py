@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, current_app, g, request
+from flask import Flask, current_app, g, has_request_context, request
 from flask_babel import Babel
 from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import Engine
@@ -47,7 +47,7 @@ class Database:
         """This request's (or app context's) session."""
         if "db_session" not in g:
             _, readers, writers = self._factories()
-            writing = bool(request) and request.method not in _READ_ONLY_METHODS
+            writing = has_request_context() and request.method not in _READ_ONLY_METHODS
             g.db_session = (writers if writing else readers)()
         return g.db_session  # type: ignore[no-any-return]
 

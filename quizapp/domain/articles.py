@@ -73,7 +73,7 @@ def parse_article(path: str, source_id: str, data: bytes) -> tuple[Article | Non
     if not body.strip():
         reader.problem(closing + 1, "the article has no text after the front matter: paste it")
     if problems or title is None:
-        return None, problems
+        return None, sorted(problems)
     return Article(source_id, title, body, publisher, published, url, language), problems
 
 

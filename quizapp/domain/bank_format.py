@@ -254,6 +254,9 @@ def _read_entries(node: Mapping, reader: FieldReader, key: str) -> list[str] | N
     entries = reader.text_list(node, key, required=True)
     if entries is None:
         return None
+    written = node.get(key)
+    if written is not None and isinstance(written[1], Sequence) and len(written[1].items) != len(entries):
+        return None  # the bad entries are reported already; counting them would mislead
     line = reader.line_of(node, key)
     if not MIN_ENTRIES <= len(entries) <= MAX_ENTRIES:
         reader.problem(line, f"{key!r} has {len(entries)} entries: write from {MIN_ENTRIES} "

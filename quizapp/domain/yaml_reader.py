@@ -155,7 +155,7 @@ def read_yaml(text: str) -> Node:
                         "lists and mappings, so remove the tag",
                     )
                 if isinstance(event, yaml.ScalarEvent):
-                    plain = event.style is None and event.implicit[0]
+                    plain = not event.style and event.implicit[0]  # C parser: "", pure: None
                     attach(Scalar(event.value, line, plain))
                     continue
                 if len(stack) >= MAX_DEPTH:
