@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from quizapp.domain.field_checks import FieldReader
 from quizapp.domain.identifiers import id_problem
-from quizapp.domain.problems import Problem
+from quizapp.domain.problems import Problem, in_file_order
 from quizapp.domain.yaml_reader import Mapping, YamlProblem, decode_text, read_yaml
 
 ARTICLE_KEYS = ("title", "publisher", "published", "url", "language")
@@ -73,7 +73,7 @@ def parse_article(path: str, source_id: str, data: bytes) -> tuple[Article | Non
     if not body.strip():
         reader.problem(closing + 1, "the article has no text after the front matter: paste it")
     if problems or title is None:
-        return None, sorted(problems)
+        return None, in_file_order(problems)
     return Article(source_id, title, body, publisher, published, url, language), problems
 
 

@@ -10,7 +10,7 @@ from quizapp.domain.articles import Article, parse_article
 from quizapp.domain.bank_format import Bank, CitationCheck, parse_bank
 from quizapp.domain.citations import closest_passage, find_quote
 from quizapp.domain.identifiers import did_you_mean
-from quizapp.domain.problems import Problem
+from quizapp.domain.problems import Problem, in_file_order
 from quizapp.domain.yaml_reader import MAX_FILE_BYTES
 
 
@@ -108,7 +108,7 @@ def read_catalog(questions: Path, seeds_dir: Path) -> Catalog:
     articles, article_problems = read_articles(seeds_dir)
     sources = [(display_path(path), path.stem, read_limited(path)) for path in bank_files(questions)]
     catalog = check_banks(sources, articles)
-    catalog.problems = sorted(article_problems + catalog.problems)
+    catalog.problems = in_file_order(article_problems + catalog.problems)
     return catalog
 
 

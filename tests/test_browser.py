@@ -1,0 +1,103 @@
+"""A learner takes a whole quiz in a real Chromium, by keyboard and mouse, with JavaScript off."""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from werkzeug.serving import make_server
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = os.environ.get("QUIZAPP_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+RIGHT_ORDER = ["El Salvador adopts bitcoin as legal tender", "Saqib speaks at The Bitcoin Conference",
+               "Pakistan launches its Virtual Assets Regulatory Authority"]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Debian's Chromium through Playwright; a missing browser fails, it never skips."""
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), (
+        f"{CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def live_server(app: Flask, sample_bank: str) -> Iterator[str]:
+    """The app served on a free port of 127.0.0.1 for the length of one test."""
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join()
+
+
+@pytest.mark.parametrize("viewport", [{"width": 360, "height": 740}, {"width": 1280, "height": 900}],
+                         ids=["phone", "desktop"])
+def test_learner_takes_a_quiz_of_every_type(browser, live_server: str, viewport: dict) -> None:
+    context = browser.new_context(viewport=viewport, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(live_server + "/")
+    page.get_by_role("link", name="Sample bank").click()
+    page.get_by_role("button", name="Start the quiz").click()
+    assert page.locator("fieldset.question").count() == 5
+
+    # Question 1 (single, numbers keep their written order) and 2 (true/false) by keyboard.
+    page.locator("#q1 input").first.focus()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    assert page.get_by_label("2021").is_checked()
+    page.keyboard.press("Tab")
+    page.keyboard.press("ArrowDown")  # from True to False
+    assert page.locator("#q2").get_by_label("False").is_checked()
+    page.keyboard.press("Tab")
+    page.keyboard.type("6,238")
+
+    # Question 4 (multiple) with the mouse.
+    for choice in ["Bitcoin mining", "strategic reserves", "educational programs"]:
+        page.locator("#q4").get_by_text(choice, exact=True).click()
+
+    # Question 5 (order): each select by keyboard, typing its position.
+    for item in RIGHT_ORDER:
+        page.get_by_label(item).focus()
+        page.keyboard.press(str(RIGHT_ORDER.index(item) + 1))
+    page.get_by_role("button", name="Submit my answers").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/result")
+
+    assert page.locator(".score-line").inner_text() == "You scored 6 out of 6."
+    assert page.locator(".result.right").count() == 5
+
+    page.locator("#q3").get_by_role("link", name="Read it in the article").click()
+    mark = page.locator("mark#cited")
+    assert mark.inner_text() == "As of July 2025, the country amassed 6,238 BTC"
+    assert mark.evaluate("element => getComputedStyle(element).backgroundColor") == "rgb(255, 229, 138)"
+    box = mark.bounding_box()
+    assert box is not None and 0 <= box["y"] < viewport["height"]  # scrolled into view
+    context.close()
+
+
+def test_unreadable_number_is_shown_beside_the_question(browser, live_server: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(live_server + "/banks/sample")
+    page.get_by_role("button", name="Start the quiz").click()
+    page.get_by_label("Your answer").fill("lots")
+    page.get_by_label("2021").check()
+    page.get_by_role("button", name="Submit my answers").click()
+    assert page.locator("#q3-error").inner_text() == "Write a number, such as 2021 or 6,238."
+    assert page.get_by_label("2021").is_checked()
+    assert page.get_by_label("Your answer").input_value() == "lots"
+    context.close()

@@ -1,0 +1,94 @@
+"""The ``quizapp`` command as a teacher types it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SEEDS, bank_yaml
+
+QUIZAPP = str(Path(sys.executable).with_name("quizapp"))
+
+
+def run(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, **env}
+    return subprocess.run([QUIZAPP, *args], cwd=cwd, env=environment, capture_output=True,
+                          text=True, timeout=60, check=False)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A teacher's folder: questions/ with one good bank, and the bundled seeds/."""
+    (tmp_path / "questions").mkdir()
+    (tmp_path / "questions" / "sample.yaml").write_text(bank_yaml(), encoding="utf-8")
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    return tmp_path
+
+
+def test_validate_a_good_folder(project: Path) -> None:
+    result = run("validate", "questions", cwd=project)
+    assert (result.returncode, result.stdout, result.stderr) == (
+        0, "1 banks, 5 questions, 5 citations checked against 4 articles: no problems\n", "")
+
+
+def test_validate_reports_every_problem_of_every_file(project: Path) -> None:
+    text = bank_yaml().replace("    answer: 6238\n", "    answer: lots\n")
+    (project / "questions" / "sample.yaml").write_text(text, encoding="utf-8")
+    (project / "questions" / "other.yaml").write_text("bank: other\n", encoding="utf-8")
+    (project / "seeds" / "coindesk.md").write_text("no front matter\n", encoding="utf-8")
+    result = run("validate", "questions", cwd=project)
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "questions/other.yaml:1: other: the key 'title' is missing: add it",
+        "questions/other.yaml:1: other: the key 'questions' is missing: add a list of questions",
+        "questions/sample.yaml:11: sample/legal-tender: there is no article 'coindesk': the articles "
+        "are ainvest, forge-collaboration, islamabad-report",
+        "questions/sample.yaml:25: sample/btc-held: 'answer' must be a number, not 'lots'",
+        "seeds/coindesk.md:1: coindesk: the article must start with a line '---', then its front "
+        "matter (title: ...), then another '---' line, then the text",
+    ]
+    assert result.stderr == "5 problems in 3 files\n"
+
+
+def test_validate_one_file(project: Path) -> None:
+    result = run("validate", "questions/sample.yaml", cwd=project)
+    assert result.returncode == 0, result.stdout
+
+
+def test_validate_a_missing_path(project: Path) -> None:
+    result = run("validate", "nowhere", cwd=project)
+    assert result.returncode == 2
+    assert "Path 'nowhere' does not exist" in result.stderr
+
+
+def test_init_creates_the_database_and_loads_the_banks(project: Path) -> None:
+    instance = project / "instance"
+    env = {"QUIZAPP_INSTANCE": str(instance), "QUIZAPP_QUESTIONS_DIR": str(project / "questions"),
+           "QUIZAPP_SEEDS_DIR": str(project / "seeds")}
+    env.pop("DATABASE_URL", None)
+    first = run("init", cwd=project, **env)
+    assert first.returncode == 0, first.stderr
+    assert first.stdout == "loaded 1 banks (5 new question versions, 0 questions retired)\n"
+    assert (instance / "secret_key").stat().st_mode & 0o077 == 0
+    with sqlite3.connect(instance / "quizapp.sqlite") as connection:
+        assert connection.execute("select slug from bank").fetchall() == [("sample",)]
+        assert connection.execute("pragma journal_mode").fetchone() == ("wal",)
+    again = run("init", cwd=project, **env)
+    assert again.stdout == "loaded 1 banks (0 new question versions, 0 questions retired)\n"
+
+
+def test_init_skips_a_broken_bank_and_says_why(project: Path) -> None:
+    (project / "questions" / "broken.yaml").write_text("bank: broken\ntitle: B\n", encoding="utf-8")
+    env = {"QUIZAPP_INSTANCE": str(project / "instance"),
+           "QUIZAPP_QUESTIONS_DIR": str(project / "questions"),
+           "QUIZAPP_SEEDS_DIR": str(project / "seeds")}
+    result = run("init", cwd=project, **env)
+    assert result.returncode == 0
+    assert result.stderr == ("not loaded: questions/broken.yaml:1: broken: the key 'questions' is "
+                             "missing: add a list of questions\n")

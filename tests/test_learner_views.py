@@ -1,0 +1,198 @@
+"""The learner's pages as a browser gets them, CSRF on."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from flask import Flask
+from flask.testing import FlaskClient
+
+from tests.conftest import bank_yaml
+
+STYLE = Path(__file__).resolve().parent.parent / "quizapp" / "static" / "style.css"
+RIGHT_ORDER = ["El Salvador adopts bitcoin as legal tender", "Saqib speaks at The Bitcoin Conference",
+               "Pakistan launches its Virtual Assets Regulatory Authority"]
+
+
+@pytest.fixture
+def csrf_app(app: Flask) -> Flask:
+    app.config["WTF_CSRF_ENABLED"] = True
+    return app
+
+
+def soup(response) -> BeautifulSoup:  # type: ignore[no-untyped-def]
+    return BeautifulSoup(response.get_data(as_text=True), "html.parser")
+
+
+def start_quiz(client: FlaskClient) -> tuple[str, BeautifulSoup]:
+    page = soup(client.get("/banks/sample"))
+    token = page.find("input", {"name": "csrf_token"})["value"]
+    response = client.post("/banks/sample", data={"csrf_token": token, "start": "Start"})
+    assert response.status_code == 303
+    location = response.headers["Location"]
+    return location, soup(client.get(location))
+
+
+def right_form(quiz: BeautifulSoup) -> dict[str, object]:
+    """Form data of a learner who answers everything right, read off the quiz page."""
+    data: dict[str, object] = {"csrf_token": quiz.find("input", {"name": "csrf_token"})["value"],
+                               "submit": "Submit"}
+    for fieldset in quiz.select("fieldset.question"):
+        name = fieldset["id"]
+        labels = {label.get_text(" ", strip=True): label for label in fieldset.find_all("label")}
+        if fieldset.select("input[type=text]"):
+            data[name] = "6,238"
+        elif fieldset.select("select"):
+            data[name] = [str(RIGHT_ORDER.index(text) + 1) for text in labels]
+        elif "True" in labels:
+            data[name] = "false"
+        elif fieldset.select("input[type=checkbox]"):
+            data[name] = [label.input["value"] for text, label in labels.items()
+                          if text != "football clubs"]
+        else:
+            data[name] = labels["2021"].input["value"]
+    return data
+
+
+def test_home_lists_banks_with_their_counts_and_topics(client, write_bank, load_banks) -> None:
+    write_bank(bank_yaml(description="Five questions, one of each type.", tags="[IMF, reserves]"))
+    load_banks()
+    card = soup(client.get("/")).select_one(".card")
+    assert card.h2.get_text(strip=True) == "Sample bank"
+    assert card.h2.a["href"] == "/banks/sample"
+    assert "Five questions, one of each type." in card.get_text()
+    assert card.select_one(".meta").get_text(" ", strip=True) == "5 questions · Topics: IMF, reserves"
+
+
+def test_home_without_banks_says_so(client) -> None:
+    assert "No quizzes yet" in client.get("/").get_data(as_text=True)
+
+
+def test_unknown_pages_get_a_friendly_404(client, sample_bank) -> None:
+    for url in ["/banks/nope", "/attempts/nope", "/attempts/nope/result", "/sources/nope", "/x"]:
+        response = client.get(url)
+        assert response.status_code == 404, url
+        assert "Page not found" in response.get_data(as_text=True)
+        assert "Traceback" not in response.get_data(as_text=True)
+
+
+def test_starting_without_the_csrf_token_is_refused_kindly(csrf_app, client, sample_bank) -> None:
+    response = client.post("/banks/sample", data={"start": "Start"})
+    assert response.status_code == 400
+    assert "This form has expired" in response.get_data(as_text=True)
+
+
+def test_a_whole_quiz_right_scores_full_marks_and_shows_the_evidence(csrf_app, client,
+                                                                     sample_bank) -> None:
+    location, quiz = start_quiz(client)
+    assert len(quiz.select("fieldset.question")) == 5
+    response = client.post(location, data=right_form(quiz))
+    assert response.status_code == 303
+    assert response.headers["Location"] == location + "/result"
+
+    result = soup(client.get(location + "/result"))
+    assert result.select_one(".score-line").get_text(strip=True) == "You scored 6 out of 6."
+    assert len(result.select(".result.right")) == 5
+    number = result.select(".result")[2]
+    assert "6238 BTC" in number.select_one(".answers").get_text(" ", strip=True)
+    evidence = number.select_one(".evidence")
+    assert evidence.blockquote.get_text(strip=True) == "As of July 2025, the country amassed 6,238 BTC"
+    assert evidence.cite.get_text(strip=True) == (
+        "Untitled report from Islamabad on Pakistan's crypto alliance with El Salvador")
+    link = evidence.a["href"]
+    assert re.fullmatch(r"/sources/islamabad-report\?cite=\d+#cited", link)
+
+    source = soup(client.get(link.split("#")[0]))
+    mark = source.select_one("mark#cited")
+    assert mark.get_text() == "As of July 2025, the country amassed 6,238 BTC"
+
+
+def test_the_quiz_page_gives_no_answer_away(csrf_app, client, sample_bank) -> None:
+    _, quiz = start_quiz(client)
+    html = str(quiz)
+    for secret in ["The report gives 6,238 BTC", "The IMF rejected the request", "6238",
+                   "El Salvador was the first country"]:
+        assert secret not in html
+    order = [label.get_text(strip=True) for label in quiz.select("ul.order label")]
+    assert sorted(order) == sorted(RIGHT_ORDER) and order != RIGHT_ORDER
+    assert {i["value"] for i in quiz.select("input[type=radio]")} <= {"0", "1", "2", "3", "true",
+                                                                      "false"}
+
+
+def test_an_unreadable_answer_keeps_every_other_answer(csrf_app, client, sample_bank) -> None:
+    location, quiz = start_quiz(client)
+    data = right_form(quiz)
+    data["q3"] = "about six thousand"
+    response = client.post(location, data=data)
+    assert response.status_code == 422
+    page = soup(response)
+    assert page.select_one("#q3-error").get_text(strip=True) == "Write a number, such as 2021 or 6,238."
+    assert page.select_one("#q3 input")["value"] == "about six thousand"
+    assert page.select_one("#q1 input[checked]")["value"] == data["q1"]
+    assert [o["value"] for o in page.select("#q5 option[selected]")] == data["q5"]
+    assert client.get(location + "/result").status_code == 303  # nothing was recorded
+
+
+def test_blank_answers_ask_for_confirmation(csrf_app, client, sample_bank) -> None:
+    location, quiz = start_quiz(client)
+    data = right_form(quiz)
+    del data["q2"], data["q4"]
+    response = client.post(location, data=data)
+    assert response.status_code == 422
+    page = soup(response)
+    assert "You have not answered 2 questions." in page.select_one("#problems").get_text()
+    assert [a["href"] for a in page.select("#problems a")] == ["#q2", "#q4"]
+    data["csrf_token"] = page.find("input", {"name": "csrf_token"})["value"]
+    data["submit_with_blanks"] = "Submit with blank answers"
+    del data["submit"]
+    assert client.post(location, data=data).status_code == 303
+    result = soup(client.get(location + "/result"))
+    assert result.select_one(".score-line").get_text(strip=True) == "You scored 4 out of 6."
+    assert result.select(".result")[1].select_one(".answers dd").get_text(strip=True) == "No answer"
+
+
+def test_submitting_again_changes_nothing(csrf_app, client, sample_bank) -> None:
+    location, quiz = start_quiz(client)
+    data = right_form(quiz)
+    client.post(location, data=data)
+    wrong = dict(data, q3="1")
+    response = client.post(location, data=wrong)
+    assert (response.status_code, response.headers["Location"]) == (303, location + "/result")
+    assert client.get(location).headers["Location"] == location + "/result"
+    result = soup(client.get(location + "/result"))
+    assert result.select_one(".score-line").get_text(strip=True) == "You scored 6 out of 6."
+
+
+def test_the_result_waits_for_submission(client, sample_bank) -> None:
+    location, _ = start_quiz(client)
+    response = client.get(location + "/result")
+    assert (response.status_code, response.headers["Location"]) == (303, location)
+
+
+def test_source_page_shows_metadata_and_unknown_fields_plainly(client, sample_bank) -> None:
+    page = soup(client.get("/sources/ainvest"))
+    assert page.h1.get_text(strip=True).startswith("Untitled AInvest article")
+    meta = page.select_one(".source-meta").get_text(" ", strip=True)
+    assert meta == "Publisher AInvest Published not stated"
+    assert page.select_one("mark") is None
+    assert "pilots.Both countries" in page.select_one(".article-body").get_text()
+
+
+def test_a_citation_of_another_article_marks_nothing(client, sample_bank) -> None:
+    assert soup(client.get("/sources/coindesk?cite=3")).select_one("mark") is None
+    assert soup(client.get("/sources/coindesk?cite=abc")).select_one("mark") is None
+
+
+def test_quiz_page_is_light_and_needs_no_script(csrf_app, client, sample_bank) -> None:
+    location, _ = start_quiz(client)
+    html = client.get(location).get_data()
+    assert b"<script" not in html
+    assert len(html) + STYLE.stat().st_size <= 30 * 1024
+
+
+def test_health_check(client) -> None:
+    response = client.get("/healthz")
+    assert (response.status_code, response.get_data(as_text=True)) == (200, "ok")
