@@ -212,6 +212,10 @@ SINGLE_CASES = {
     "choices repeated": (swap("    choices: [x, y]\n", "    choices:\n      - x\n      - x\n"),
                          ["b.yaml:10: b/q: 'x' is already in 'choices' on line 9: every entry must "
                           "be different"]),
+    "thousands comma in a [a, b] list": (
+        swap("choices: [x, y]\n    answer: x", "choices: [over 6,200 BTC, 6,238 BTC]\n    answer: 6,238 BTC"),
+        ["b.yaml:8: b/q: in 'choices' written as [a, b], every comma starts a new entry, so a number "
+         "such as 6,200 became two: put each entry on its own line ('- 6,200') or in quotes"]),
     "choice empty": (swap("choices: [x, y]", "choices: [x, '']"),
                      ["b.yaml:8: b/q: an entry of 'choices' is empty: write it or remove it"]),
     "choice a list": (swap("choices: [x, y]", "choices: [x, [y, z]]"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -258,6 +259,11 @@ def _read_entries(node: Mapping, reader: FieldReader, key: str) -> list[str] | N
     if written is not None and isinstance(written[1], Sequence) and len(written[1].items) != len(entries):
         return None  # the bad entries are reported already; counting them would mislead
     line = reader.line_of(node, key)
+    if written is not None and _split_number(written[1]):
+        reader.problem(line, f"in {key!r} written as [a, b], every comma starts a new entry, so a "
+                             "number such as 6,200 became two: put each entry on its own line "
+                             "('- 6,200') or in quotes")
+        return None
     if not MIN_ENTRIES <= len(entries) <= MAX_ENTRIES:
         reader.problem(line, f"{key!r} has {len(entries)} entries: write from {MIN_ENTRIES} "
                              f"to {MAX_ENTRIES}")
@@ -270,6 +276,15 @@ def _read_entries(node: Mapping, reader: FieldReader, key: str) -> list[str] | N
             return None
         first_line[entry.text] = entry.line
     return [entry.text for entry in entries]
+
+
+def _split_number(node: Any) -> bool:
+    """True when a [a, b] list holds an entry ending in a digit followed by one of 3 digits."""
+    if not isinstance(node, Sequence) or not node.flow:
+        return False
+    texts = [item.text for item in node.items if isinstance(item, Scalar)]
+    return any(before[-1:].isdigit() and re.match(r"\d{3}(\D|$)", after)
+               for before, after in zip(texts, texts[1:], strict=False))
 
 
 def _answer(node: Mapping, reader: FieldReader) -> tuple[Scalar, Any] | None:

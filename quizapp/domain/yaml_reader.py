@@ -57,6 +57,7 @@ class Sequence:
 
     items: list[Node]
     line: int
+    flow: bool = False  # written as [a, b] rather than one "- a" per line
 
 
 @dataclass
@@ -162,8 +163,8 @@ def read_yaml(text: str) -> Node:
                     raise YamlProblem(line, f"lists and mappings are nested more than "
                                             f"{MAX_DEPTH} deep: a bank never needs that")
                 container: Sequence | Mapping = (
-                    Sequence([], line) if isinstance(event, yaml.SequenceStartEvent)
-                    else Mapping([], line)
+                    Sequence([], line, bool(event.flow_style))
+                    if isinstance(event, yaml.SequenceStartEvent) else Mapping([], line)
                 )
                 attach(container)
                 stack.append(container)
