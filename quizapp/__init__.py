@@ -5,18 +5,22 @@ from __future__ import annotations
 import os
 import secrets
 from pathlib import Path
-from typing import Any
-
-from flask import Flask
+from typing import TYPE_CHECKING, Any
 
 from quizapp.config import DefaultConfig
-from quizapp.database import normalise_database_url
+
+if TYPE_CHECKING:
+    from flask import Flask
 
 SECRET_KEY_FILE = "secret_key"
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     """Create the app: configuration, extensions and blueprints; nothing is read or written."""
+    from flask import Flask
+
+    from quizapp.database import normalise_database_url
+
     app = Flask(__name__, instance_relative_config=True,
                 instance_path=os.environ.get("QUIZAPP_INSTANCE") or None)
     app.config.from_object(DefaultConfig)

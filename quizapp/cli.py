@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import secrets
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -22,31 +21,6 @@ from quizapp.domain.catalog import bank_files, read_catalog
 from quizapp.extensions import db
 from quizapp.schema import upgrade_schema
 from quizapp.services.catalog_loading import LoadReport, load_catalog
-
-
-def _default_seeds(target: Path) -> Path:
-    folder = target if target.is_dir() else target.parent
-    beside = folder.parent / "seeds"
-    return beside if beside.is_dir() else Path(current_app.config["SEEDS_DIR"])
-
-
-@click.command("validate")
-@click.argument("target", type=click.Path(exists=True, path_type=Path), default=None,
-                required=False)
-@click.option("--seeds", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              help="Folder of source articles (default: the seeds/ beside the banks).")
-@with_appcontext
-def validate_command(target: Path | None, seeds: Path | None) -> None:
-    """Check bank files (a file or a folder) and the articles they cite; exit 1 on any problem."""
-    target = target or Path(current_app.config["QUESTIONS_DIR"])
-    catalog = read_catalog(target, seeds or _default_seeds(target))
-    if catalog.problems:
-        for problem in catalog.problems:
-            click.echo(str(problem))
-        files = len({problem.path for problem in catalog.problems})
-        click.echo(f"{len(catalog.problems)} problems in {files} files", err=True)
-        sys.exit(1)
-    click.echo(catalog.summary())
 
 
 def ensure_secret_key(app: Flask) -> None:
@@ -97,6 +71,8 @@ def load_banks_command() -> None:
 
 def register(app: Flask) -> None:
     """Add the commands to ``flask --app quizapp`` as well as ``quizapp``."""
+    from quizapp.validation_command import validate_command
+
     app.cli.add_command(validate_command)
     app.cli.add_command(init_command)
     app.cli.add_command(load_banks_command)
@@ -133,7 +109,3 @@ class QuizappGroup(FlaskGroup):
         self.add_command(shell_command)
         self.add_command(routes_command)
 
-
-def main() -> None:
-    """Entry point of the ``quizapp`` command."""
-    QuizappGroup(help="quizapp: classroom quizzes on crypto literacy.")(prog_name="quizapp")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -284,7 +285,7 @@ def _split_number(node: Any) -> bool:
         return False
     texts = [item.text for item in node.items if isinstance(item, Scalar)]
     return any(before[-1:].isdigit() and re.match(r"\d{3}(\D|$)", after)
-               for before, after in zip(texts, texts[1:], strict=False))
+               for before, after in itertools.pairwise(texts))
 
 
 def _answer(node: Mapping, reader: FieldReader) -> tuple[Scalar, Any] | None:

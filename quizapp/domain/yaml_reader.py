@@ -9,6 +9,7 @@ exactly as written (``no`` stays "no", ``1.10`` stays "1.10").
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import yaml
@@ -67,13 +68,20 @@ class Mapping:
     entries: list[tuple[Scalar, Node]]
     line: int
     duplicate_keys: list[tuple[Scalar, int]] = field(default_factory=list)
+    index: dict[str, tuple[Scalar, Node]] = field(default_factory=dict, repr=False)
 
     def get(self, key: str) -> tuple[Scalar, Node] | None:
-        """Return the first (key, value) pair whose key text is ``key``."""
-        for key_node, value in self.entries:
-            if key_node.text == key:
-                return key_node, value
-        return None
+        """Return the (key, value) pair whose key text is ``key``, the first if written twice."""
+        return self.index.get(key)
+
+    def add(self, key: Scalar, value: Node) -> None:
+        """Add an entry; a key written again is remembered as a duplicate, not stored."""
+        first = self.index.get(key.text)
+        if first is not None:
+            self.duplicate_keys.append((key, first[0].line))
+            return
+        self.entries.append((key, value))
+        self.index[key.text] = (key, value)
 
 
 Node = Scalar | Sequence | Mapping
@@ -97,6 +105,20 @@ def decode_text(data: bytes) -> str:
         ) from None
 
 
+def _events(text: str) -> Iterator[yaml.Event]:
+    """The parser's events, pulled straight from the loader (yaml.parse adds a call per event)."""
+    loader = _Loader(text)
+    try:
+        next_event = loader.get_event
+        while True:
+            event = next_event()
+            if event is None or type(event) is yaml.StreamEndEvent:
+                return
+            yield event
+    finally:
+        loader.dispose()
+
+
 def read_yaml(text: str) -> Node:
     """Parse one YAML document into nodes, raising YamlProblem for anything a bank may not hold."""
     stack: list[Sequence | Mapping] = []
@@ -110,40 +132,25 @@ def read_yaml(text: str) -> Node:
             root = node
             return
         parent = stack[-1]
-        if isinstance(parent, Sequence):
+        if type(parent) is Sequence:
             parent.items.append(node)
             return
         key = pending_keys[-1]
         if key is None:
-            if not isinstance(node, Scalar):
+            if type(node) is not Scalar:
                 raise YamlProblem(node.line, "a key must be plain text, not a list or mapping")
             pending_keys[-1] = node
             return
-        previous = next((k for k, _ in parent.entries if k.text == key.text), None)
-        if previous is not None:
-            parent.duplicate_keys.append((key, previous.line))
-        else:
-            parent.entries.append((key, node))
+        parent.add(key, node)  # type: ignore[union-attr]
         pending_keys[-1] = None
 
     try:
-        for event in yaml.parse(text, Loader=_Loader):
-            line = event.start_mark.line + 1 if event.start_mark else 1
-            if isinstance(event, yaml.DocumentStartEvent):
-                documents += 1
-                if documents > 1:
-                    raise YamlProblem(
-                        line,
-                        "the file holds more than one YAML document: "
-                        "put one bank per file and remove the extra '---'",
-                    )
-            elif isinstance(event, yaml.AliasEvent):
-                raise YamlProblem(
-                    line,
-                    f"aliases (*{event.anchor}) are not allowed: write the content out in full",
-                )
-            elif isinstance(event, yaml.ScalarEvent | yaml.SequenceStartEvent
-                            | yaml.MappingStartEvent):
+        # Dispatch on the exact event class: this loop runs once per scalar of every bank.
+        for event in _events(text):
+            kind = type(event)
+            if kind is yaml.ScalarEvent or kind is yaml.SequenceStartEvent \
+                    or kind is yaml.MappingStartEvent:
+                line = event.start_mark.line + 1
                 if event.anchor is not None:
                     raise YamlProblem(
                         line,
@@ -155,7 +162,7 @@ def read_yaml(text: str) -> Node:
                         f"the tag {event.tag} is not allowed: a bank holds only text, numbers, "
                         "lists and mappings, so remove the tag",
                     )
-                if isinstance(event, yaml.ScalarEvent):
+                if kind is yaml.ScalarEvent:
                     plain = not event.style and event.implicit[0]  # C parser: "", pure: None
                     attach(Scalar(event.value, line, plain))
                     continue
@@ -164,14 +171,27 @@ def read_yaml(text: str) -> Node:
                                             f"{MAX_DEPTH} deep: a bank never needs that")
                 container: Sequence | Mapping = (
                     Sequence([], line, bool(event.flow_style))
-                    if isinstance(event, yaml.SequenceStartEvent) else Mapping([], line)
+                    if kind is yaml.SequenceStartEvent else Mapping([], line)
                 )
                 attach(container)
                 stack.append(container)
                 pending_keys.append(None)
-            elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
+            elif kind is yaml.SequenceEndEvent or kind is yaml.MappingEndEvent:
                 stack.pop()
                 pending_keys.pop()
+            elif kind is yaml.AliasEvent:
+                raise YamlProblem(
+                    event.start_mark.line + 1,
+                    f"aliases (*{event.anchor}) are not allowed: write the content out in full",
+                )
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise YamlProblem(
+                        event.start_mark.line + 1,
+                        "the file holds more than one YAML document: "
+                        "put one bank per file and remove the extra '---'",
+                    )
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1

@@ -1,0 +1,18 @@
+"""The ``quizapp`` command's entry point."""
+
+from __future__ import annotations
+
+import sys
+
+
+def main() -> None:
+    """Run ``quizapp``; ``validate`` starts without importing Flask or the database layer."""
+    # Teachers run validate again and again while writing; it should answer at once.
+    if sys.argv[1:2] == ["validate"]:
+        from quizapp.validation_command import validate_command
+
+        validate_command.main(args=sys.argv[2:], prog_name="quizapp validate")
+        return
+    from quizapp.cli import QuizappGroup
+
+    QuizappGroup(help="quizapp: classroom quizzes on crypto literacy.")(prog_name="quizapp")
