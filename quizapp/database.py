@@ -18,6 +18,8 @@ NAMING_CONVENTION = {
 
 # Execution option that makes a SQLite transaction take the write lock at BEGIN.
 WRITE_TRANSACTION = {"quizapp_write": True}
+# Execution option for a connection that runs one SELECT: on SQLite it needs no BEGIN.
+SINGLE_READ = {"quizapp_single_read": True}
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 
 
@@ -57,8 +59,10 @@ def make_engine(url: str, **options: Any) -> Engine:
     @event.listens_for(engine, "begin")
     def _begin(connection: Any) -> None:
         # Writers queue on the lock at BEGIN instead of failing to upgrade a read lock later.
-        writing = connection.get_execution_options().get("quizapp_write")
-        connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
+        options = connection.get_execution_options()
+        if options.get("quizapp_single_read"):
+            return  # one statement is its own transaction
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if options.get("quizapp_write") else "BEGIN")
 
     return engine
 

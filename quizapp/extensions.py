@@ -5,10 +5,10 @@ from __future__ import annotations
 from flask import Flask, current_app, g, has_request_context, request
 from flask_babel import Babel
 from flask_wtf.csrf import CSRFProtect
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from quizapp.database import make_engine, make_sessions
+from quizapp.database import SINGLE_READ, make_engine, make_sessions
 
 csrf = CSRFProtect()
 babel = Babel()
@@ -50,6 +50,10 @@ class Database:
             writing = has_request_context() and request.method not in _READ_ONLY_METHODS
             g.db_session = (writers if writing else readers)()
         return g.db_session  # type: ignore[no-any-return]
+
+    def connect(self) -> Connection:
+        """A connection for one quick SELECT, lighter than a session; use it in a with block."""
+        return self._factories()[0].connect().execution_options(**SINGLE_READ)
 
     def writer(self) -> Session:
         """A new session for writing outside a request (commands); the caller closes it."""

@@ -10,9 +10,10 @@ from flask_babel import get_locale
 RIGHT_TO_LEFT = frozenset({"ar", "fa", "he", "ps", "sd", "ug", "ur", "yi"})
 
 
-def select_locale() -> str | None:
-    """The supported language the browser prefers most."""
-    return request.accept_languages.best_match(current_app.config["LANGUAGES"])
+def select_locale() -> str:
+    """The supported language the browser prefers most, else the default."""
+    return (request.accept_languages.best_match(current_app.config["LANGUAGES"])
+            or current_app.config["BABEL_DEFAULT_LOCALE"])
 
 
 def text_direction(language: str | None) -> str:

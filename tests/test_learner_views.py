@@ -196,3 +196,15 @@ def test_quiz_page_is_light_and_needs_no_script(csrf_app, client, sample_bank) -
 def test_health_check(client) -> None:
     response = client.get("/healthz")
     assert (response.status_code, response.get_data(as_text=True)) == (200, "ok")
+
+
+def test_a_cached_quiz_page_carries_each_browsers_own_csrf_token(csrf_app, client, sample_bank) -> None:
+    location, quiz = start_quiz(client)
+    other = csrf_app.test_client()  # the same attempt opened in another browser
+    other_quiz = soup(other.get(location))  # served from the page cache
+    mine = quiz.find("input", {"name": "csrf_token"})["value"]
+    theirs = other_quiz.find("input", {"name": "csrf_token"})["value"]
+    assert mine != theirs
+    assert str(quiz.select_one("form.quiz fieldset")) == str(other_quiz.select_one("form.quiz fieldset"))
+    response = other.post(location, data=right_form(other_quiz))
+    assert (response.status_code, response.headers["Location"]) == (303, location + "/result")

@@ -3,17 +3,73 @@
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
+from collections.abc import Mapping
+from functools import lru_cache
 
 from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask_babel import get_locale
+from flask_wtf.csrf import generate_csrf
+from markupsafe import Markup
 from werkzeug.wrappers import Response
 
 from quizapp.extensions import db
+from quizapp.i18n import select_locale
 from quizapp.learner.forms import StartQuizForm, SubmitAttemptForm
 from quizapp.services import attempts, library
 
 learner = Blueprint("learner", __name__)
 
 _ANSWER_FIELD = re.compile(r"q(\d{1,4})")
+
+
+_CSRF_SLOT = "\x00csrf\x00"
+_PAGE_CACHE_SIZE = 2048
+
+
+class _QuizPageCache:
+    """Rendered quiz pages by (attempt, locale), without their CSRF token.
+
+    An attempt's questions and their order never change, so its page does not either;
+    learners on poor connections reload it often. Each request puts its own token back.
+    """
+
+    def __init__(self) -> None:
+        self._pages: OrderedDict[tuple[str, str], str] = OrderedDict()
+
+    def get(self, key: tuple[str, str]) -> str | None:
+        html = self._pages.get(key)
+        if html is not None:
+            self._pages.move_to_end(key)
+        return html
+
+    def put(self, key: tuple[str, str], html: str, token: str) -> str:
+        self._pages[key] = html.replace(token, _CSRF_SLOT)
+        if len(self._pages) > _PAGE_CACHE_SIZE:
+            self._pages.popitem(last=False)
+        return html
+
+
+_quiz_pages = _QuizPageCache()
+
+
+@lru_cache(maxsize=8192)
+def _unanswered_question(question: attempts.ShownQuestion, total: int, language: str,
+                         locale: str) -> Markup:
+    """A question with nothing chosen: the same for every attempt that shows it alike."""
+    return Markup(render_template("learner/_question.html", q=question, total=total,
+                                  language=language, chosen=(), problem=None))
+
+
+def question_html(question: attempts.ShownQuestion, total: int, language: str,
+                  given: Mapping[int, list[str]], errors: Mapping[int, object]) -> Markup:
+    """One question of the quiz page, with what the learner chose and what is wrong, if anything."""
+    chosen = given.get(question.position)
+    problem = errors.get(question.position)
+    if not chosen and problem is None:
+        return _unanswered_question(question, total, language, str(get_locale()))
+    return Markup(render_template("learner/_question.html", q=question, total=total,
+                                  language=language, chosen=chosen or (), problem=problem))
 
 
 @learner.get("/")
@@ -42,11 +98,20 @@ def start(slug: str) -> Response:
 @learner.get("/attempts/<token>")
 def attempt(token: str) -> str | Response:
     """The questions of an attempt; a submitted attempt shows its result instead."""
-    page = attempts.quiz_page(db.session, token) or abort(404)
-    if page.submitted:
+    with db.connect() as connection:
+        submitted = attempts.attempt_status(connection, token)
+    if submitted is None:
+        abort(404)
+    if submitted:
         return redirect(url_for(".result", token=token), code=303)
-    return render_template("learner/quiz.html", page=page, form=SubmitAttemptForm(), given={},
-                           errors={}, blanks=[])
+    key = (token, select_locale())  # the selector's code: cheaper than parsing a Babel Locale
+    cached = _quiz_pages.get(key)
+    if cached is not None:
+        return cached.replace(_CSRF_SLOT, generate_csrf())
+    page = attempts.quiz_page(db.session, token) or abort(404)
+    html = render_template("learner/quiz.html", page=page, form=SubmitAttemptForm(), given={},
+                           errors={}, blanks=[], question_html=question_html)
+    return _quiz_pages.put(key, html, generate_csrf())
 
 
 @learner.post("/attempts/<token>")
@@ -65,7 +130,8 @@ def submit(token: str) -> tuple[str, int] | Response:
         return redirect(url_for(".result", token=token), code=303)
     page = attempts.quiz_page(db.session, token) or abort(404)
     return render_template("learner/quiz.html", page=page, form=form, given=given,
-                           errors=outcome.errors, blanks=outcome.blanks), 422
+                           errors=outcome.errors, blanks=outcome.blanks,
+                           question_html=question_html), 422
 
 
 @learner.get("/attempts/<token>/result")
@@ -73,7 +139,7 @@ def result(token: str) -> str | Response:
     """Score, answers, explanations and evidence of a submitted attempt."""
     outcome = attempts.attempt_result(db.session, token)
     if outcome is None:
-        if attempts.attempt_status(db.session, token) is None:
+        if attempts.attempt_status(db.session.connection(), token) is None:
             abort(404)
         return redirect(url_for(".attempt", token=token), code=303)
     return render_template("learner/result.html", result=outcome)

@@ -9,7 +9,7 @@ import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from sqlalchemy import select, update
+from sqlalchemy import Connection, bindparam, select, update
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from quizapp.domain.grading import (
@@ -35,14 +35,33 @@ from quizapp.models import (
 
 @dataclass(frozen=True)
 class ShownQuestion:
-    """A question as the quiz page shows it: no answer key, entries in their shown order."""
+    """A question as the quiz page shows it: no answer key, entries in their shown order.
+
+    Hashable and equal by value: the same content at the same place renders the same.
+    """
 
     position: int
     type: str
     prompt: str
     points: int
-    entries: list[str]
+    entries: tuple[str, ...]
     unit: str | None
+
+
+@dataclass(frozen=True)
+class _Content:
+    """What the quiz page uses of a question version; never its answer key."""
+
+    type: str
+    prompt: str
+    points: int
+    entries: tuple[str, ...]
+    unit: str | None
+
+
+# A version's content never changes, and its hash names it in any database: cache by hash.
+_CONTENT_BY_HASH: dict[str, _Content] = {}
+_CONTENT_CACHE_LIMIT = 20_000
 
 
 @dataclass(frozen=True)
@@ -156,25 +175,40 @@ def _load(session: Session, token: str) -> Attempt | None:
     )
 
 
-def _entries_shown(item: AttemptItem) -> list[str]:
-    version = item.question_version
-    entries = shown_entries(version.type, version.key)
-    return [entries[index] for index in item.shown_order]
-
-
 def quiz_page(session: Session, token: str) -> QuizPage | None:
     """The questions of an attempt as they were shown, or None for an unknown token."""
-    attempt = _load(session, token)
-    if attempt is None:
+    rows = session.execute(
+        select(Attempt.submitted_at, Bank.slug, Bank.title, Bank.language, AttemptItem.position,
+               AttemptItem.shown_order, QuestionVersion.id, QuestionVersion.content_hash)
+        .join(Bank, Bank.id == Attempt.bank_id)
+        .join(AttemptItem, AttemptItem.attempt_id == Attempt.id)
+        .join(QuestionVersion, QuestionVersion.id == AttemptItem.question_version_id)
+        .where(Attempt.token == token).order_by(AttemptItem.position)
+    ).all()
+    if not rows:
         return None
-    questions = [
-        ShownQuestion(item.position, item.question_version.type, item.question_version.prompt,
-                      item.question_version.points, _entries_shown(item),
-                      item.question_version.key.get("unit"))
-        for item in attempt.items
-    ]
-    return QuizPage(attempt.token, attempt.bank.slug, attempt.bank.title, attempt.bank.language,
-                    attempt.submitted_at is not None, questions)
+    _cache_contents(session, {row.id: row.content_hash for row in rows
+                              if row.content_hash not in _CONTENT_BY_HASH})
+    questions = []
+    for row in rows:
+        content = _CONTENT_BY_HASH[row.content_hash]
+        entries = tuple(content.entries[index] for index in row.shown_order)
+        questions.append(ShownQuestion(row.position, content.type, content.prompt, content.points,
+                                       entries, content.unit))
+    first = rows[0]
+    return QuizPage(token, first.slug, first.title, first.language,
+                    first.submitted_at is not None, questions)
+
+
+def _cache_contents(session: Session, missing: dict[int, str]) -> None:
+    if not missing:
+        return
+    if len(_CONTENT_BY_HASH) > _CONTENT_CACHE_LIMIT:
+        _CONTENT_BY_HASH.clear()
+    for version in session.scalars(select(QuestionVersion).where(QuestionVersion.id.in_(missing))):
+        _CONTENT_BY_HASH[version.content_hash] = _Content(
+            version.type, version.prompt, version.points,
+            tuple(shown_entries(version.type, version.key)), version.key.get("unit"))
 
 
 def submit_attempt(session: Session, token: str, raw: Mapping[int, list[str]],
@@ -269,8 +303,11 @@ def attempt_result(session: Session, token: str) -> AttemptResult | None:
                          attempt.started_at, attempt.submitted_at, questions)
 
 
-def attempt_status(session: Session, token: str) -> bool | None:
+# Built once: this runs on every view of a quiz page, and building a statement costs more than running it.
+_STATUS_QUERY = select(Attempt.submitted_at).where(Attempt.token == bindparam("token"))
+
+
+def attempt_status(connection: Connection, token: str) -> bool | None:
     """True if submitted, False if still open, None if there is no such attempt."""
-    submitted = session.execute(
-        select(Attempt.submitted_at).where(Attempt.token == token)).first()
+    submitted = connection.execute(_STATUS_QUERY, {"token": token}).first()
     return None if submitted is None else submitted[0] is not None
