@@ -44,6 +44,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     from quizapp.i18n import select_locale, template_helpers
     from quizapp.learner import learner
 
+    app.jinja_env.trim_blocks = True  # no blank lines where block tags stood: lighter pages
+    app.jinja_env.lstrip_blocks = True
     db.init_app(app)
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale)

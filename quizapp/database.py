@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
-from sqlalchemy import Engine, MetaData, create_engine, event
+from sqlalchemy import Engine, MetaData, Select, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
@@ -18,8 +19,6 @@ NAMING_CONVENTION = {
 
 # Execution option that makes a SQLite transaction take the write lock at BEGIN.
 WRITE_TRANSACTION = {"quizapp_write": True}
-# Execution option for a connection that runs one SELECT: on SQLite it needs no BEGIN.
-SINGLE_READ = {"quizapp_single_read": True}
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 
 
@@ -59,10 +58,8 @@ def make_engine(url: str, **options: Any) -> Engine:
     @event.listens_for(engine, "begin")
     def _begin(connection: Any) -> None:
         # Writers queue on the lock at BEGIN instead of failing to upgrade a read lock later.
-        options = connection.get_execution_options()
-        if options.get("quizapp_single_read"):
-            return  # one statement is its own transaction
-        connection.exec_driver_sql("BEGIN IMMEDIATE" if options.get("quizapp_write") else "BEGIN")
+        writing = connection.get_execution_options().get("quizapp_write")
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
 
     return engine
 
@@ -73,3 +70,60 @@ def make_sessions(engine: Engine) -> tuple[sessionmaker[Session], sessionmaker[S
     writers = sessionmaker(bind=engine.execution_options(**WRITE_TRANSACTION),
                            expire_on_commit=False)
     return readers, writers
+
+
+class HotQuery:
+    """A prebuilt SELECT run straight on the driver, for the few queries every page view makes.
+
+    SQLAlchemy's execution machinery and pool cost more than a one-row lookup by a unique
+    key. Here the statement is compiled once per dialect and run on a driver connection that
+    each thread keeps for these queries, in autocommit mode, outside the pool.
+    """
+
+    def __init__(self, statement: Select[Any]) -> None:
+        self.statement = statement
+        self._compiled: dict[str, tuple[str, tuple[str, ...] | None]] = {}
+
+    def first(self, engine: Engine, **params: Any) -> tuple[Any, ...] | None:
+        """The first row for ``params``, as the driver returns it (no type conversion), or None."""
+        compiled = self._compiled.get(engine.dialect.name)
+        if compiled is None:
+            statement = self.statement.compile(dialect=engine.dialect)
+            order = tuple(statement.positiontup or ()) if engine.dialect.positional else None
+            compiled = self._compiled[engine.dialect.name] = (str(statement), order)
+        sql, order = compiled
+        arguments: Any = tuple(params[name] for name in order) if order is not None else params
+        cursor = _hot_connection(engine).cursor()
+        try:
+            cursor.execute(sql, arguments)
+            row = cursor.fetchone()
+        finally:
+            cursor.close()
+        return tuple(row) if row is not None else None
+
+
+_hot_connections: dict[tuple[int, int], Any] = {}
+_hot_lock = threading.Lock()
+
+
+def _hot_connection(engine: Engine) -> Any:
+    key = (id(engine), threading.get_ident())
+    connection = _hot_connections.get(key)
+    if connection is None:
+        pooled = engine.raw_connection()
+        pooled.detach()  # ours until close_hot_connections, not the pool's
+        connection = pooled.dbapi_connection
+        if engine.dialect.name != "sqlite":  # SQLite connections already autocommit here
+            connection.autocommit = True
+        with _hot_lock:
+            _hot_connections[key] = connection
+    return connection
+
+
+def close_hot_connections(engine: Engine) -> None:
+    """Close every thread's hot-query connection to ``engine``; call it before disposing it."""
+    with _hot_lock:
+        keys = [key for key in _hot_connections if key[0] == id(engine)]
+        connections = [_hot_connections.pop(key) for key in keys]
+    for connection in connections:
+        connection.close()

@@ -5,10 +5,10 @@ from __future__ import annotations
 from flask import Flask, current_app, g, has_request_context, request
 from flask_babel import Babel
 from flask_wtf.csrf import CSRFProtect
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from quizapp.database import SINGLE_READ, make_engine, make_sessions
+from quizapp.database import close_hot_connections, make_engine, make_sessions
 
 csrf = CSRFProtect()
 babel = Babel()
@@ -51,10 +51,6 @@ class Database:
             g.db_session = (writers if writing else readers)()
         return g.db_session  # type: ignore[no-any-return]
 
-    def connect(self) -> Connection:
-        """A connection for one quick SELECT, lighter than a session; use it in a with block."""
-        return self._factories()[0].connect().execution_options(**SINGLE_READ)
-
     def writer(self) -> Session:
         """A new session for writing outside a request (commands); the caller closes it."""
         return self._factories()[2]()
@@ -63,6 +59,7 @@ class Database:
         """Close the engine's connections (tests, and before a server forks)."""
         state = current_app.extensions.pop("quizapp.database.state", None)
         if state is not None:
+            close_hot_connections(state[0])
             state[0].dispose()
 
     @staticmethod

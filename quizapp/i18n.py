@@ -2,18 +2,28 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from flask import current_app, request
 from flask_babel import get_locale
+from werkzeug.datastructures import LanguageAccept
+from werkzeug.http import parse_accept_header
 
 RIGHT_TO_LEFT = frozenset({"ar", "fa", "he", "ps", "sd", "ug", "ur", "yi"})
 
 
 def select_locale() -> str:
     """The supported language the browser prefers most, else the default."""
-    return (request.accept_languages.best_match(current_app.config["LANGUAGES"])
-            or current_app.config["BABEL_DEFAULT_LOCALE"])
+    return _best_language(request.headers.get("Accept-Language", ""),
+                          tuple(current_app.config["LANGUAGES"]),
+                          current_app.config["BABEL_DEFAULT_LOCALE"])
+
+
+@lru_cache(maxsize=1024)
+def _best_language(header: str, supported: tuple[str, ...], default: str) -> str:
+    # Browsers send the same few headers again and again; parse each once.
+    return parse_accept_header(header, LanguageAccept).best_match(supported) or default
 
 
 def text_direction(language: str | None) -> str:

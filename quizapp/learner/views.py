@@ -7,7 +7,7 @@ from collections import OrderedDict
 from collections.abc import Mapping
 from functools import lru_cache
 
-from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, redirect, render_template, request, session, url_for
 from flask_babel import get_locale
 from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
@@ -51,6 +51,24 @@ class _QuizPageCache:
 
 
 _quiz_pages = _QuizPageCache()
+_signed_tokens: OrderedDict[str, str] = OrderedDict()
+
+
+def form_token() -> str:
+    """This browser's CSRF token for forms, signed once per session token in this process.
+
+    Tokens do not expire (WTF_CSRF_TIME_LIMIT is None), so one signature serves every view;
+    signing anew on each request was a tenth of a quiz page's cost.
+    """
+    raw = session.get(current_app.config["WTF_CSRF_FIELD_NAME"])
+    if raw is None or current_app.config["WTF_CSRF_TIME_LIMIT"] is not None:
+        return generate_csrf()
+    signed = _signed_tokens.get(raw)
+    if signed is None:
+        signed = _signed_tokens[raw] = generate_csrf()
+        if len(_signed_tokens) > _PAGE_CACHE_SIZE:
+            _signed_tokens.popitem(last=False)
+    return signed
 
 
 @lru_cache(maxsize=8192)
@@ -98,8 +116,7 @@ def start(slug: str) -> Response:
 @learner.get("/attempts/<token>")
 def attempt(token: str) -> str | Response:
     """The questions of an attempt; a submitted attempt shows its result instead."""
-    with db.connect() as connection:
-        submitted = attempts.attempt_status(connection, token)
+    submitted = attempts.attempt_status(db.engine, token)
     if submitted is None:
         abort(404)
     if submitted:
@@ -107,11 +124,11 @@ def attempt(token: str) -> str | Response:
     key = (token, select_locale())  # the selector's code: cheaper than parsing a Babel Locale
     cached = _quiz_pages.get(key)
     if cached is not None:
-        return cached.replace(_CSRF_SLOT, generate_csrf())
+        return cached.replace(_CSRF_SLOT, form_token())
     page = attempts.quiz_page(db.session, token) or abort(404)
     html = render_template("learner/quiz.html", page=page, form=SubmitAttemptForm(), given={},
                            errors={}, blanks=[], question_html=question_html)
-    return _quiz_pages.put(key, html, generate_csrf())
+    return _quiz_pages.put(key, html, form_token())
 
 
 @learner.post("/attempts/<token>")
@@ -139,7 +156,7 @@ def result(token: str) -> str | Response:
     """Score, answers, explanations and evidence of a submitted attempt."""
     outcome = attempts.attempt_result(db.session, token)
     if outcome is None:
-        if attempts.attempt_status(db.session.connection(), token) is None:
+        if attempts.attempt_status(db.engine, token) is None:
             abort(404)
         return redirect(url_for(".attempt", token=token), code=303)
     return render_template("learner/result.html", result=outcome)

@@ -9,9 +9,10 @@ import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, bindparam, select, update
+from sqlalchemy import Engine, bindparam, select, update
 from sqlalchemy.orm import Session, joinedload, selectinload
 
+from quizapp.database import HotQuery
 from quizapp.domain.grading import (
     Response,
     ResponseError,
@@ -303,11 +304,13 @@ def attempt_result(session: Session, token: str) -> AttemptResult | None:
                          attempt.started_at, attempt.submitted_at, questions)
 
 
-# Built once: this runs on every view of a quiz page, and building a statement costs more than running it.
-_STATUS_QUERY = select(Attempt.submitted_at).where(Attempt.token == bindparam("token"))
+_STATUS = HotQuery(select(Attempt.submitted_at).where(Attempt.token == bindparam("token")))
 
 
-def attempt_status(connection: Connection, token: str) -> bool | None:
-    """True if submitted, False if still open, None if there is no such attempt."""
-    submitted = connection.execute(_STATUS_QUERY, {"token": token}).first()
-    return None if submitted is None else submitted[0] is not None
+def attempt_status(engine: Engine, token: str) -> bool | None:
+    """True if submitted, False if still open, None if there is no such attempt.
+
+    Every view of a quiz page asks this, so it runs straight on the driver.
+    """
+    row = _STATUS.first(engine, token=token)
+    return None if row is None else row[0] is not None
