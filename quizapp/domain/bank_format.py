@@ -128,9 +128,9 @@ def parse_bank(path: str, fallback_id: str, data: bytes,
 
 
 def _read_questions(root: Mapping, reader: FieldReader) -> list[Question]:
-    found = root.get("questions")
+    found = reader.find(root, "questions", required=True,
+                        missing="the key 'questions' is missing: add a list of questions")
     if found is None:
-        reader.problem(root.line, "the key 'questions' is missing: add a list of questions")
         return []
     key_node, value = found
     if not isinstance(value, Sequence):
@@ -222,10 +222,10 @@ def _read_difficulty(node: Mapping, reader: FieldReader) -> str | None:
 
 
 def _read_citations(node: Mapping, reader: FieldReader) -> list[Citation]:
-    found = node.get("cite")
+    found = reader.find(node, "cite", required=True,
+                        missing="the key 'cite' is missing: quote the passage of an article "
+                                "that supports the answer (cite: - source: ... quote: ...)")
     if found is None:
-        reader.problem(node.line, "the key 'cite' is missing: quote the passage of an article "
-                                  "that supports the answer (cite: - source: ... quote: ...)")
         return []
     key_node, value = found
     if not isinstance(value, Sequence) or not value.items:
@@ -289,11 +289,8 @@ def _split_number(node: Any) -> bool:
 
 
 def _answer(node: Mapping, reader: FieldReader) -> tuple[Scalar, Any] | None:
-    found = node.get("answer")
-    if found is None:
-        reader.problem(node.line, "the key 'answer' is missing: add the right answer")
-        return None
-    return found
+    return reader.find(node, "answer", required=True,
+                       missing="the key 'answer' is missing: add the right answer")
 
 
 def _single_key(node: Mapping, reader: FieldReader) -> dict[str, Any] | None:

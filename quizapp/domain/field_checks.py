@@ -70,13 +70,19 @@ class FieldReader:
                 self.problem(key.line, f"unknown key {key.text!r}{hint} in {where}: "
                                        f"the keys allowed are {', '.join(allowed)}")
 
+    def find(self, mapping: Mapping, key: str, *, required: bool,
+             missing: str | None = None) -> tuple[Scalar, Node] | None:
+        """The (key, value) pair of ``key``; a missing required key is reported at the mapping."""
+        found = mapping.get(key)
+        if found is None and required:
+            self.problem(mapping.line, missing or f"the key {key!r} is missing: add it")
+        return found
+
     def text(self, mapping: Mapping, key: str, *, required: bool,
              max_length: int | None = None) -> str | None:
         """Read a text field; report a missing, empty, too long or non-text value."""
-        found = mapping.get(key)
+        found = self.find(mapping, key, required=required)
         if found is None:
-            if required:
-                self.problem(mapping.line, f"the key {key!r} is missing: add it")
             return None
         key_node, value = found
         if not isinstance(value, Scalar):
@@ -128,10 +134,8 @@ class FieldReader:
 
     def text_list(self, mapping: Mapping, key: str, *, required: bool) -> list[Scalar] | None:
         """Read a list whose entries are non-empty text; report entries that are not."""
-        found = mapping.get(key)
+        found = self.find(mapping, key, required=required)
         if found is None:
-            if required:
-                self.problem(mapping.line, f"the key {key!r} is missing: add it")
             return None
         key_node, value = found
         if not isinstance(value, Sequence):
