@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from quizapp.database import Base
@@ -107,14 +107,89 @@ class Citation(Base):
     source: Mapped[Source] = relationship()
 
 
+class Account(Base):
+    """A teacher or a learner. ``session_token`` changes at logout, killing old sessions."""
+
+    __tablename__ = "account"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    email: Mapped[str | None] = mapped_column(String(254), unique=True)
+    display_name: Mapped[str] = mapped_column(String(80))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    role: Mapped[str] = mapped_column(String(8))  # "teacher" or "learner"
+    session_token: Mapped[str] = mapped_column(String(43))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+
+
+class Classroom(Base):
+    """A teacher's class: learners join it with its code and see its assignments and board."""
+
+    __tablename__ = "classroom"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    teacher_id: Mapped[int] = mapped_column(ForeignKey("account.id"), index=True)
+    name: Mapped[str] = mapped_column(String(120))
+    join_code: Mapped[str] = mapped_column(String(16), unique=True)
+    board_mode: Mapped[str] = mapped_column(String(8), default="shown")  # shown, top10, hidden
+    projector_token: Mapped[str | None] = mapped_column(String(43), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+
+
+class Membership(Base):
+    """A learner in a class, with their running total for the class board."""
+
+    __tablename__ = "membership"
+    __table_args__ = (Index("ix_membership_board", "classroom_id", "total"),)
+
+    classroom_id: Mapped[int] = mapped_column(ForeignKey("classroom.id"), primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("account.id"), primary_key=True, index=True)
+    total: Mapped[int] = mapped_column(default=0)
+    joined_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+
+
+class Assignment(Base):
+    """A bank set for a class, with an optional opening time, due date and attempt limit."""
+
+    __tablename__ = "assignment"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    classroom_id: Mapped[int] = mapped_column(ForeignKey("classroom.id"), index=True)
+    bank_id: Mapped[int] = mapped_column(ForeignKey("bank.id"))
+    opens_at: Mapped[dt.datetime | None]
+    due_at: Mapped[dt.datetime | None]
+    attempts_allowed: Mapped[int | None]
+    created_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+
+
+class AssignmentScore(Base):
+    """A learner's best score on an assignment, kept up to date as attempts are recorded."""
+
+    __tablename__ = "assignment_score"
+
+    assignment_id: Mapped[int] = mapped_column(ForeignKey("assignment.id"), primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("account.id"), primary_key=True, index=True)
+    best_score: Mapped[int]
+    max_score: Mapped[int]
+    attempts: Mapped[int]
+    last_activity: Mapped[dt.datetime]
+
+
 class Attempt(Base):
-    """One learner's go at a bank; ``token`` is the unguessable id in its address."""
+    """One go at a bank; ``token`` is the unguessable id in its address.
+
+    ``counts`` says whether it counts towards its assignment (not after the due date).
+    """
 
     __tablename__ = "attempt"
+    __table_args__ = (Index("ix_attempt_account_assignment", "account_id", "assignment_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     token: Mapped[str] = mapped_column(String(43), unique=True)
     bank_id: Mapped[int] = mapped_column(ForeignKey("bank.id"), index=True)
+    account_id: Mapped[int | None] = mapped_column(ForeignKey("account.id"))
+    assignment_id: Mapped[int | None] = mapped_column(ForeignKey("assignment.id"), index=True)
+    counts: Mapped[bool] = mapped_column(default=False, server_default=false())
     started_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
     submitted_at: Mapped[dt.datetime | None]
     score: Mapped[int | None]

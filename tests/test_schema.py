@@ -29,3 +29,23 @@ def test_migrations_go_down_and_up_again(tmp_path) -> None:
     command.upgrade(config, "head")
     assert set(inspect(engine).get_table_names()) >= {table.name for table in Base.metadata.sorted_tables}
     engine.dispose()
+
+
+def test_upgrading_a_database_with_attempts_keeps_them(tmp_path) -> None:
+    url = f"sqlite:///{tmp_path / 'db.sqlite'}"
+    config = alembic_config(url)
+    command.upgrade(config, "0001")
+    engine = make_engine(url)
+    with engine.begin() as connection:
+        connection.exec_driver_sql(
+            "INSERT INTO bank (id, slug, title, language, tags, listed, updated_at) "
+            "VALUES (1, 'b', 'B', 'en', '[]', 1, CURRENT_TIMESTAMP)")
+        connection.exec_driver_sql(
+            "INSERT INTO attempt (token, bank_id, started_at, max_score) "
+            "VALUES ('t', 1, CURRENT_TIMESTAMP, 3)")
+    command.upgrade(config, "head")
+    with engine.connect() as connection:
+        row = connection.exec_driver_sql(
+            "SELECT token, account_id, assignment_id, counts FROM attempt").one()
+    assert tuple(row) == ("t", None, None, 0)
+    engine.dispose()
