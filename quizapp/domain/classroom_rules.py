@@ -1,0 +1,93 @@
+"""Rules of classes: join codes, usernames, passwords, and when an assignment's attempts count."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import random
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# No 0/O, 1/I/l: codes are read aloud and typed on phones.
+JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+JOIN_CODE_LENGTH = 6
+MIN_PASSWORD, MAX_PASSWORD = 8, 256
+MAX_DISPLAY_NAME = 80
+
+
+def new_join_code(rng: random.Random) -> str:
+    """A fresh code such as 'K7PM3X'."""
+    return "".join(rng.choice(JOIN_CODE_ALPHABET) for _ in range(JOIN_CODE_LENGTH))
+
+
+def read_join_code(typed: str) -> str:
+    """A code as typed ('k7p-m3x', ' K7P M3X ') in its stored form ('K7PM3X')."""
+    return re.sub(r"[\s-]", "", typed).upper()
+
+
+def show_join_code(code: str) -> str:
+    """A code split in two halves for reading aloud: 'K7P-M3X'."""
+    half = len(code) // 2
+    return f"{code[:half]}-{code[half:]}"
+
+
+class PasswordProblem(enum.Enum):
+    """What is wrong with a new password."""
+
+    TOO_SHORT = "too_short"
+    TOO_LONG = "too_long"
+
+
+def password_problem(password: str) -> PasswordProblem | None:
+    """Check a new password: at least 8 characters, at most 256; any characters allowed."""
+    if len(password) < MIN_PASSWORD:
+        return PasswordProblem.TOO_SHORT
+    if len(password) > MAX_PASSWORD:
+        return PasswordProblem.TOO_LONG
+    return None
+
+
+def clean_display_name(name: str) -> str:
+    """A display name with its white space tidied; empty when nothing is left."""
+    return " ".join(unicodedata.normalize("NFC", name).split())[:MAX_DISPLAY_NAME]
+
+
+def username_base(display_name: str) -> str:
+    """The start of a username made from a display name: 'Amina Khan' -> 'amina-khan'.
+
+    Names in other scripts keep their letters (Urdu stays Urdu); only spaces and
+    punctuation become '-'. A name with no letters at all gives 'learner'.
+    """
+    folded = unicodedata.normalize("NFKC", display_name).casefold()
+    base = re.sub(r"[^\w]+", "-", folded).strip("-_")[:24].strip("-")
+    return base or "learner"
+
+
+class AttemptKind(enum.Enum):
+    """What starting a quiz on an assignment does now."""
+
+    COUNTS = "counts"  # the attempt counts towards the assignment
+    PRACTICE = "practice"  # after the due date: it can be taken, it does not count
+    NOT_OPEN = "not_open"  # before the opening time
+    NO_ATTEMPTS_LEFT = "no_attempts_left"
+
+
+@dataclass(frozen=True)
+class AssignmentWindow:
+    """When an assignment opens and is due, and how many attempts count (None: no limit)."""
+
+    opens_at: dt.datetime | None = None
+    due_at: dt.datetime | None = None
+    attempts_allowed: int | None = None
+
+
+def attempt_kind(window: AssignmentWindow, now: dt.datetime, attempts_used: int) -> AttemptKind:
+    """Whether a new attempt counts, is practice only, or cannot start yet."""
+    if window.opens_at is not None and now < window.opens_at:
+        return AttemptKind.NOT_OPEN
+    if window.due_at is not None and now >= window.due_at:
+        return AttemptKind.PRACTICE
+    if window.attempts_allowed is not None and attempts_used >= window.attempts_allowed:
+        return AttemptKind.NO_ATTEMPTS_LEFT
+    return AttemptKind.COUNTS

@@ -1,0 +1,52 @@
+"""A class board: members ranked by their total score."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Member:
+    """A class member's total: the sum of their best score on each assignment."""
+
+    account_id: int
+    display_name: str
+    total: int
+
+
+@dataclass(frozen=True)
+class Standing:
+    """A member's place on the board."""
+
+    rank: int
+    account_id: int
+    display_name: str
+    total: int
+
+
+def standings(members: Iterable[Member]) -> list[Standing]:
+    """Rank members by total, highest first, with standard competition ranking.
+
+    Tie rule: members with equal totals share a rank, and the next rank skips as many
+    places as were shared (1, 2, 2, 4). Tied members are listed by display name,
+    compared without regard to case, then by account id so the order never wobbles.
+    Members with no attempts have a total of 0 and are ranked like everyone else.
+    """
+    ordered = sorted(members, key=lambda m: (-m.total, m.display_name.casefold(), m.account_id))
+    board: list[Standing] = []
+    for place, member in enumerate(ordered, start=1):
+        tied = board and board[-1].total == member.total
+        rank = board[-1].rank if tied else place
+        board.append(Standing(rank, member.account_id, member.display_name, member.total))
+    return board
+
+
+def top_and_mine(board: list[Standing], account_id: int, top: int = 10) -> tuple[list[Standing],
+                                                                                  Standing | None]:
+    """The first ``top`` places, and the viewer's own standing when it is not among them."""
+    head = board[:top]
+    if any(standing.account_id == account_id for standing in head):
+        return head, None
+    mine = next((standing for standing in board if standing.account_id == account_id), None)
+    return head, mine

@@ -1,0 +1,66 @@
+"""Join codes, usernames, passwords and when attempts count."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+import pytest
+
+from quizapp.domain.classroom_rules import (
+    AssignmentWindow,
+    AttemptKind,
+    PasswordProblem,
+    attempt_kind,
+    new_join_code,
+    password_problem,
+    read_join_code,
+    show_join_code,
+    username_base,
+)
+
+NOW = dt.datetime(2026, 3, 10, 12, 0)
+HOUR = dt.timedelta(hours=1)
+
+
+def test_join_codes_avoid_letters_that_look_alike() -> None:
+    codes = {new_join_code(random.Random(seed)) for seed in range(300)}
+    assert len(codes) == 300
+    assert not set("".join(codes)) & set("0O1Il")
+    assert all(len(code) == 6 for code in codes)
+
+
+@pytest.mark.parametrize("typed", ["K7PM3X", "k7pm3x", "K7P-M3X", " k7p m3x "])
+def test_join_codes_are_read_as_people_type_them(typed: str) -> None:
+    assert read_join_code(typed) == "K7PM3X"
+    assert show_join_code("K7PM3X") == "K7P-M3X"
+
+
+@pytest.mark.parametrize(("password", "problem"), [
+    ("", PasswordProblem.TOO_SHORT), ("1234567", PasswordProblem.TOO_SHORT),
+    ("12345678", None), ("x" * 64, None), ("x" * 256, None), ("x" * 257, PasswordProblem.TOO_LONG),
+    ("pässwörd", None), ("كلمة سر طويلة", None)])
+def test_password_rules(password: str, problem: PasswordProblem | None) -> None:
+    assert password_problem(password) is problem
+
+
+@pytest.mark.parametrize(("name", "base"), [
+    ("Amina Khan", "amina-khan"), ("  José   Pérez ", "josé-pérez"), ("عائشہ", "عائشہ"),
+    ("!!!", "learner"), ("O'Neil, Jr.", "o-neil-jr")])
+def test_usernames_from_display_names(name: str, base: str) -> None:
+    assert username_base(name) == base
+
+
+@pytest.mark.parametrize(("window", "used", "kind"), [
+    (AssignmentWindow(), 0, AttemptKind.COUNTS),
+    (AssignmentWindow(), 50, AttemptKind.COUNTS),                      # unlimited by default
+    (AssignmentWindow(attempts_allowed=2), 1, AttemptKind.COUNTS),
+    (AssignmentWindow(attempts_allowed=2), 2, AttemptKind.NO_ATTEMPTS_LEFT),
+    (AssignmentWindow(opens_at=NOW + HOUR), 0, AttemptKind.NOT_OPEN),
+    (AssignmentWindow(opens_at=NOW), 0, AttemptKind.COUNTS),            # opens on the minute
+    (AssignmentWindow(due_at=NOW + HOUR), 0, AttemptKind.COUNTS),
+    (AssignmentWindow(due_at=NOW), 0, AttemptKind.PRACTICE),            # due means closed
+    (AssignmentWindow(due_at=NOW - HOUR, attempts_allowed=1), 1, AttemptKind.PRACTICE),
+])
+def test_when_an_attempt_counts(window: AssignmentWindow, used: int, kind: AttemptKind) -> None:
+    assert attempt_kind(window, NOW, used) is kind
