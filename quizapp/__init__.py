@@ -38,20 +38,32 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _instance_secret_key(app)
 
+    from werkzeug.middleware.proxy_fix import ProxyFix
+
     from quizapp import cli, errors
-    from quizapp.extensions import babel, csrf, db
+    from quizapp.auth import auth
+    from quizapp.auth.session import SessionCookies
+    from quizapp.extensions import babel, csrf, db, limiter, login_manager
     from quizapp.health import health
     from quizapp.i18n import select_locale, template_helpers
     from quizapp.learner import learner
+    from quizapp.projector import projector
+    from quizapp.teacher import teacher
 
+    if app.config["PROXY_COUNT"]:
+        count = int(app.config["PROXY_COUNT"])
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)  # type: ignore[method-assign]
+    app.session_interface = SessionCookies()
     app.jinja_env.trim_blocks = True  # no blank lines where block tags stood: lighter pages
     app.jinja_env.lstrip_blocks = True
     db.init_app(app)
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
+    login_manager.init_app(app)
+    limiter.init_app(app)
     app.context_processor(template_helpers)
-    app.register_blueprint(learner)
-    app.register_blueprint(health)
+    for blueprint in (learner, auth, teacher, projector, health):
+        app.register_blueprint(blueprint)
     errors.register(app)
     cli.register(app)
     return app

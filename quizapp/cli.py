@@ -69,11 +69,38 @@ def load_banks_command() -> None:
     click.echo(load_bundled_banks(current_app).summary())
 
 
+@click.command("create-teacher")
+@click.option("--username", prompt=True, help="What the teacher types to sign in.")
+@click.option("--name", "display_name", prompt="Name learners see", help="Shown to learners.")
+@click.option("--email", default="", help="Optional; the teacher may sign in with it too.")
+@click.password_option(help="At least 8 characters; asked twice when not given.")
+@with_appcontext
+def create_teacher_command(username: str, display_name: str, email: str, password: str) -> None:
+    """Create a teacher account."""
+    from quizapp.services.accounts import AccountProblem, create_teacher
+
+    upgrade_schema(db.engine)
+    with db.writer() as session:
+        outcome = create_teacher(session, username, display_name, password, email or None)
+    if isinstance(outcome, AccountProblem):
+        messages = {
+            AccountProblem.USERNAME_TAKEN: "that username is taken: choose another",
+            AccountProblem.USERNAME_INVALID: "a username has at most 64 characters and no spaces",
+            AccountProblem.EMAIL_TAKEN: "an account with that e-mail exists",
+            AccountProblem.NAME_EMPTY: "give the name learners see",
+            AccountProblem.PASSWORD_TOO_SHORT: "the password needs at least 8 characters",
+            AccountProblem.PASSWORD_TOO_LONG: "the password may have at most 256 characters",
+        }
+        raise click.ClickException(messages.get(outcome, outcome.value))
+    click.echo(f"teacher {username.strip().lower()!r} created: sign in at /login")
+
+
 def register(app: Flask) -> None:
     """Add the commands to ``flask --app quizapp`` as well as ``quizapp``."""
     from quizapp.validation_command import validate_command
 
     app.cli.add_command(validate_command)
+    app.cli.add_command(create_teacher_command)
     app.cli.add_command(init_command)
     app.cli.add_command(load_banks_command)
 

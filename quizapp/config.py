@@ -20,3 +20,13 @@ class DefaultConfig:
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     MAX_CONTENT_LENGTH = 1024 * 1024
+    # Teachers sign up on their own only where the instance allows it.
+    TEACHER_SIGNUP = False
+    RATELIMIT_STORAGE_URI = "memory://"
+    RATELIMIT_HEADERS_ENABLED = True
+    # Failed sign-ins allowed per account and per address; join codes tried per address.
+    LOGIN_LIMIT_PER_ACCOUNT = "10 per 15 minutes"
+    LOGIN_LIMIT_PER_ADDRESS = "50 per 15 minutes"
+    JOIN_LIMIT_PER_ADDRESS = "30 per 15 minutes"
+    # Set to the number of proxies in front of the app so addresses and https are seen.
+    PROXY_COUNT = 0

@@ -6,6 +6,7 @@ from flask import Flask, render_template
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
+from werkzeug.wrappers import Response
 
 
 def register(app: Flask) -> None:
@@ -21,7 +22,7 @@ def register(app: Flask) -> None:
         ), 400
 
     @app.errorhandler(HTTPException)
-    def http_error(error: HTTPException) -> tuple[str, int]:
+    def http_error(error: HTTPException) -> Response:
         status = error.code or 500
         messages = {
             404: (_("Page not found"),
@@ -29,13 +30,21 @@ def register(app: Flask) -> None:
                     "list of quizzes.")),
             405: (_("That did not work"),
                   _("This page cannot be used that way. Start again from the list of quizzes.")),
+            403: (_("This page is not for you"),
+                  _("Your account cannot open this page. Sign in with another account, or "
+                    "go back.")),
             413: (_("That is too large"),
                   _("What you sent is larger than 1 MiB. Send something smaller.")),
+            429: (_("Too many tries"),
+                  _("There were too many tries in a short time. Wait a few minutes, then "
+                    "try again.")),
         }
         title, message = messages.get(status, (_("Something went wrong"),
                                                _("Please try again in a moment.")))
-        return render_template("error.html", status=status, title=title,
-                               message=message), status
+        response = app.make_response((render_template("error.html", status=status, title=title,
+                                                      message=message), status))
+        response.headers.update(error.get_headers() if status == 429 else {})
+        return response
 
     @app.errorhandler(Exception)
     def unexpected_error(error: Exception) -> tuple[str, int]:

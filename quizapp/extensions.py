@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from flask import Flask, current_app, g, has_request_context, request
 from flask_babel import Babel
+from flask_babel import lazy_gettext as _l
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
+from flask_login import LoginManager
 from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -12,6 +16,11 @@ from quizapp.database import close_hot_connections, make_engine, make_sessions
 
 csrf = CSRFProtect()
 babel = Babel()
+login_manager = LoginManager()
+login_manager.login_view = "auth.login"
+login_manager.login_message = _l("Sign in to see this page.")
+# Memory storage by default; RATELIMIT_STORAGE_URI (redis://...) when several workers serve.
+limiter = Limiter(key_func=get_remote_address)
 
 _READ_ONLY_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 

@@ -34,6 +34,10 @@ def text_direction(language: str | None) -> str:
 
 def template_helpers() -> dict[str, Any]:
     """Values every template can use."""
+    from quizapp.auth.forms import LogoutForm
+    from quizapp.domain.classroom_rules import show_join_code
+
     locale = str(get_locale() or "en")
     return {"page_language": locale, "page_direction": text_direction(locale),
-            "text_direction": text_direction}
+            "text_direction": text_direction, "show_join_code": show_join_code,
+            "logout_form": LogoutForm}

@@ -7,16 +7,32 @@ from collections import OrderedDict
 from collections.abc import Mapping
 from functools import lru_cache
 
-from flask import Blueprint, abort, current_app, redirect, render_template, request, session, url_for
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_babel import get_locale
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
 from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
+from sqlalchemy import select
 from werkzeug.wrappers import Response
 
+from quizapp.domain.classroom_rules import AttemptKind
+from quizapp.domain.standings import top_and_mine
 from quizapp.extensions import db
 from quizapp.i18n import select_locale
 from quizapp.learner.forms import StartQuizForm, SubmitAttemptForm
-from quizapp.services import attempts, library
+from quizapp.models import Classroom
+from quizapp.services import attempts, classrooms, library
 
 learner = Blueprint("learner", __name__)
 
@@ -92,8 +108,45 @@ def question_html(question: attempts.ShownQuestion, total: int, language: str,
 
 @learner.get("/")
 def home() -> str:
-    """The list of quizzes."""
-    return render_template("learner/home.html", banks=library.list_banks(db.session))
+    """The list of quizzes, and for a signed-in learner their classes and assignments."""
+    classes = []
+    if current_user.is_authenticated and current_user.is_learner:
+        classes = classrooms.learner_classes(db.session, current_user.account_id, classrooms.now())
+    return render_template("learner/home.html", banks=library.list_banks(db.session),
+                           classes=classes, start_form=StartQuizForm())
+
+
+@learner.post("/assignments/<int:assignment_id>/start")
+@login_required
+def start_assignment(assignment_id: int) -> Response:
+    """Start (or resume) an attempt on one of the learner's assignments."""
+    if not StartQuizForm().validate_on_submit():
+        abort(400)
+    outcome = classrooms.start_assignment(db.session, current_user.account_id, assignment_id,
+                                          classrooms.now())
+    if outcome is None:
+        abort(404)
+    if isinstance(outcome, AttemptKind):
+        flash(_("This quiz is not open yet.") if outcome is AttemptKind.NOT_OPEN
+              else _("You have used every attempt that counts for this quiz."))
+        return redirect(url_for(".home"), code=303)
+    return redirect(url_for(".attempt", token=outcome), code=303)
+
+
+@learner.get("/classes/<int:classroom_id>/board")
+@login_required
+def class_board(classroom_id: int) -> str:
+    """A class board, for the class's learners, as the teacher chose to show it."""
+    if not classrooms.is_member(db.session, classroom_id, current_user.account_id):
+        abort(404)
+    mode = db.session.scalar(select(Classroom.board_mode).where(Classroom.id == classroom_id))
+    name = db.session.scalar(select(Classroom.name).where(Classroom.id == classroom_id))
+    if mode == "hidden":
+        return render_template("learner/board.html", name=name, hidden=True, rows=[], mine=None)
+    ranked = classrooms.board(db.session, classroom_id)
+    rows, mine = (top_and_mine(ranked, current_user.account_id) if mode == "top10"
+                  else (ranked, None))
+    return render_template("learner/board.html", name=name, hidden=False, rows=rows, mine=mine)
 
 
 @learner.get("/banks/<slug>")
@@ -113,13 +166,27 @@ def start(slug: str) -> Response:
     return redirect(url_for(".attempt", token=token), code=303)
 
 
+def _is_owner(account_id: int | None) -> bool:
+    """Practice attempts without an account are open to whoever has the link."""
+    return account_id is None or (current_user.is_authenticated
+                                  and current_user.account_id == account_id)
+
+
+def _may_review(token: str) -> bool:
+    owner = attempts.ownership(db.session, token)
+    if owner is None:
+        return False
+    return _is_owner(owner.account_id) or (current_user.is_authenticated
+                                           and current_user.account_id == owner.teacher_id)
+
+
 @learner.get("/attempts/<token>")
 def attempt(token: str) -> str | Response:
     """The questions of an attempt; a submitted attempt shows its result instead."""
-    submitted = attempts.attempt_status(db.engine, token)
-    if submitted is None:
+    state = attempts.attempt_state(db.engine, token)
+    if state is None or not _is_owner(state.account_id):
         abort(404)
-    if submitted:
+    if state.submitted:
         return redirect(url_for(".result", token=token), code=303)
     key = (token, select_locale())  # the selector's code: cheaper than parsing a Babel Locale
     cached = _quiz_pages.get(key)
@@ -137,6 +204,9 @@ def submit(token: str) -> tuple[str, int] | Response:
     form = SubmitAttemptForm()
     if not form.validate_on_submit():
         abort(400)
+    state = attempts.attempt_state(db.engine, token)
+    if state is None or not _is_owner(state.account_id):
+        abort(404)
     given = {int(match.group(1)): request.form.getlist(name)
              for name in request.form if (match := _ANSWER_FIELD.fullmatch(name))}
     outcome = attempts.submit_attempt(db.session, token, given,
@@ -154,12 +224,28 @@ def submit(token: str) -> tuple[str, int] | Response:
 @learner.get("/attempts/<token>/result")
 def result(token: str) -> str | Response:
     """Score, answers, explanations and evidence of a submitted attempt."""
+    if not _may_review(token):
+        abort(404)
     outcome = attempts.attempt_result(db.session, token)
     if outcome is None:
-        if attempts.attempt_status(db.engine, token) is None:
-            abort(404)
         return redirect(url_for(".attempt", token=token), code=303)
-    return render_template("learner/result.html", result=outcome)
+    return render_template("learner/result.html", result=outcome, redo_form=StartQuizForm())
+
+
+@learner.post("/attempts/<token>/redo")
+def redo(token: str) -> Response:
+    """Practise again just the questions answered wrongly."""
+    if not StartQuizForm().validate_on_submit():
+        abort(400)
+    state = attempts.attempt_state(db.engine, token)
+    if state is None or not _is_owner(state.account_id):
+        abort(404)
+    owner = current_user.account_id if current_user.is_authenticated else None
+    new_token = attempts.start_redo(db.session, token, owner)
+    if new_token is None:
+        flash(_("There is nothing to redo: every answer was right."))
+        return redirect(url_for(".result", token=token), code=303)
+    return redirect(url_for(".attempt", token=new_token), code=303)
 
 
 @learner.get("/sources/<source_id>")

@@ -24,10 +24,14 @@ from quizapp.domain.grading import (
 )
 from quizapp.models import (
     Answer,
+    Assignment,
+    AssignmentScore,
     Attempt,
     AttemptItem,
     Bank,
     Citation,
+    Classroom,
+    Membership,
     Question,
     QuestionVersion,
     utc_now,
@@ -139,8 +143,14 @@ class Submission:
     blanks: list[int] = field(default_factory=list)
 
 
-def start_attempt(session: Session, bank_slug: str, rng: random.Random | None = None) -> str | None:
-    """Create an attempt on a listed bank's current questions and return its token."""
+def start_attempt(session: Session, bank_slug: str, rng: random.Random | None = None, *,
+                  account_id: int | None = None, assignment_id: int | None = None,
+                  counts: bool = False) -> str | None:
+    """Create an attempt on a listed bank's current questions and return its token.
+
+    Practice needs no account; an attempt on an assignment belongs to its learner and
+    ``counts`` towards the assignment unless it was started after the due date.
+    """
     rng = rng or random.SystemRandom()
     bank = session.scalar(select(Bank).where(Bank.slug == bank_slug, Bank.listed))
     if bank is None:
@@ -156,6 +166,9 @@ def start_attempt(session: Session, bank_slug: str, rng: random.Random | None = 
     attempt = Attempt(
         token=secrets.token_urlsafe(24),
         bank_id=bank.id,
+        account_id=account_id,
+        assignment_id=assignment_id,
+        counts=counts and assignment_id is not None and account_id is not None,
         max_score=sum(version.points for version in versions),
         items=[
             AttemptItem(position=position, question_version_id=version.id,
@@ -166,6 +179,52 @@ def start_attempt(session: Session, bank_slug: str, rng: random.Random | None = 
     session.add(attempt)
     session.commit()
     return attempt.token
+
+
+@dataclass(frozen=True)
+class Ownership:
+    """Who may see an attempt: its learner, and the teacher of its assignment's class."""
+
+    account_id: int | None
+    teacher_id: int | None
+
+
+def ownership(session: Session, token: str) -> Ownership | None:
+    """Whose attempt this is; None when there is no such attempt. Practice has no owner."""
+    row = session.execute(
+        select(Attempt.account_id, Classroom.teacher_id)
+        .outerjoin(Assignment, Assignment.id == Attempt.assignment_id)
+        .outerjoin(Classroom, Classroom.id == Assignment.classroom_id)
+        .where(Attempt.token == token)).first()
+    return Ownership(row[0], row[1]) if row else None
+
+
+def start_redo(session: Session, token: str, account_id: int | None,
+               rng: random.Random | None = None) -> str | None:
+    """A practice attempt on just the questions answered wrongly, as they were shown then.
+
+    Returns its token; None when the attempt is not submitted or nothing was wrong.
+    """
+    rng = rng or random.SystemRandom()
+    attempt = _load(session, token)
+    if attempt is None or attempt.submitted_at is None:
+        return None
+    wrong = session.scalars(select(Answer.question_version_id).where(
+        Answer.attempt_id == attempt.id, Answer.correct.is_(False)).order_by(Answer.position)).all()
+    if not wrong:
+        return None
+    versions = {item.question_version_id: item.question_version for item in attempt.items}
+    redo = Attempt(
+        token=secrets.token_urlsafe(24), bank_id=attempt.bank_id, account_id=account_id,
+        max_score=sum(versions[v].points for v in wrong),
+        items=[AttemptItem(position=position, question_version_id=version_id,
+                           shown_order=presentation_order(versions[version_id].type,
+                                                          versions[version_id].key, rng))
+               for position, version_id in enumerate(wrong, start=1)],
+    )
+    session.add(redo)
+    session.commit()
+    return redo.token
 
 
 def _load(session: Session, token: str) -> Attempt | None:
@@ -263,8 +322,41 @@ def submit_attempt(session: Session, token: str, raw: Mapping[int, list[str]],
         session.rollback()
         return Submission(SubmitStatus.ALREADY_SUBMITTED)
     session.add_all(answers)
+    if attempt.counts and attempt.assignment_id is not None and attempt.account_id is not None:
+        _record_best(session, attempt.assignment_id, attempt.account_id,
+                     sum(a.points_awarded for a in answers), attempt.max_score)
     session.commit()
     return Submission(SubmitStatus.RECORDED)
+
+
+def _record_best(session: Session, assignment_id: int, account_id: int, score: int,
+                 max_score: int) -> None:
+    """Keep the learner's best score and class total, in the submission's own transaction.
+
+    The membership row is locked first (PostgreSQL; SQLite's writers are serialised
+    already), so two submissions of one learner cannot both add to the total.
+    """
+    classroom_id = session.scalar(select(Assignment.classroom_id)
+                                  .where(Assignment.id == assignment_id))
+    membership = session.scalar(
+        select(Membership).where(Membership.classroom_id == classroom_id,
+                                 Membership.account_id == account_id).with_for_update())
+    best = session.get(AssignmentScore, (assignment_id, account_id), populate_existing=True)
+    now = utc_now()
+    if best is None:
+        best = AssignmentScore(assignment_id=assignment_id, account_id=account_id,
+                               best_score=score, max_score=max_score, attempts=1,
+                               last_activity=now)
+        session.add(best)
+        gain = score
+    else:
+        gain = max(0, score - best.best_score)
+        best.best_score += gain
+        best.max_score = max_score if gain else best.max_score
+        best.attempts += 1
+        best.last_activity = now
+    if membership is not None and gain:
+        membership.total += gain
 
 
 def attempt_result(session: Session, token: str) -> AttemptResult | None:
@@ -304,13 +396,22 @@ def attempt_result(session: Session, token: str) -> AttemptResult | None:
                          attempt.started_at, attempt.submitted_at, questions)
 
 
-_STATUS = HotQuery(select(Attempt.submitted_at).where(Attempt.token == bindparam("token")))
+_STATE = HotQuery(select(Attempt.submitted_at, Attempt.account_id)
+                  .where(Attempt.token == bindparam("token")))
 
 
-def attempt_status(engine: Engine, token: str) -> bool | None:
-    """True if submitted, False if still open, None if there is no such attempt.
+@dataclass(frozen=True)
+class AttemptState:
+    """Whether an attempt is submitted, and whose it is (None for practice without an account)."""
+
+    submitted: bool
+    account_id: int | None
+
+
+def attempt_state(engine: Engine, token: str) -> AttemptState | None:
+    """The attempt's state, or None if there is no such attempt.
 
     Every view of a quiz page asks this, so it runs straight on the driver.
     """
-    row = _STATUS.first(engine, token=token)
-    return None if row is None else row[0] is not None
+    row = _STATE.first(engine, token=token)
+    return None if row is None else AttemptState(row[0] is not None, row[1])

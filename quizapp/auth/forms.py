@@ -1,0 +1,81 @@
+"""Forms for accounts and joining a class."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import EmailField, PasswordField, StringField, SubmitField
+from wtforms.validators import DataRequired, Length, Optional
+
+from quizapp.domain.classroom_rules import MAX_DISPLAY_NAME, MAX_PASSWORD
+
+
+class LoginForm(FlaskForm):
+    """Sign in with a username (or e-mail) and password."""
+
+    login = StringField(_l("Username or e-mail"),
+                        validators=[DataRequired(_l("Write your username or e-mail."))],
+                        render_kw={"autocomplete": "username", "autocapitalize": "none"})
+    password = PasswordField(_l("Password"), validators=[DataRequired(_l("Write your password."))],
+                             render_kw={"autocomplete": "current-password"})
+    submit = SubmitField(_l("Sign in"))
+
+
+class LogoutForm(FlaskForm):
+    """Sign out (a POST, so no link can sign anyone out)."""
+
+    submit = SubmitField(_l("Sign out"))
+
+
+class ChangePasswordForm(FlaskForm):
+    """Change one's password."""
+
+    current = PasswordField(_l("Current password"),
+                            validators=[DataRequired(_l("Write your current password."))],
+                            render_kw={"autocomplete": "current-password"})
+    new = PasswordField(_l("New password (at least 8 characters)"),
+                        validators=[DataRequired(_l("Choose a new password."))],
+                        render_kw={"autocomplete": "new-password", "maxlength": MAX_PASSWORD})
+    submit = SubmitField(_l("Change password"))
+
+
+class TeacherSignupForm(FlaskForm):
+    """Create a teacher account, where the instance allows it."""
+
+    display_name = StringField(_l("Your name, as learners see it"),
+                               validators=[DataRequired(_l("Write your name.")),
+                                           Length(max=MAX_DISPLAY_NAME)])
+    username = StringField(_l("Username"),
+                           validators=[DataRequired(_l("Choose a username.")), Length(max=64)],
+                           render_kw={"autocomplete": "username", "autocapitalize": "none"})
+    email = EmailField(_l("E-mail (optional)"), validators=[Optional(), Length(max=254)])
+    password = PasswordField(_l("Password (at least 8 characters)"),
+                             validators=[DataRequired(_l("Choose a password."))],
+                             render_kw={"autocomplete": "new-password", "maxlength": MAX_PASSWORD})
+    submit = SubmitField(_l("Create my teacher account"))
+
+
+class JoinForm(FlaskForm):
+    """Join a class with its code, as a new learner."""
+
+    code = StringField(_l("Class code"),
+                       validators=[DataRequired(_l("Write the class code your teacher gave you.")),
+                                   Length(max=16)],
+                       render_kw={"autocomplete": "off", "autocapitalize": "characters"})
+    display_name = StringField(_l("Your name, as your class will see it"),
+                               validators=[DataRequired(_l("Write your name.")),
+                                           Length(max=MAX_DISPLAY_NAME)])
+    password = PasswordField(_l("Choose a password (at least 8 characters)"),
+                             validators=[DataRequired(_l("Choose a password."))],
+                             render_kw={"autocomplete": "new-password", "maxlength": MAX_PASSWORD})
+    submit = SubmitField(_l("Join the class"))
+
+
+class JoinAnotherForm(FlaskForm):
+    """Join one more class, as a signed-in learner."""
+
+    code = StringField(_l("Class code"),
+                       validators=[DataRequired(_l("Write the class code your teacher gave you.")),
+                                   Length(max=16)],
+                       render_kw={"autocomplete": "off", "autocapitalize": "characters"})
+    submit = SubmitField(_l("Join the class"))

@@ -1,0 +1,23 @@
+"""The projector view: large type, refreshes itself, opened by a link the teacher can revoke."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, render_template
+
+from quizapp.extensions import db
+from quizapp.services import classrooms
+
+projector = Blueprint("projector", __name__)
+
+REFRESH_SECONDS = 30
+
+
+@projector.get("/board/<token>")
+def board(token: str) -> tuple[str, int, dict[str, str]]:
+    """The class board for the wall; display names only."""
+    classroom = classrooms.classroom_by_projector(db.session, token) or abort(404)
+    return render_template("projector/board.html", name=classroom.name,
+                           rows=classrooms.board(db.session, classroom.id),
+                           refresh=REFRESH_SECONDS), 200, {
+        "Cache-Control": "no-store", "Referrer-Policy": "no-referrer",
+        "X-Robots-Tag": "noindex"}

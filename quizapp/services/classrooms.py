@@ -1,0 +1,255 @@
+"""Classes: what teachers set up and see, what learners are assigned, and class boards."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import secrets
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from quizapp.domain.classroom_rules import (
+    AssignmentWindow,
+    AttemptKind,
+    attempt_kind,
+    new_join_code,
+)
+from quizapp.domain.standings import Member, Standing, standings
+from quizapp.models import (
+    Account,
+    Assignment,
+    AssignmentScore,
+    Attempt,
+    Bank,
+    Classroom,
+    Membership,
+    utc_now,
+)
+from quizapp.services import attempts
+
+BOARD_MODES = ("shown", "top10", "hidden")
+
+
+@dataclass(frozen=True)
+class ClassSummary:
+    """A class as its teacher's list shows it."""
+
+    id: int
+    name: str
+    join_code: str
+    members: int
+    assignments: int
+
+
+@dataclass(frozen=True)
+class AssignmentView:
+    """An assignment with the viewer's standing on it (learners) or none (teachers)."""
+
+    id: int
+    bank_slug: str
+    bank_title: str
+    opens_at: dt.datetime | None
+    due_at: dt.datetime | None
+    attempts_allowed: int | None
+    kind_now: AttemptKind
+    best_score: int | None = None
+    max_score: int | None = None
+    attempts_used: int = 0
+
+
+@dataclass(frozen=True)
+class ClassPage:
+    """One class as its teacher manages it."""
+
+    id: int
+    name: str
+    join_code: str
+    board_mode: str
+    projector_token: str | None
+    members: list[tuple[int, str, str]]  # account id, display name, username
+    assignments: list[AssignmentView]
+
+
+@dataclass(frozen=True)
+class LearnerClass:
+    """One of a learner's classes, with what is assigned and how they did."""
+
+    id: int
+    name: str
+    board_mode: str
+    assignments: list[AssignmentView]
+
+
+def _unique_code(session: Session, rng: random.Random) -> str:
+    while True:
+        code = new_join_code(rng)
+        if session.scalar(select(Classroom.id).where(Classroom.join_code == code)) is None:
+            return code
+
+
+def create_classroom(session: Session, teacher_id: int, name: str,
+                     rng: random.Random | None = None) -> int:
+    """Create a class with a fresh join code; returns its id."""
+    classroom = Classroom(teacher_id=teacher_id, name=" ".join(name.split())[:120],
+                          join_code=_unique_code(session, rng or random.SystemRandom()))
+    session.add(classroom)
+    session.commit()
+    return classroom.id
+
+
+def owned_classroom(session: Session, teacher_id: int, classroom_id: int) -> Classroom | None:
+    """The class if this teacher owns it; None otherwise (it may exist: it is not theirs)."""
+    classroom = session.get(Classroom, classroom_id)
+    return classroom if classroom is not None and classroom.teacher_id == teacher_id else None
+
+
+def renew_join_code(session: Session, classroom: Classroom, rng: random.Random | None = None) -> None:
+    """Give the class a new code; the old one stops working."""
+    classroom.join_code = _unique_code(session, rng or random.SystemRandom())
+    session.commit()
+
+
+def set_board(session: Session, classroom: Classroom, mode: str) -> None:
+    """Show the class board to learners, show only the top 10 and their rank, or hide it."""
+    if mode not in BOARD_MODES:
+        raise ValueError(mode)
+    classroom.board_mode = mode
+    session.commit()
+
+
+def set_projector(session: Session, classroom: Classroom, enabled: bool) -> None:
+    """Make a new secret projector link (the old one stops working), or revoke it."""
+    classroom.projector_token = secrets.token_urlsafe(24) if enabled else None
+    session.commit()
+
+
+def teacher_classes(session: Session, teacher_id: int) -> list[ClassSummary]:
+    """A teacher's classes with their member and assignment counts."""
+    members = (select(Membership.classroom_id, func.count().label("n"))
+               .group_by(Membership.classroom_id).subquery())
+    assigned = (select(Assignment.classroom_id, func.count().label("n"))
+                .group_by(Assignment.classroom_id).subquery())
+    rows = session.execute(
+        select(Classroom, func.coalesce(members.c.n, 0), func.coalesce(assigned.c.n, 0))
+        .outerjoin(members, members.c.classroom_id == Classroom.id)
+        .outerjoin(assigned, assigned.c.classroom_id == Classroom.id)
+        .where(Classroom.teacher_id == teacher_id).order_by(Classroom.name, Classroom.id))
+    return [ClassSummary(c.id, c.name, c.join_code, m, a) for c, m, a in rows]
+
+
+def _window(assignment: Assignment) -> AssignmentWindow:
+    return AssignmentWindow(assignment.opens_at, assignment.due_at, assignment.attempts_allowed)
+
+
+def _assignment_views(session: Session, classroom_id: int, now: dt.datetime,
+                      account_id: int | None = None) -> list[AssignmentView]:
+    rows = session.execute(
+        select(Assignment, Bank.slug, Bank.title).join(Bank, Bank.id == Assignment.bank_id)
+        .where(Assignment.classroom_id == classroom_id)
+        .order_by(Assignment.due_at.is_(None), Assignment.due_at, Assignment.id))
+    scores: dict[int, AssignmentScore] = {}
+    if account_id is not None:
+        scores = {score.assignment_id: score for score in session.scalars(
+            select(AssignmentScore).join(Assignment)
+            .where(Assignment.classroom_id == classroom_id, AssignmentScore.account_id == account_id))}
+    views = []
+    for assignment, slug, title in rows:
+        score = scores.get(assignment.id)
+        used = score.attempts if score else 0
+        views.append(AssignmentView(
+            assignment.id, slug, title, assignment.opens_at, assignment.due_at,
+            assignment.attempts_allowed, attempt_kind(_window(assignment), now, used),
+            score.best_score if score else None, score.max_score if score else None, used))
+    return views
+
+
+def class_page(session: Session, classroom: Classroom, now: dt.datetime) -> ClassPage:
+    """A class with its members and assignments, for its teacher."""
+    members = session.execute(
+        select(Account.id, Account.display_name, Account.username)
+        .join(Membership, Membership.account_id == Account.id)
+        .where(Membership.classroom_id == classroom.id).order_by(Account.display_name))
+    return ClassPage(classroom.id, classroom.name, classroom.join_code, classroom.board_mode,
+                     classroom.projector_token, [tuple(row) for row in members],  # type: ignore[misc]
+                     _assignment_views(session, classroom.id, now))
+
+
+def assign_bank(session: Session, classroom: Classroom, bank_slug: str,
+                opens_at: dt.datetime | None, due_at: dt.datetime | None,
+                attempts_allowed: int | None) -> int | None:
+    """Set a listed bank for a class; returns the assignment's id, None for an unknown bank."""
+    bank_id = session.scalar(select(Bank.id).where(Bank.slug == bank_slug, Bank.listed))
+    if bank_id is None:
+        return None
+    assignment = Assignment(classroom_id=classroom.id, bank_id=bank_id, opens_at=opens_at,
+                            due_at=due_at, attempts_allowed=attempts_allowed)
+    session.add(assignment)
+    session.commit()
+    return assignment.id
+
+
+def learner_classes(session: Session, account_id: int, now: dt.datetime) -> list[LearnerClass]:
+    """A learner's classes, each with its assignments and the learner's best scores."""
+    classrooms = session.scalars(
+        select(Classroom).join(Membership, Membership.classroom_id == Classroom.id)
+        .where(Membership.account_id == account_id).order_by(Classroom.name, Classroom.id))
+    return [LearnerClass(c.id, c.name, c.board_mode,
+                         _assignment_views(session, c.id, now, account_id)) for c in classrooms]
+
+
+def is_member(session: Session, classroom_id: int, account_id: int) -> bool:
+    """True when the account is in the class."""
+    return session.get(Membership, (classroom_id, account_id)) is not None
+
+
+def start_assignment(session: Session, account_id: int, assignment_id: int, now: dt.datetime,
+                     rng: random.Random | None = None) -> str | AttemptKind | None:
+    """Start (or resume) the learner's attempt on an assignment of one of their classes.
+
+    Returns the attempt's token; the reason when it cannot start; None when the
+    assignment is not one of the learner's. An attempt still open is resumed, so a
+    reload or a second tab never spends an extra attempt.
+    """
+    assignment = session.get(Assignment, assignment_id)
+    if assignment is None or not is_member(session, assignment.classroom_id, account_id):
+        return None
+    open_token = session.scalar(
+        select(Attempt.token).where(Attempt.account_id == account_id,
+                                    Attempt.assignment_id == assignment_id,
+                                    Attempt.submitted_at.is_(None))
+        .order_by(Attempt.id.desc()).limit(1))
+    if open_token is not None:
+        return open_token
+    used = session.scalar(select(AssignmentScore.attempts).where(
+        AssignmentScore.assignment_id == assignment_id,
+        AssignmentScore.account_id == account_id)) or 0
+    kind = attempt_kind(_window(assignment), now, used)
+    if kind in (AttemptKind.NOT_OPEN, AttemptKind.NO_ATTEMPTS_LEFT):
+        return kind
+    slug = session.scalar(select(Bank.slug).where(Bank.id == assignment.bank_id))
+    assert slug is not None
+    return attempts.start_attempt(session, slug, rng, account_id=account_id,
+                                  assignment_id=assignment_id,
+                                  counts=kind is AttemptKind.COUNTS)
+
+
+def board(session: Session, classroom_id: int) -> list[Standing]:
+    """The class board: every member's total, ranked (see standings for the tie rule)."""
+    rows = session.execute(
+        select(Membership.account_id, Account.display_name, Membership.total)
+        .join(Account, Account.id == Membership.account_id)
+        .where(Membership.classroom_id == classroom_id)
+        .order_by(Membership.total.desc()))
+    return standings(Member(*row) for row in rows)
+
+
+def classroom_by_projector(session: Session, token: str) -> Classroom | None:
+    """The class whose projector link this is, if the link is still live."""
+    return session.scalar(select(Classroom).where(Classroom.projector_token == token))
+
+
+def now() -> dt.datetime:
+    """The time rules are judged at: UTC, naive, like every stored timestamp."""
+    return utc_now()

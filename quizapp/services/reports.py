@@ -1,0 +1,170 @@
+"""What teachers learn from their classes: the class table, question statistics, histories."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from collections import Counter
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from quizapp.models import (
+    Account,
+    Answer,
+    Assignment,
+    AssignmentScore,
+    Attempt,
+    Bank,
+    Membership,
+    QuestionVersion,
+)
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One learner on one assignment."""
+
+    best_score: int | None
+    max_score: int | None
+    attempts: int
+    last_activity: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class ClassTable:
+    """Learners by assignments."""
+
+    assignments: list[tuple[int, str]]  # id, bank title
+    rows: list[tuple[int, str, str, list[Cell]]]  # account id, name, username, cells
+
+
+@dataclass(frozen=True)
+class QuestionStat:
+    """How a class did on one question of an assignment."""
+
+    prompt: str
+    answered: int
+    right: int
+    common_wrong: str | None
+    common_wrong_count: int
+
+    @property
+    def share_right(self) -> float:
+        """The share of answers that were right, from 0 to 1."""
+        return self.right / self.answered if self.answered else 0.0
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One of a learner's attempts."""
+
+    token: str
+    bank_title: str
+    started_at: dt.datetime
+    submitted_at: dt.datetime | None
+    score: int | None
+    max_score: int
+    counted: bool
+
+
+def class_table(session: Session, classroom_id: int) -> ClassTable:
+    """Every member against every assignment: best score, attempts, last activity."""
+    assignments = [tuple(row) for row in session.execute(
+        select(Assignment.id, Bank.title).join(Bank, Bank.id == Assignment.bank_id)
+        .where(Assignment.classroom_id == classroom_id).order_by(Assignment.id))]
+    members = session.execute(
+        select(Account.id, Account.display_name, Account.username)
+        .join(Membership, Membership.account_id == Account.id)
+        .where(Membership.classroom_id == classroom_id).order_by(Account.display_name, Account.id))
+    scores = {(s.account_id, s.assignment_id): s for s in session.scalars(
+        select(AssignmentScore).join(Assignment)
+        .where(Assignment.classroom_id == classroom_id))}
+    rows = []
+    for account_id, name, username in members:
+        cells = []
+        for assignment_id, _title in assignments:
+            score = scores.get((account_id, assignment_id))
+            cells.append(Cell(score.best_score, score.max_score, score.attempts,
+                              score.last_activity) if score else Cell(None, None, 0, None))
+        rows.append((account_id, name, username, cells))
+    return ClassTable(assignments, rows)  # type: ignore[arg-type]
+
+
+def class_table_csv(table: ClassTable) -> str:
+    """The class table as CSV that spreadsheets open correctly, any script included.
+
+    A byte order mark tells spreadsheet programs the file is UTF-8, so names in Urdu or
+    Spanish are not mangled; cells that start like a formula are quoted to stay text.
+    """
+    out = io.StringIO()
+    writer = csv.writer(out)
+    header = ["name", "username"]
+    for _id, title in table.assignments:
+        header += [f"{title}: best", f"{title}: out of", f"{title}: attempts",
+                   f"{title}: last activity (UTC)"]
+    writer.writerow([_as_text(cell) for cell in header])
+    for _account, name, username, cells in table.rows:
+        line: list[object] = [name, username]
+        for cell in cells:
+            line += [cell.best_score if cell.best_score is not None else "",
+                     cell.max_score if cell.max_score is not None else "", cell.attempts,
+                     cell.last_activity.strftime("%Y-%m-%d %H:%M") if cell.last_activity else ""]
+        writer.writerow([_as_text(value) for value in line])
+    return "\ufeff" + out.getvalue()
+
+
+def _as_text(value: object) -> object:
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value  # spreadsheets would run it as a formula
+    return value
+
+
+def question_stats(session: Session, assignment_id: int) -> list[QuestionStat]:
+    """For each question shown on counted attempts: the share right and the commonest wrong answer."""
+    rows = session.execute(
+        select(Answer.position, Answer.question_version_id, Answer.correct, Answer.response)
+        .join(Attempt, Attempt.id == Answer.attempt_id)
+        .where(Attempt.assignment_id == assignment_id, Attempt.counts)
+        .order_by(Answer.position))
+    answered: Counter[int] = Counter()
+    right: Counter[int] = Counter()
+    wrong: dict[int, Counter[str]] = {}
+    order: dict[int, int] = {}
+    for position, version_id, correct, response in rows:
+        order.setdefault(version_id, position)
+        answered[version_id] += 1
+        if correct:
+            right[version_id] += 1
+        elif response not in (None, []):
+            wrong.setdefault(version_id, Counter())[_response_text(response)] += 1
+    prompts = dict(session.execute(select(QuestionVersion.id, QuestionVersion.prompt)
+                                   .where(QuestionVersion.id.in_(list(answered)))).all())
+    stats = []
+    for version_id in sorted(answered, key=lambda v: order[v]):
+        common = wrong.get(version_id, Counter()).most_common(1)
+        stats.append(QuestionStat(prompts[version_id], answered[version_id], right[version_id],
+                                  common[0][0] if common else None, common[0][1] if common else 0))
+    return stats
+
+
+def _response_text(response: object) -> str:
+    if isinstance(response, bool):
+        return "true" if response else "false"
+    if isinstance(response, list):
+        return " | ".join(str(item) for item in response)
+    return str(response) if isinstance(response, str) else json.dumps(response)
+
+
+def learner_history(session: Session, classroom_id: int, account_id: int) -> list[HistoryEntry]:
+    """A learner's attempts on the class's assignments, newest first."""
+    rows = session.execute(
+        select(Attempt, Bank.title).join(Bank, Bank.id == Attempt.bank_id)
+        .join(Assignment, Assignment.id == Attempt.assignment_id)
+        .where(Attempt.account_id == account_id, Assignment.classroom_id == classroom_id)
+        .order_by(Attempt.started_at.desc(), Attempt.id.desc()))
+    return [HistoryEntry(a.token, title, a.started_at, a.submitted_at, a.score, a.max_score, a.counts)
+            for a, title in rows]

@@ -1,0 +1,186 @@
+"""Teacher views: check the teacher owns the class, call a service, render."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any
+
+from flask import Blueprint, Response, abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from sqlalchemy import select
+
+from quizapp.extensions import db
+from quizapp.form_responses import form_status
+from quizapp.models import Bank, Classroom
+from quizapp.services import accounts, classrooms, reports
+from quizapp.teacher.forms import AssignForm, BoardForm, ButtonForm, NewClassForm, RosterForm
+
+teacher = Blueprint("teacher", __name__, url_prefix="/teach")
+
+
+def teacher_only(view: Callable[..., Any]) -> Callable[..., Any]:
+    """Signed-in teachers only; learners get 403."""
+
+    @functools.wraps(view)
+    @login_required
+    def wrapped(*args: Any, **kwargs: Any) -> Any:
+        if not current_user.is_teacher:
+            abort(403)
+        return view(*args, **kwargs)
+
+    return wrapped
+
+
+def own_class(classroom_id: int) -> Classroom:
+    """The class, if it is this teacher's; 404 otherwise, so others' classes stay unseen."""
+    return classrooms.owned_classroom(db.session, current_user.account_id, classroom_id) or abort(404)
+
+
+def _done(classroom_id: int, message: str) -> Response:
+    flash(message)
+    return redirect(url_for(".classroom", classroom_id=classroom_id), code=303)
+
+
+@teacher.route("/", methods=["GET", "POST"])
+@teacher_only
+def dashboard() -> tuple[str, int] | Response:
+    """The teacher's classes, and a form to create one."""
+    form = NewClassForm()
+    if form.validate_on_submit():
+        classroom_id = classrooms.create_classroom(db.session, current_user.account_id,
+                                                   form.name.data or "")
+        return _done(classroom_id, _("Your class is ready. Give your learners its code."))
+    return render_template("teacher/dashboard.html", form=form,
+                           classes=classrooms.teacher_classes(db.session, current_user.account_id)
+                           ), form_status(form)
+
+
+def _assign_form() -> AssignForm:
+    form = AssignForm()
+    form.bank.choices = [(slug, title) for slug, title in db.session.execute(
+        select(Bank.slug, Bank.title).where(Bank.listed).order_by(Bank.title))]
+    return form
+
+
+@teacher.get("/classes/<int:classroom_id>")
+@teacher_only
+def classroom(classroom_id: int) -> str:
+    """A class: its code and link, members, assignments, board settings."""
+    page = classrooms.class_page(db.session, own_class(classroom_id), classrooms.now())
+    return render_template("teacher/classroom.html", page=page, assign_form=_assign_form(),
+                           board_form=BoardForm(mode=page.board_mode), roster_form=RosterForm(),
+                           button=ButtonForm())
+
+
+@teacher.post("/classes/<int:classroom_id>/code")
+@teacher_only
+def renew_code(classroom_id: int) -> Response:
+    """Give the class a new join code."""
+    classroom_row = own_class(classroom_id)
+    if not ButtonForm().validate_on_submit():
+        abort(400)
+    classrooms.renew_join_code(db.session, classroom_row)
+    return _done(classroom_id, _("The class has a new code. The old one no longer works."))
+
+
+@teacher.post("/classes/<int:classroom_id>/board")
+@teacher_only
+def board_mode(classroom_id: int) -> Response:
+    """Choose who sees the class board."""
+    classroom_row = own_class(classroom_id)
+    form = BoardForm()
+    if not form.validate_on_submit():
+        abort(400)
+    classrooms.set_board(db.session, classroom_row, form.mode.data or "shown")
+    return _done(classroom_id, _("Board setting saved."))
+
+
+@teacher.post("/classes/<int:classroom_id>/projector/<action>")
+@teacher_only
+def projector(classroom_id: int, action: str) -> Response:
+    """Make a new secret projector link, or revoke it."""
+    classroom_row = own_class(classroom_id)
+    if action not in ("new", "revoke") or not ButtonForm().validate_on_submit():
+        abort(400)
+    classrooms.set_projector(db.session, classroom_row, enabled=action == "new")
+    return _done(classroom_id, _("New projector link made: the old one no longer works.")
+                 if action == "new" else _("Projector link revoked."))
+
+
+@teacher.post("/classes/<int:classroom_id>/assignments")
+@teacher_only
+def assign(classroom_id: int) -> str | Response | tuple[str, int]:
+    """Assign a bank to the class."""
+    classroom_row = own_class(classroom_id)
+    form = _assign_form()
+    if form.validate_on_submit():
+        if form.opens_at.data and form.due_at.data and form.due_at.data <= form.opens_at.data:
+            form.due_at.errors = [_("The due date must come after the opening time.")]
+        elif classrooms.assign_bank(db.session, classroom_row, form.bank.data or "",
+                                    form.opens_at.data, form.due_at.data,
+                                    form.attempts_allowed.data) is not None:
+            return _done(classroom_id, _("Quiz assigned."))
+    page = classrooms.class_page(db.session, classroom_row, classrooms.now())
+    return render_template("teacher/classroom.html", page=page, assign_form=form,
+                           board_form=BoardForm(mode=page.board_mode), roster_form=RosterForm(),
+                           button=ButtonForm()), 422
+
+
+@teacher.post("/classes/<int:classroom_id>/roster")
+@teacher_only
+def roster(classroom_id: int) -> str | Response:
+    """Make learner accounts from pasted names and show their printable login cards."""
+    classroom_row = own_class(classroom_id)
+    form = RosterForm()
+    if not form.validate_on_submit():
+        return _done(classroom_id, _("Paste at least one name, one per line."))
+    names = [line for line in (form.names.data or "").splitlines() if line.strip()][:200]
+    cards = accounts.create_roster(db.session, classroom_row.id, names)
+    return render_template("teacher/cards.html", classroom=classroom_row, cards=cards,
+                           login_url=url_for("auth.login", _external=True))
+
+
+@teacher.get("/classes/<int:classroom_id>/report")
+@teacher_only
+def report(classroom_id: int) -> str:
+    """Learners by assignments: best score, attempts, last activity."""
+    classroom_row = own_class(classroom_id)
+    return render_template("teacher/report.html", classroom=classroom_row,
+                           table=reports.class_table(db.session, classroom_row.id))
+
+
+@teacher.get("/classes/<int:classroom_id>/report.csv")
+@teacher_only
+def report_csv(classroom_id: int) -> Response:
+    """The class table as a CSV file for spreadsheets."""
+    classroom_row = own_class(classroom_id)
+    body = reports.class_table_csv(reports.class_table(db.session, classroom_row.id))
+    filename = f"class-{classroom_row.id}-report.csv"
+    return Response(body, mimetype="text/csv",
+                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+@teacher.get("/classes/<int:classroom_id>/assignments/<int:assignment_id>")
+@teacher_only
+def assignment_report(classroom_id: int, assignment_id: int) -> str:
+    """Each question's share of right answers and its most common wrong answer."""
+    classroom_row = own_class(classroom_id)
+    page = classrooms.class_page(db.session, classroom_row, classrooms.now())
+    assignment = next((a for a in page.assignments if a.id == assignment_id), None) or abort(404)
+    return render_template("teacher/assignment.html", classroom=classroom_row,
+                           assignment=assignment,
+                           stats=reports.question_stats(db.session, assignment_id))
+
+
+@teacher.get("/classes/<int:classroom_id>/learners/<int:account_id>")
+@teacher_only
+def learner_history(classroom_id: int, account_id: int) -> str:
+    """A learner's attempts in this class."""
+    classroom_row = own_class(classroom_id)
+    if not classrooms.is_member(db.session, classroom_id, account_id):
+        abort(404)
+    return render_template("teacher/learner.html", classroom=classroom_row,
+                           name=accounts.display_name_of(db.session, account_id),
+                           history=reports.learner_history(db.session, classroom_id, account_id))

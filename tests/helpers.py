@@ -1,0 +1,45 @@
+"""Reading pages and filling forms the way a browser would, for view tests."""
+
+from __future__ import annotations
+
+from bs4 import BeautifulSoup
+from flask.testing import FlaskClient
+
+RIGHT_ORDER = ["El Salvador adopts bitcoin as legal tender", "Saqib speaks at The Bitcoin Conference",
+               "Pakistan launches its Virtual Assets Regulatory Authority"]
+
+
+def soup(response) -> BeautifulSoup:  # type: ignore[no-untyped-def]
+    """The response's HTML, parsed."""
+    return BeautifulSoup(response.get_data(as_text=True), "html.parser")
+
+
+def csrf(page: BeautifulSoup) -> str:
+    """The first CSRF token on a page."""
+    return page.find("input", {"name": "csrf_token"})["value"]
+
+
+def post_form(client: FlaskClient, url: str, data: dict[str, object], page_url: str | None = None):  # type: ignore[no-untyped-def]
+    """Post a form with the CSRF token read from the page that shows it (``url`` by default)."""
+    token = csrf(soup(client.get(page_url or url)))
+    return client.post(url, data={"csrf_token": token, **data})
+
+
+def right_form(quiz: BeautifulSoup, number: str = "6,238") -> dict[str, object]:
+    """Form data of a learner who answers the sample bank right, read off the quiz page."""
+    data: dict[str, object] = {"csrf_token": csrf(quiz), "submit": "Submit"}
+    for fieldset in quiz.select("fieldset.question"):
+        name = fieldset["id"]
+        labels = {label.get_text(" ", strip=True): label for label in fieldset.find_all("label")}
+        if fieldset.select("input[type=text]"):
+            data[name] = number
+        elif fieldset.select("select"):
+            data[name] = [str(RIGHT_ORDER.index(text) + 1) for text in labels]
+        elif "True" in labels:
+            data[name] = "false"
+        elif fieldset.select("input[type=checkbox]"):
+            data[name] = [label.input["value"] for text, label in labels.items()
+                          if text != "football clubs"]
+        else:
+            data[name] = labels["2021"].input["value"]
+    return data
