@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateTimeLocalField, IntegerField, SelectField, StringField, SubmitField, TextAreaField
+from wtforms import (
+    DateTimeLocalField,
+    IntegerField,
+    SelectChoice,
+    SelectField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+)
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from quizapp.services.classrooms import BOARD_MODES
@@ -26,9 +34,10 @@ class ButtonForm(FlaskForm):
 class BoardForm(FlaskForm):
     """Choose who sees the class board."""
 
-    mode = SelectField(_l("Class board"), choices=list(zip(BOARD_MODES, [
-        _l("Shown to learners"), _l("Top 10 and each learner's own rank"), _l("Hidden")],
-        strict=True)))
+    mode = SelectField(_l("Class board"), choices=[
+        SelectChoice(mode, label) for mode, label in zip(BOARD_MODES, [
+            _l("Shown to learners"), _l("Top 10 and each learner's own rank"), _l("Hidden")],
+            strict=True)])
     submit = SubmitField(_l("Save"))
 
 

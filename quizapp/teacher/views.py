@@ -10,6 +10,7 @@ from flask import Blueprint, Response, abort, flash, redirect, render_template, 
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
+from wtforms import SelectChoice
 
 from quizapp.extensions import db
 from quizapp.form_responses import form_status
@@ -59,7 +60,7 @@ def dashboard() -> tuple[str, int] | Response:
 
 def _assign_form() -> AssignForm:
     form = AssignForm()
-    form.bank.choices = [(slug, title) for slug, title in db.session.execute(
+    form.bank.choices = [SelectChoice(slug, title) for slug, title in db.session.execute(
         select(Bank.slug, Bank.title).where(Bank.listed).order_by(Bank.title))]
     return form
 

@@ -1,0 +1,217 @@
+"""Classes as teachers and learners use them: codes, assignments, best scores, boards, reports."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from quizapp.models import utc_now
+from tests.conftest import People
+from tests.helpers import csrf, post_form, right_form, soup
+
+
+@pytest.fixture
+def lesson(app: Flask, people: People, sample_bank: str) -> dict[str, int]:
+    """A teacher, a class with the sample bank assigned, and two learners in it."""
+    teacher = people.account("ms-rana", "teacher", "Ms Rana")
+    classroom = people.classroom(teacher)
+    ayesha = people.account("ayesha", name="Ayesha")
+    bilal = people.account("bilal", name="Bilal")
+    people.join(classroom, ayesha, bilal)
+    assignment = people.assign(classroom)
+    return {"teacher": teacher, "classroom": classroom, "ayesha": ayesha, "bilal": bilal,
+            "assignment": assignment}
+
+
+def learner_client(app: Flask, people: People, account_id: int, username: str) -> FlaskClient:
+    return people.sign_in(app.test_client(), account_id, username)
+
+
+def take(client: FlaskClient, assignment: int, number: str = "6,238", blanks: bool = False) -> str:
+    """Start the assignment from the learner's home page and submit; returns the result URL."""
+    started = post_form(client, f"/assignments/{assignment}/start", {"start": "Start"}, "/")
+    assert started.status_code == 303, started.get_data(as_text=True)
+    quiz = soup(client.get(started.headers["Location"]))
+    data = right_form(quiz, number)
+    if blanks:
+        data = {"csrf_token": data["csrf_token"], "submit_with_blanks": "Submit"}
+    response = client.post(started.headers["Location"], data=data)
+    assert response.status_code == 303
+    return response.headers["Location"]
+
+
+def board_rows(client: FlaskClient, classroom: int) -> list[list[str]]:
+    page = soup(client.get(f"/classes/{classroom}/board"))
+    return [[td.get_text(" ", strip=True) for td in tr.find_all("td")]
+            for tr in page.select("table.board tbody tr")]
+
+
+def test_teacher_creates_a_class_and_renews_its_code(app, client, people) -> None:
+    teacher = people.account("ms-rana", "teacher")
+    people.sign_in(client, teacher, "ms-rana")
+    response = post_form(client, "/teach/", {"name": "Class 8B"})
+    page = soup(client.get(response.headers["Location"]))
+    code = page.select_one(".code").get_text()
+    assert len(code) == 7 and code[3] == "-" and not set(code) & set("0O1Il")
+    assert page.find("a", string=lambda s: s and "/join/" in s)["href"].endswith(code.replace("-", ""))
+    url = response.headers["Location"]
+    post_form(client, f"{url}/code", {"submit": "Go"}, url)
+    assert soup(client.get(url)).select_one(".code").get_text() != code
+
+
+def test_best_attempt_counts_and_the_board_ranks_members(app, people, lesson) -> None:
+    ayesha = learner_client(app, people, lesson["ayesha"], "ayesha")
+    bilal = learner_client(app, people, lesson["bilal"], "bilal")
+    take(ayesha, lesson["assignment"], number="1")       # 5 of 6
+    take(ayesha, lesson["assignment"])                   # 6 of 6: the best counts
+    take(ayesha, lesson["assignment"], number="1")       # worse again: still 6
+    home = soup(ayesha.get("/")).select_one(".assignments").get_text(" ", strip=True)
+    assert "Your best: 6 out of 6" in home
+    assert board_rows(ayesha, lesson["classroom"]) == [["1", "Ayesha (you)", "6"], ["2", "Bilal", "0"]]
+    take(bilal, lesson["assignment"])
+    assert board_rows(bilal, lesson["classroom"]) == [["1", "Ayesha", "6"], ["1", "Bilal (you)", "6"]]
+
+
+def test_attempts_allowed_are_enforced_and_an_open_attempt_is_resumed(app, people, lesson) -> None:
+    limited = people.assign(lesson["classroom"], attempts_allowed=1)
+    ayesha = learner_client(app, people, lesson["ayesha"], "ayesha")
+    first = post_form(ayesha, f"/assignments/{limited}/start", {"start": "Start"}, "/")
+    again = post_form(ayesha, f"/assignments/{limited}/start", {"start": "Start"}, "/")
+    assert first.headers["Location"] == again.headers["Location"]  # resumed, not spent
+    quiz = soup(ayesha.get(first.headers["Location"]))
+    ayesha.post(first.headers["Location"], data=right_form(quiz))
+    refused = post_form(ayesha, f"/assignments/{limited}/start", {"start": "Start"}, "/")
+    assert refused.headers["Location"] == "/"
+    assert "You have used every attempt that counts" in soup(ayesha.get("/")).get_text()
+
+
+def test_after_the_due_date_attempts_are_practice_and_do_not_count(app, people, lesson) -> None:
+    late = people.assign(lesson["classroom"], due_at=utc_now() - dt.timedelta(hours=1))
+    ayesha = learner_client(app, people, lesson["ayesha"], "ayesha")
+    take(ayesha, late)
+    assert board_rows(ayesha, lesson["classroom"])[0] == ["1", "Ayesha (you)", "0"]
+    assert "Not done yet" in soup(ayesha.get("/")).get_text()
+
+
+def test_an_assignment_not_open_yet_cannot_start(app, people, lesson) -> None:
+    later = people.assign(lesson["classroom"], opens_at=utc_now() + dt.timedelta(days=1))
+    ayesha = learner_client(app, people, lesson["ayesha"], "ayesha")
+    response = post_form(ayesha, f"/assignments/{later}/start", {"start": "Start"}, "/")
+    assert response.headers["Location"] == "/"
+    assert "This quiz is not open yet." in soup(ayesha.get("/")).get_text()
+
+
+def test_board_modes(app, people, lesson) -> None:
+    ranked = [people.account(f"aaron{n:02}", name=f"Aaron {n:02}") for n in range(12)]
+    people.join(lesson["classroom"], *ranked)
+    teacher = people.sign_in(app.test_client(), lesson["teacher"], "ms-rana")
+    url = f"/teach/classes/{lesson['classroom']}"
+    ayesha = learner_client(app, people, lesson["ayesha"], "ayesha")
+    assert len(board_rows(ayesha, lesson["classroom"])) == 14
+    post_form(teacher, f"{url}/board", {"mode": "top10"}, url)
+    rows = board_rows(ayesha, lesson["classroom"])
+    assert len(rows) == 11 and rows[-1][1] == "Ayesha (you)"
+    post_form(teacher, f"{url}/board", {"mode": "hidden"}, url)
+    page = soup(ayesha.get(f"/classes/{lesson['classroom']}/board"))
+    assert "Your teacher has hidden the class board." in page.get_text()
+    assert page.select("table.board") == []
+
+
+def test_projector_link_shows_display_names_and_can_be_revoked(app, people, lesson) -> None:
+    teacher = people.sign_in(app.test_client(), lesson["teacher"], "ms-rana")
+    url = f"/teach/classes/{lesson['classroom']}"
+    post_form(teacher, f"{url}/projector/new", {"submit": "Go"}, url)
+    link = soup(teacher.get(url)).find("a", href=lambda h: h and "/board/" in h)["href"]
+    wall = app.test_client()
+    page = wall.get(link)
+    assert page.status_code == 200 and page.headers["Cache-Control"] == "no-store"
+    html = page.get_data(as_text=True)
+    assert "Ayesha" in html and "ayesha" not in html.replace("Ayesha", "")  # never usernames
+    assert soup(page).find("meta", {"http-equiv": "refresh"})["content"] == "30"
+    post_form(teacher, f"{url}/projector/revoke", {"submit": "Go"}, url)
+    assert wall.get(link).status_code == 404
+
+
+def test_review_and_redo_only_the_wrong_questions(app, people, lesson) -> None:
+    ayesha = learner_client(app, people, lesson["ayesha"], "ayesha")
+    result_url = take(ayesha, lesson["assignment"], number="1")
+    result = soup(ayesha.get(result_url))
+    assert result.select_one(".score-line").get_text(strip=True) == "You scored 5 out of 6."
+    redo = ayesha.post(result_url.replace("/result", "/redo"), data={"csrf_token": csrf(result)})
+    quiz = soup(ayesha.get(redo.headers["Location"]))
+    assert [f.select_one(".prompt").get_text(strip=True) for f in quiz.select("fieldset")] == [
+        "How many BTC did El Salvador hold as of July 2025, by the report from Islamabad?"]
+    board_before = board_rows(ayesha, lesson["classroom"])
+    ayesha.post(redo.headers["Location"], data={"csrf_token": csrf(quiz), "q1": "6238"})
+    assert board_rows(ayesha, lesson["classroom"]) == board_before  # practice never counts
+
+
+def test_learners_see_only_their_own_attempts(app, people, lesson) -> None:
+    ayesha = learner_client(app, people, lesson["ayesha"], "ayesha")
+    result_url = take(ayesha, lesson["assignment"])
+    bilal = learner_client(app, people, lesson["bilal"], "bilal")
+    assert bilal.get(result_url).status_code == 404
+    assert bilal.get(result_url.replace("/result", "")).status_code == 404
+    assert app.test_client().get(result_url).status_code == 404
+    teacher = people.sign_in(app.test_client(), lesson["teacher"], "ms-rana")
+    assert teacher.get(result_url).status_code == 200  # the class's teacher may review it
+
+
+def test_roster_makes_printable_login_cards_that_work(app, people, lesson) -> None:
+    app.config["WTF_CSRF_ENABLED"] = True
+    teacher = people.sign_in(app.test_client(), lesson["teacher"], "ms-rana")
+    url = f"/teach/classes/{lesson['classroom']}"
+    response = post_form(teacher, f"{url}/roster", {"names": "Zara Ahmed\n\n  José Pérez \nعائشہ\n"}, url)
+    cards = soup(response).select(".login-card")
+    assert [c.select_one(".card-name").get_text() for c in cards] == ["Zara Ahmed", "José Pérez", "عائشہ"]
+    username, password = [code.get_text() for code in cards[0].select("code")]
+    assert username.startswith("zara-ahmed-") and len(password) == 11
+    learner = app.test_client()
+    signed = post_form(learner, "/login", {"login": username, "password": password})
+    assert signed.status_code == 303
+    assert "Class 8B" in soup(learner.get("/")).get_text()
+
+
+def test_class_report_and_csv_export(app, people, lesson) -> None:
+    people.join(lesson["classroom"], people.account("urdu", name="عائشہ خان"))
+    ayesha = learner_client(app, people, lesson["ayesha"], "ayesha")
+    take(ayesha, lesson["assignment"], number="1")
+    teacher = people.sign_in(app.test_client(), lesson["teacher"], "ms-rana")
+    report = soup(teacher.get(f"/teach/classes/{lesson['classroom']}/report"))
+    first_row = report.select("tbody tr")[0].get_text(" ", strip=True)
+    assert first_row.startswith("Ayesha 5/6 · 1 attempt")
+    response = teacher.get(f"/teach/classes/{lesson['classroom']}/report.csv")
+    assert response.mimetype == "text/csv"
+    assert "attachment" in response.headers["Content-Disposition"]
+    body = response.get_data()
+    assert body.startswith(b"\xef\xbb\xbf")  # UTF-8 byte order mark: spreadsheets read UTF-8
+    rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
+    assert rows[0][:6] == ["name", "username", "Sample bank: best", "Sample bank: out of",
+                           "Sample bank: attempts", "Sample bank: last activity (UTC)"]
+    assert rows[1][:5] == ["Ayesha", "ayesha", "5", "6", "1"]
+    assert ["عائشہ خان", "urdu", "", "", "0", ""] in rows
+
+
+def test_question_statistics_show_the_commonest_wrong_answer(app, people, lesson) -> None:
+    for name, number in [("ayesha", "1"), ("bilal", "1")]:
+        take(learner_client(app, people, lesson[name], name), lesson["assignment"], number=number)
+    teacher = people.sign_in(app.test_client(), lesson["teacher"], "ms-rana")
+    page = soup(teacher.get(f"/teach/classes/{lesson['classroom']}/assignments/{lesson['assignment']}"))
+    rows = {tr.td.get_text(strip=True): [td.get_text(strip=True) for td in tr.find_all("td")[1:]]
+            for tr in page.select("tbody tr")}
+    number_row = rows["How many BTC did El Salvador hold as of July 2025, by the report from Islamabad?"]
+    assert number_row == ["0% (0/2)", "1 (2)"]
+    assert rows["In which year did El Salvador make bitcoin legal tender?"] == ["100% (2/2)", "—"]
+
+
+def test_a_learner_cannot_start_another_class_assignment(app, people, lesson) -> None:
+    other_class = people.classroom(people.account("mr-khan", "teacher"), "Other", "ABCDEF")
+    other_assignment = people.assign(other_class)
+    ayesha = learner_client(app, people, lesson["ayesha"], "ayesha")
+    response = post_form(ayesha, f"/assignments/{other_assignment}/start", {"start": "Start"}, "/")
+    assert response.status_code == 404
