@@ -1,0 +1,120 @@
+"""Every route in the URL map, against anonymous, two learners and two teachers of different classes.
+
+A route that is added without an entry here fails the test: decide who may use it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from flask import Flask
+
+from quizapp.extensions import db
+from quizapp.services import attempts, classrooms
+from tests.conftest import People
+
+ROLES = ("anonymous", "learner_a", "learner_b", "teacher_a", "teacher_b")
+
+# (endpoint, method): (path template, expected status for each role, in ROLES order).
+# Paths name things of class A: teacher A's class, learner A's attempts.
+# Order matters only at the end, where requests change what later ones would see.
+MATRIX: dict[tuple[str, str], tuple[str, tuple[int, ...]]] = {
+    ("health.healthz", "GET"): ("/healthz", (200, 200, 200, 200, 200)),
+    ("static", "GET"): ("/static/style.css", (200, 200, 200, 200, 200)),
+    ("learner.home", "GET"): ("/", (200, 200, 200, 200, 200)),
+    ("learner.bank", "GET"): ("/banks/sample", (200, 200, 200, 200, 200)),
+    ("learner.start", "POST"): ("/banks/sample", (303, 303, 303, 303, 303)),
+    ("learner.source", "GET"): ("/sources/coindesk", (200, 200, 200, 200, 200)),
+    ("learner.attempt", "GET"): ("/attempts/{open}", (404, 200, 404, 404, 404)),
+    ("learner.submit", "POST"): ("/attempts/{open}", (404, 422, 404, 404, 404)),
+    ("learner.result", "GET"): ("/attempts/{done}/result", (404, 200, 404, 200, 404)),
+    ("learner.redo", "POST"): ("/attempts/{done}/redo", (404, 303, 404, 404, 404)),
+    ("learner.start_assignment", "POST"): ("/assignments/{assignment}/start",
+                                           (302, 303, 404, 404, 404)),
+    ("learner.class_board", "GET"): ("/classes/{classroom}/board", (302, 200, 404, 404, 404)),
+    ("projector.board", "GET"): ("/board/{projector}", (200, 200, 200, 200, 200)),
+    ("auth.login", "GET"): ("/login", (200, 200, 200, 200, 200)),
+    ("auth.login", "POST"): ("/login", (422, 422, 422, 422, 422)),
+    ("auth.change_password", "GET"): ("/account/password", (302, 200, 200, 200, 200)),
+    ("auth.change_password", "POST"): ("/account/password", (302, 422, 422, 422, 422)),
+    ("auth.signup", "GET"): ("/signup", (404, 404, 404, 404, 404)),
+    ("auth.signup", "POST"): ("/signup", (404, 404, 404, 404, 404)),
+    ("auth.join", "GET"): ("/join", (200, 200, 200, 200, 200)),
+    ("auth.join", "POST"): ("/join", (422, 422, 422, 422, 422)),
+    ("teacher.dashboard", "GET"): ("/teach/", (302, 403, 403, 200, 200)),
+    ("teacher.dashboard", "POST"): ("/teach/", (302, 403, 403, 422, 422)),
+    ("teacher.classroom", "GET"): ("/teach/classes/{classroom}", (302, 403, 403, 200, 404)),
+    ("teacher.report", "GET"): ("/teach/classes/{classroom}/report", (302, 403, 403, 200, 404)),
+    ("teacher.report_csv", "GET"): ("/teach/classes/{classroom}/report.csv",
+                                    (302, 403, 403, 200, 404)),
+    ("teacher.assignment_report", "GET"): ("/teach/classes/{classroom}/assignments/{assignment}",
+                                           (302, 403, 403, 200, 404)),
+    ("teacher.learner_history", "GET"): ("/teach/classes/{classroom}/learners/{learner}",
+                                         (302, 403, 403, 200, 404)),
+    ("teacher.assign", "POST"): ("/teach/classes/{classroom}/assignments",
+                                 (302, 403, 403, 422, 404)),
+    ("teacher.board_mode", "POST"): ("/teach/classes/{classroom}/board", (302, 403, 403, 400, 404)),
+    ("teacher.roster", "POST"): ("/teach/classes/{classroom}/roster", (302, 403, 403, 303, 404)),
+    ("teacher.renew_code", "POST"): ("/teach/classes/{classroom}/code", (302, 403, 403, 303, 404)),
+    ("teacher.projector", "POST"): ("/teach/classes/{classroom}/projector/revoke",
+                                    (302, 403, 403, 303, 404)),
+    ("auth.logout", "POST"): ("/logout", (303, 303, 303, 303, 303)),
+}
+MATRIX_ALSO_GETS = {("auth.join", "GET"): "/join/{code}"}
+
+
+@pytest.fixture
+def world(app: Flask, people: People, sample_bank: str) -> dict[str, object]:
+    app.config["WTF_CSRF_ENABLED"] = False
+    teacher_a = people.account("teacher-a", "teacher")
+    teacher_b = people.account("teacher-b", "teacher")
+    class_a = people.classroom(teacher_a, "Class A", "AAAAAA")
+    class_b = people.classroom(teacher_b, "Class B", "BBBBBB")
+    learner_a = people.account("learner-a")
+    learner_b = people.account("learner-b")
+    people.join(class_a, learner_a)
+    people.join(class_b, learner_b)
+    assignment = people.assign(class_a)
+    with app.test_request_context(method="POST"):
+        now = classrooms.now()
+        done = classrooms.start_assignment(db.session, learner_a, assignment, now)
+        assert isinstance(done, str)
+        attempts.submit_attempt(db.session, done, {}, allow_blanks=True)
+        open_token = classrooms.start_assignment(db.session, learner_a, assignment, now)
+        classroom = classrooms.owned_classroom(db.session, teacher_a, class_a)
+        assert classroom is not None
+        classrooms.set_projector(db.session, classroom, enabled=True)
+        projector = classroom.projector_token
+    ids = {"anonymous": None, "learner_a": (learner_a, "learner-a"),
+           "learner_b": (learner_b, "learner-b"), "teacher_a": (teacher_a, "teacher-a"),
+           "teacher_b": (teacher_b, "teacher-b")}
+    values = {"open": open_token, "done": done, "assignment": assignment, "classroom": class_a,
+              "projector": projector, "learner": learner_a, "code": "AAAAAA"}
+    return {"ids": ids, "values": values}
+
+
+def test_every_route_has_an_entry(app: Flask) -> None:
+    routes = {(rule.endpoint, method) for rule in app.url_map.iter_rules()
+              for method in rule.methods - {"HEAD", "OPTIONS"}}
+    assert routes - MATRIX.keys() == set(), "add these routes to MATRIX"
+    assert MATRIX.keys() - routes == set(), "these entries name no route"
+
+
+def test_who_may_use_each_route(app: Flask, people: People, world: dict) -> None:
+    clients: dict[str, Callable] = {}  # type: ignore[type-arg]
+    for role in ROLES:
+        client = app.test_client()
+        if world["ids"][role]:
+            people.sign_in(client, *world["ids"][role])
+        clients[role] = client
+    seen: list[str] = []
+    checks = [(key, MATRIX[key]) for key in MATRIX]
+    checks += [(key, (path, MATRIX[key][1])) for key, path in MATRIX_ALSO_GETS.items()]
+    for (endpoint, method), (template, expected) in checks:
+        path = template.format(**world["values"])
+        for role, status in zip(ROLES, expected, strict=True):
+            response = clients[role].open(path, method=method)
+            if response.status_code != status:
+                seen.append(f"{method} {path} as {role}: {response.status_code}, expected {status}")
+    assert seen == []
