@@ -10,13 +10,15 @@ RIGHT_ORDER = ["El Salvador adopts bitcoin as legal tender", "Saqib speaks at Th
 
 
 def soup(response) -> BeautifulSoup:  # type: ignore[no-untyped-def]
-    """The response's HTML, parsed."""
-    return BeautifulSoup(response.get_data(as_text=True), "html.parser")
+    """The HTML of a response (or a string of HTML), parsed."""
+    html = response if isinstance(response, str) else response.get_data(as_text=True)
+    return BeautifulSoup(html, "html.parser")
 
 
 def csrf(page: BeautifulSoup) -> str:
-    """The first CSRF token on a page."""
-    return page.find("input", {"name": "csrf_token"})["value"]
+    """The first CSRF token on a page; empty where the app runs without CSRF (some tests)."""
+    field = page.find("input", {"name": "csrf_token"})
+    return field["value"] if field else ""
 
 
 def post_form(client: FlaskClient, url: str, data: dict[str, object], page_url: str | None = None):  # type: ignore[no-untyped-def]

@@ -1,0 +1,93 @@
+"""Thirty learners of one class submit in the same second to a real server: nothing is lost."""
+
+from __future__ import annotations
+
+import http.client
+import threading
+import urllib.parse
+
+from flask import Flask
+from sqlalchemy import func, select
+
+from quizapp.extensions import db
+from quizapp.models import Answer, AssignmentScore, Attempt, Membership
+from tests.conftest import People
+from tests.helpers import right_form, soup
+
+LEARNERS = 30
+
+
+class Browser:
+    """A learner's browser: one signed-in cookie, plain HTTP to the live server."""
+
+    def __init__(self, base: str, cookie: str) -> None:
+        self.host = urllib.parse.urlsplit(base).netloc
+        self.cookie = cookie
+
+    def request(self, method: str, path: str, form: dict[str, object] | None = None):  # type: ignore[no-untyped-def]
+        connection = http.client.HTTPConnection(self.host, timeout=60)
+        body = urllib.parse.urlencode(form or {}, doseq=True)
+        headers = {"Cookie": self.cookie, "Content-Type": "application/x-www-form-urlencoded"}
+        connection.request(method, path, body=body if form is not None else None, headers=headers)
+        response = connection.getresponse()
+        result = (response.status, response.getheader("Location"), response.read().decode())
+        connection.close()
+        return result
+
+
+def test_thirty_simultaneous_submissions_lose_nothing(app: Flask, people: People,
+                                                      live_server: str) -> None:
+    app.config["WTF_CSRF_ENABLED"] = False
+    teacher = people.account("ms-rana", "teacher")
+    classroom = people.classroom(teacher)
+    learners = [people.account(f"learner-{n}", name=f"Learner {n}") for n in range(LEARNERS)]
+    people.join(classroom, *learners)
+    assignment = people.assign(classroom)
+
+    browsers, forms = [], []
+    for n, account in enumerate(learners):
+        client = people.sign_in(app.test_client(), account, f"learner-{n}")
+        client.get("/")
+        browser = Browser(live_server, f"session={client.get_cookie('session').value}")
+        status, location, _ = browser.request("POST", f"/assignments/{assignment}/start", {})
+        assert status == 303, status
+        _, _, page = browser.request("GET", location)
+        form = right_form(soup(page), number="6238" if n % 3 else "1")  # a third miss one
+        forms.append((location, form))
+        browsers.append(browser)
+
+    barrier = threading.Barrier(LEARNERS)
+    acknowledged: list[tuple[str, int]] = []
+    failures: list[str] = []
+
+    def submit(index: int) -> None:
+        location, form = forms[index]
+        barrier.wait()
+        status, target, body = browsers[index].request("POST", location, form)
+        if status == 303 and target and target.endswith("/result"):
+            acknowledged.append((location.rsplit("/", 1)[1], index))
+        else:
+            failures.append(f"learner {index}: {status} {body[:200]}")
+
+    threads = [threading.Thread(target=submit, args=(i,)) for i in range(LEARNERS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+    assert len(acknowledged) == LEARNERS
+
+    with app.app_context():
+        for token, index in acknowledged:
+            attempt = db.session.scalar(select(Attempt).where(Attempt.token == token))
+            assert attempt is not None and attempt.submitted_at is not None
+            answers = db.session.scalars(select(Answer).where(Answer.attempt_id == attempt.id)).all()
+            assert len(answers) == 5
+            assert attempt.score == sum(a.points_awarded for a in answers)
+            assert attempt.score == (6 if index % 3 else 5)
+            best = db.session.get(AssignmentScore, (assignment, learners[index]))
+            assert best is not None and (best.best_score, best.attempts) == (attempt.score, 1)
+            member = db.session.get(Membership, (classroom, learners[index]))
+            assert member is not None and member.total == attempt.score
+        assert db.session.scalar(select(func.count()).select_from(Answer)) == LEARNERS * 5
+
