@@ -40,3 +40,55 @@ def test_every_learner_page_passes_axe(browser, live_server: str, viewport: dict
     seen["not found"] = violations(page)
     assert {name: found for name, found in seen.items() if found} == {}
     page.close()
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS.values(), ids=VIEWPORTS.keys())
+def test_class_pages_pass_axe(app, browser, live_server: str, people, viewport: dict) -> None:
+    from tests.conftest import PASSWORD
+
+    teacher_id = people.account("ms-rana", "teacher", "Ms Rana")
+    classroom = people.classroom(teacher_id)
+    learner_id = people.account("ayesha", name="Ayesha")
+    people.join(classroom, learner_id)
+    assignment = people.assign(classroom)
+    seen: dict[str, list[str]] = {}
+
+    page = browser.new_page(viewport=viewport)
+    for name, path in [("sign in", "/login"), ("join", "/join")]:
+        page.goto(live_server + path)
+        seen[name] = violations(page)
+    page.goto(live_server + "/login")
+    page.get_by_label("Username or e-mail").fill("ms-rana")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    seen["teacher's classes"] = violations(page)
+    base = f"{live_server}/teach/classes/{classroom}"
+    for name, path in [("class", base), ("class report", f"{base}/report"),
+                       ("assignment report", f"{base}/assignments/{assignment}"),
+                       ("learner history", f"{base}/learners/{learner_id}")]:
+        page.goto(path)
+        seen[name] = violations(page)
+    page.goto(base)
+    page.get_by_label("Names, one per line").fill("Zara Ahmed\nJosé Pérez")
+    page.get_by_role("button", name="Make login cards").click()
+    seen["login cards"] = violations(page)
+    page.goto(base)
+    page.get_by_role("button", name="Make a projector link").click()
+    page.goto(page.get_by_role("link", name="/board/").get_attribute("href"))
+    # The wall display must refresh itself (meta refresh, no script); WCAG 2.2.1 asks that
+    # the reader can stop it, which the page's "Pause refreshing" link does.
+    assert violations(page) == ["meta-refresh (critical): [['meta[http-equiv=\"refresh\"]']]"]
+    page.get_by_role("link", name="Pause refreshing").click()
+    seen["projector, paused"] = violations(page)
+    page.close()
+
+    learner = browser.new_page(viewport=viewport)
+    learner.goto(live_server + "/login")
+    learner.get_by_label("Username or e-mail").fill("ayesha")
+    learner.get_by_label("Password").fill(PASSWORD)
+    learner.get_by_role("button", name="Sign in").click()
+    seen["learner's classes"] = violations(learner)
+    learner.goto(f"{live_server}/classes/{classroom}/board")
+    seen["class board"] = violations(learner)
+    learner.close()
+    assert {name: found for name, found in seen.items() if found} == {}

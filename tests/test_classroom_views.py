@@ -215,3 +215,13 @@ def test_a_learner_cannot_start_another_class_assignment(app, people, lesson) ->
     ayesha = learner_client(app, people, lesson["ayesha"], "ayesha")
     response = post_form(ayesha, f"/assignments/{other_assignment}/start", {"start": "Start"}, "/")
     assert response.status_code == 404
+
+
+def test_the_projector_refresh_can_be_paused(app, people, lesson) -> None:
+    teacher = people.sign_in(app.test_client(), lesson["teacher"], "ms-rana")
+    url = f"/teach/classes/{lesson['classroom']}"
+    post_form(teacher, f"{url}/projector/new", {"submit": "Go"}, url)
+    link = soup(teacher.get(url)).find("a", href=lambda h: h and "/board/" in h)["href"]
+    paused = soup(app.test_client().get(link + "?paused=1"))
+    assert paused.find("meta", {"http-equiv": "refresh"}) is None
+    assert "Refreshing is paused." in paused.get_text()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, render_template
+from flask import Blueprint, abort, render_template, request
 
 from quizapp.extensions import db
 from quizapp.services import classrooms
@@ -14,10 +14,11 @@ REFRESH_SECONDS = 30
 
 @projector.get("/board/<token>")
 def board(token: str) -> tuple[str, int, dict[str, str]]:
-    """The class board for the wall; display names only."""
+    """The class board for the wall; display names only. ``?paused`` stops the refreshing."""
     classroom = classrooms.classroom_by_projector(db.session, token) or abort(404)
-    return render_template("projector/board.html", name=classroom.name,
+    paused = "paused" in request.args
+    return render_template("projector/board.html", name=classroom.name, token=token,
                            rows=classrooms.board(db.session, classroom.id),
-                           refresh=REFRESH_SECONDS), 200, {
+                           refresh=None if paused else REFRESH_SECONDS), 200, {
         "Cache-Control": "no-store", "Referrer-Policy": "no-referrer",
         "X-Robots-Tag": "noindex"}

@@ -1,0 +1,68 @@
+"""A whole lesson in a real Chromium: class, code, two learners, the board, the CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from tests.conftest import PASSWORD, People
+from tests.test_browser import RIGHT_ORDER
+
+pytestmark = pytest.mark.browser
+
+
+def answer_everything(page, number: str) -> None:  # type: ignore[no-untyped-def]
+    page.get_by_label("2021").check()
+    page.locator("#q2").get_by_label("False").check()
+    page.get_by_label("Your answer").fill(number)
+    for choice in ["Bitcoin mining", "strategic reserves", "educational programs"]:
+        page.locator("#q4").get_by_text(choice, exact=True).click()
+    for position, item in enumerate(RIGHT_ORDER, start=1):
+        page.get_by_label(item).select_option(str(position))
+    page.get_by_role("button", name="Submit my answers").click()
+
+
+def test_a_lesson_from_class_to_board_and_csv(app, browser, live_server: str, people: People) -> None:
+    app.config["WTF_CSRF_ENABLED"] = True
+    people.account("ms-rana", "teacher", "Ms Rana")
+
+    teacher = browser.new_context(java_script_enabled=False, accept_downloads=True).new_page()
+    teacher.goto(live_server + "/login")
+    teacher.get_by_label("Username or e-mail").fill("ms-rana")
+    teacher.get_by_label("Password").fill(PASSWORD)
+    teacher.get_by_role("button", name="Sign in").click()
+    teacher.get_by_label("Class name").fill("Class 8B")
+    teacher.get_by_role("button", name="Create the class").click()
+    code = teacher.locator(".code").inner_text()
+    teacher.get_by_label("Quiz", exact=True).select_option("sample")
+    teacher.get_by_role("button", name="Assign").click()
+    assert "Quiz assigned." in teacher.locator(".flash").inner_text()
+
+    for name, number in [("Bilal", "1"), ("Ayesha", "6,238")]:
+        learner = browser.new_context(java_script_enabled=False,
+                                      viewport={"width": 360, "height": 740}).new_page()
+        learner.goto(live_server + "/join")
+        learner.get_by_label("Class code").fill(code.lower())
+        learner.get_by_label("Your name, as your class will see it").fill(name)
+        learner.get_by_label("Choose a password (at least 8 characters)").fill("learner password")
+        learner.get_by_role("button", name="Join the class").click()
+        assert "Your username is" in learner.locator(".flash").inner_text()
+        learner.get_by_role("button", name="Start").click()
+        answer_everything(learner, number)
+        assert learner.locator(".score-line").inner_text().startswith("You scored")
+        learner.goto(live_server + "/")
+        learner.get_by_role("link", name="Class board").click()
+        last = learner
+
+    rows = [row.inner_text().split("\t") for row in last.locator("table.board tbody tr").all()]
+    assert rows == [["1", "Ayesha (you)", "6"], ["2", "Bilal", "5"]]
+
+    teacher.reload()
+    with teacher.expect_download() as download:
+        teacher.get_by_role("link", name="Download it as CSV").click()
+    text = open(download.value.path(), encoding="utf-8-sig").read()  # noqa: SIM115
+    table = list(csv.reader(io.StringIO(text)))
+    assert [row[0] for row in table[1:]] == ["Ayesha", "Bilal"]
+    assert [row[2] for row in table[1:]] == ["6", "5"]
