@@ -45,7 +45,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     from quizapp.auth.session import SessionCookies
     from quizapp.extensions import babel, csrf, db, limiter, login_manager
     from quizapp.health import health
-    from quizapp.i18n import select_locale, template_helpers
+    from quizapp.i18n import install_template_gettext, select_locale, template_helpers
     from quizapp.learner import learner
     from quizapp.projector import projector
     from quizapp.teacher import teacher
@@ -59,6 +59,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     db.init_app(app)
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
+    install_template_gettext(app)
     login_manager.init_app(app)
     limiter.init_app(app)
     app.context_processor(template_helpers)

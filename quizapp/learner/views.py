@@ -23,15 +23,12 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
-from sqlalchemy import select
 from werkzeug.wrappers import Response
 
 from quizapp.domain.classroom_rules import AttemptKind
-from quizapp.domain.standings import top_and_mine
 from quizapp.extensions import db
 from quizapp.i18n import select_locale
 from quizapp.learner.forms import StartQuizForm, SubmitAttemptForm
-from quizapp.models import Classroom
 from quizapp.services import attempts, classrooms, library
 
 learner = Blueprint("learner", __name__)
@@ -137,16 +134,9 @@ def start_assignment(assignment_id: int) -> Response:
 @login_required
 def class_board(classroom_id: int) -> str:
     """A class board, for the class's learners, as the teacher chose to show it."""
-    if not classrooms.is_member(db.session, classroom_id, current_user.account_id):
-        abort(404)
-    mode = db.session.scalar(select(Classroom.board_mode).where(Classroom.id == classroom_id))
-    name = db.session.scalar(select(Classroom.name).where(Classroom.id == classroom_id))
-    if mode == "hidden":
-        return render_template("learner/board.html", name=name, hidden=True, rows=[], mine=None)
-    ranked = classrooms.board(db.session, classroom_id)
-    rows, mine = (top_and_mine(ranked, current_user.account_id) if mode == "top10"
-                  else (ranked, None))
-    return render_template("learner/board.html", name=name, hidden=False, rows=rows, mine=mine)
+    me = current_user.account_id
+    page = classrooms.board_for_member(db.session, classroom_id, me) or abort(404)
+    return render_template("learner/board.html", board=page, me=me)
 
 
 @learner.get("/banks/<slug>")

@@ -16,7 +16,7 @@ from quizapp.domain.classroom_rules import (
     attempt_kind,
     new_join_code,
 )
-from quizapp.domain.standings import Member, Standing, standings
+from quizapp.domain.standings import Member, Standing, standings, top_and_mine
 from quizapp.models import (
     Account,
     Assignment,
@@ -243,6 +243,34 @@ def board(session: Session, classroom_id: int) -> list[Standing]:
         .where(Membership.classroom_id == classroom_id)
         .order_by(Membership.total.desc()))
     return standings(Member(*row) for row in rows)
+
+
+@dataclass(frozen=True)
+class BoardPage:
+    """A class board as one of its learners may see it."""
+
+    name: str
+    hidden: bool
+    rows: list[Standing]
+    mine: Standing | None
+
+
+def board_for_member(session: Session, classroom_id: int, account_id: int) -> BoardPage | None:
+    """The board of a learner's class as the teacher chose to show it; None if not a member."""
+    found = session.execute(
+        select(Classroom.name, Classroom.board_mode)
+        .join(Membership, Membership.classroom_id == Classroom.id)
+        .where(Classroom.id == classroom_id, Membership.account_id == account_id)).first()
+    if found is None:
+        return None
+    name, mode = found
+    if mode == "hidden":
+        return BoardPage(name, True, [], None)
+    ranked = board(session, classroom_id)
+    if mode == "top10":
+        rows, mine = top_and_mine(ranked, account_id)
+        return BoardPage(name, False, rows, mine)
+    return BoardPage(name, False, ranked, None)
 
 
 def classroom_by_projector(session: Session, token: str) -> Classroom | None:
