@@ -8,21 +8,21 @@ from quizapp import i18n
 from tests.helpers import soup
 
 
-class Shouting:
-    """A stand-in catalog that 'translates' by writing in capitals."""
+class Marked:
+    """A stand-in catalog that 'translates' by marking every message."""
 
     def ugettext(self, message: str) -> str:
-        return message.upper()
+        return "T: " + message
 
     def ungettext(self, singular: str, plural: str, number: int) -> str:
-        return (singular if number == 1 else plural).upper()
+        return "T: " + (singular if number == 1 else plural)
 
 
 def test_templates_use_the_requests_catalog(client, sample_bank, monkeypatch) -> None:
-    monkeypatch.setattr(i18n, "get_translations", Shouting)
+    monkeypatch.setattr(i18n, "get_translations", Marked)
     page = soup(client.get("/"))
-    assert page.h1.get_text() == "QUIZZES"
-    assert page.select_one(".card .meta").get_text(" ", strip=True).startswith("5 QUESTIONS")
+    assert page.h1.get_text() == "T: Quizzes"
+    assert page.select_one(".card .meta").get_text(" ", strip=True).startswith("T: 5 questions")
 
 
 @pytest.mark.parametrize(("language", "direction"), [
