@@ -225,3 +225,21 @@ def test_the_projector_refresh_can_be_paused(app, people, lesson) -> None:
     paused = soup(app.test_client().get(link + "?paused=1"))
     assert paused.find("meta", {"http-equiv": "refresh"}) is None
     assert "Refreshing is paused." in paused.get_text()
+
+
+def test_an_attempt_sent_after_the_due_date_does_not_count(app, people, lesson) -> None:
+    from sqlalchemy import update
+
+    from quizapp.extensions import db
+    from quizapp.models import Assignment
+
+    due_soon = people.assign(lesson["classroom"], due_at=utc_now() + dt.timedelta(hours=1))
+    ayesha = learner_client(app, people, lesson["ayesha"], "ayesha")
+    started = post_form(ayesha, f"/assignments/{due_soon}/start", {"start": "Start"}, "/")
+    quiz = soup(ayesha.get(started.headers["Location"]))
+    with app.app_context(), db.writer() as session:  # the due date passes while she works
+        session.execute(update(Assignment).where(Assignment.id == due_soon)
+                        .values(due_at=utc_now() - dt.timedelta(minutes=1)))
+        session.commit()
+    assert ayesha.post(started.headers["Location"], data=right_form(quiz)).status_code == 303
+    assert board_rows(ayesha, lesson["classroom"])[0] == ["1", "Ayesha (you)", "0"]

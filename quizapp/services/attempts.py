@@ -333,16 +333,20 @@ def _record_best(session: Session, assignment_id: int, account_id: int, score: i
                  max_score: int) -> None:
     """Keep the learner's best score and class total, in the submission's own transaction.
 
+    Only submissions made before the due date count.
+
     The membership row is locked first (PostgreSQL; SQLite's writers are serialised
     already), so two submissions of one learner cannot both add to the total.
     """
-    classroom_id = session.scalar(select(Assignment.classroom_id)
-                                  .where(Assignment.id == assignment_id))
+    classroom_id, due_at = session.execute(
+        select(Assignment.classroom_id, Assignment.due_at).where(Assignment.id == assignment_id)).one()
+    now = utc_now()
+    if due_at is not None and now >= due_at:
+        return  # started in time but sent after the due date: practice, like any late attempt
     membership = session.scalar(
         select(Membership).where(Membership.classroom_id == classroom_id,
                                  Membership.account_id == account_id).with_for_update())
     best = session.get(AssignmentScore, (assignment_id, account_id), populate_existing=True)
-    now = utc_now()
     if best is None:
         best = AssignmentScore(assignment_id=assignment_id, account_id=account_id,
                                best_score=score, max_score=max_score, attempts=1,
