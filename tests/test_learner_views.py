@@ -11,6 +11,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from tests.conftest import bank_yaml
+from tests.helpers import csrf
 
 STYLE = Path(__file__).resolve().parent.parent / "quizapp" / "static" / "style.css"
 RIGHT_ORDER = ["El Salvador adopts bitcoin as legal tender", "Saqib speaks at The Bitcoin Conference",
@@ -208,3 +209,19 @@ def test_a_cached_quiz_page_carries_each_browsers_own_csrf_token(csrf_app, clien
     assert str(quiz.select_one("form.quiz fieldset")) == str(other_quiz.select_one("form.quiz fieldset"))
     response = other.post(location, data=right_form(other_quiz))
     assert (response.status_code, response.headers["Location"]) == (303, location + "/result")
+
+
+def test_a_browsers_second_quiz_page_is_cached_without_its_token(csrf_app, client, sample_bank,
+                                                                monkeypatch) -> None:
+    import itertools
+
+    from itsdangerous.timed import TimestampSigner
+
+    clock = itertools.count(1_800_000_000, 7)  # tokens are stamped to the second: let time pass
+    monkeypatch.setattr(TimestampSigner, "get_timestamp", lambda self: next(clock))
+    start_quiz(client)  # this browser's token gets signed and remembered
+    location, quiz = start_quiz(client)  # a second attempt, rendered and cached
+    other = csrf_app.test_client()
+    other_quiz = soup(other.get(location))
+    assert csrf(other_quiz) != csrf(quiz)
+    assert other.post(location, data=right_form(other_quiz)).status_code == 303

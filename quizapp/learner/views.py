@@ -3,104 +3,21 @@
 from __future__ import annotations
 
 import re
-from collections import OrderedDict
-from collections.abc import Mapping
-from functools import lru_cache
 
-from flask import (
-    Blueprint,
-    abort,
-    current_app,
-    flash,
-    redirect,
-    render_template,
-    request,
-    session,
-    url_for,
-)
-from flask_babel import get_locale
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
-from flask_wtf.csrf import generate_csrf
-from markupsafe import Markup
 from werkzeug.wrappers import Response
 
 from quizapp.domain.classroom_rules import AttemptKind
 from quizapp.extensions import db
-from quizapp.i18n import select_locale
 from quizapp.learner.forms import StartQuizForm, SubmitAttemptForm
+from quizapp.learner.quiz_rendering import cached_quiz_page, question_html, remember_quiz_page
 from quizapp.services import attempts, classrooms, library
 
 learner = Blueprint("learner", __name__)
 
 _ANSWER_FIELD = re.compile(r"q(\d{1,4})")
-
-
-_CSRF_SLOT = "\x00csrf\x00"
-_PAGE_CACHE_SIZE = 2048
-
-
-class _QuizPageCache:
-    """Rendered quiz pages by (attempt, locale), without their CSRF token.
-
-    An attempt's questions and their order never change, so its page does not either;
-    learners on poor connections reload it often. Each request puts its own token back.
-    """
-
-    def __init__(self) -> None:
-        self._pages: OrderedDict[tuple[str, str], str] = OrderedDict()
-
-    def get(self, key: tuple[str, str]) -> str | None:
-        html = self._pages.get(key)
-        if html is not None:
-            self._pages.move_to_end(key)
-        return html
-
-    def put(self, key: tuple[str, str], html: str, token: str) -> str:
-        self._pages[key] = html.replace(token, _CSRF_SLOT)
-        if len(self._pages) > _PAGE_CACHE_SIZE:
-            self._pages.popitem(last=False)
-        return html
-
-
-_quiz_pages = _QuizPageCache()
-_signed_tokens: OrderedDict[str, str] = OrderedDict()
-
-
-def form_token() -> str:
-    """This browser's CSRF token for forms, signed once per session token in this process.
-
-    Tokens do not expire (WTF_CSRF_TIME_LIMIT is None), so one signature serves every view;
-    signing anew on each request was a tenth of a quiz page's cost.
-    """
-    raw = session.get(current_app.config["WTF_CSRF_FIELD_NAME"])
-    if raw is None or current_app.config["WTF_CSRF_TIME_LIMIT"] is not None:
-        return generate_csrf()
-    signed = _signed_tokens.get(raw)
-    if signed is None:
-        signed = _signed_tokens[raw] = generate_csrf()
-        if len(_signed_tokens) > _PAGE_CACHE_SIZE:
-            _signed_tokens.popitem(last=False)
-    return signed
-
-
-@lru_cache(maxsize=8192)
-def _unanswered_question(question: attempts.ShownQuestion, total: int, language: str,
-                         locale: str) -> Markup:
-    """A question with nothing chosen: the same for every attempt that shows it alike."""
-    return Markup(render_template("learner/_question.html", q=question, total=total,
-                                  language=language, chosen=(), problem=None))
-
-
-def question_html(question: attempts.ShownQuestion, total: int, language: str,
-                  given: Mapping[int, list[str]], errors: Mapping[int, object]) -> Markup:
-    """One question of the quiz page, with what the learner chose and what is wrong, if anything."""
-    chosen = given.get(question.position)
-    problem = errors.get(question.position)
-    if not chosen and problem is None:
-        return _unanswered_question(question, total, language, str(get_locale()))
-    return Markup(render_template("learner/_question.html", q=question, total=total,
-                                  language=language, chosen=chosen or (), problem=problem))
 
 
 @learner.get("/")
@@ -178,14 +95,13 @@ def attempt(token: str) -> str | Response:
         abort(404)
     if state.submitted:
         return redirect(url_for(".result", token=token), code=303)
-    key = (token, select_locale())  # the selector's code: cheaper than parsing a Babel Locale
-    cached = _quiz_pages.get(key)
+    cached = cached_quiz_page(token)
     if cached is not None:
-        return cached.replace(_CSRF_SLOT, form_token())
+        return cached
     page = attempts.quiz_page(db.session, token) or abort(404)
     html = render_template("learner/quiz.html", page=page, form=SubmitAttemptForm(), given={},
                            errors={}, blanks=[], question_html=question_html)
-    return _quiz_pages.put(key, html, form_token())
+    return remember_quiz_page(token, html)
 
 
 @learner.post("/attempts/<token>")

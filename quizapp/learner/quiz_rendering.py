@@ -1,0 +1,106 @@
+"""Rendering the quiz page fast: its questions, and whole pages, cached without their CSRF token.
+
+An attempt's questions and their order never change, so neither does its page; learners
+on poor connections reload it often, and a class sees the same questions. What varies
+per request, the CSRF token, is put back into the cached page each time.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Mapping
+from functools import lru_cache
+from typing import Generic, TypeVar
+
+from flask import current_app, render_template, session
+from flask_babel import get_locale
+from flask_wtf.csrf import generate_csrf
+from markupsafe import Markup
+
+from quizapp.i18n import select_locale
+from quizapp.services.attempts import ShownQuestion
+
+_CSRF_SLOT = "\x00csrf\x00"
+_CACHE_SIZE = 2048
+
+Key = TypeVar("Key")
+Value = TypeVar("Value")
+
+
+class _Recent(Generic[Key, Value]):
+    """A small least-recently-used map that threads may share."""
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._items: OrderedDict[Key, Value] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Key) -> Value | None:
+        with self._lock:
+            value = self._items.get(key)
+            if value is not None:
+                self._items.move_to_end(key)
+            return value
+
+    def put(self, key: Key, value: Value) -> None:
+        with self._lock:
+            self._items[key] = value
+            if len(self._items) > self._size:
+                self._items.popitem(last=False)
+
+
+_pages: _Recent[tuple[str, str], str] = _Recent(_CACHE_SIZE)
+_signed_tokens: _Recent[str, str] = _Recent(_CACHE_SIZE)
+
+
+def form_token() -> str:
+    """This browser's CSRF token for forms, signed once per session token in this process.
+
+    Tokens do not expire (WTF_CSRF_TIME_LIMIT is None), so one signature serves every view;
+    signing anew on each request was a tenth of a quiz page's cost.
+    """
+    raw = session.get(current_app.config["WTF_CSRF_FIELD_NAME"])
+    if raw is None or current_app.config["WTF_CSRF_TIME_LIMIT"] is not None:
+        return generate_csrf()
+    signed = _signed_tokens.get(raw)
+    if signed is None:
+        signed = generate_csrf()
+        _signed_tokens.put(raw, signed)
+    return signed
+
+
+def cached_quiz_page(attempt_token: str) -> str | None:
+    """The attempt's quiz page in this browser's language, with its CSRF token; None if not cached."""
+    # The selector's language code: cheaper than parsing a Babel Locale on every view.
+    html = _pages.get((attempt_token, select_locale()))
+    return html.replace(_CSRF_SLOT, form_token()) if html is not None else None
+
+
+def remember_quiz_page(attempt_token: str, html: str) -> str:
+    """Keep a freshly rendered quiz page for the next views; returns it unchanged."""
+    # The token to cut out is the one this request rendered (Flask-WTF keeps it for the
+    # request), which may differ from a signature remembered from an earlier page.
+    rendered = generate_csrf()
+    if rendered in html:  # never keep a page that would hand one browser's token to another
+        _pages.put((attempt_token, select_locale()), html.replace(rendered, _CSRF_SLOT))
+    return html
+
+
+@lru_cache(maxsize=8192)
+def _unanswered_question(question: ShownQuestion, total: int, language: str,
+                         locale: str) -> Markup:
+    """A question with nothing chosen: the same for every attempt that shows it alike."""
+    return Markup(render_template("learner/_question.html", q=question, total=total,
+                                  language=language, chosen=(), problem=None))
+
+
+def question_html(question: ShownQuestion, total: int, language: str,
+                  given: Mapping[int, list[str]], errors: Mapping[int, object]) -> Markup:
+    """One question of the quiz page, with what the learner chose and what is wrong, if anything."""
+    chosen = given.get(question.position)
+    problem = errors.get(question.position)
+    if not chosen and problem is None:
+        return _unanswered_question(question, total, language, str(get_locale()))
+    return Markup(render_template("learner/_question.html", q=question, total=total,
+                                  language=language, chosen=chosen or (), problem=problem))
