@@ -31,6 +31,7 @@ MATRIX: dict[tuple[str, str], tuple[str, tuple[int, ...]]] = {
     ("learner.redo", "POST"): ("/attempts/{done}/redo", (404, 303, 404, 404, 404)),
     ("learner.start_assignment", "POST"): ("/assignments/{assignment}/start",
                                            (302, 303, 404, 404, 404)),
+    ("learner.my_attempts", "GET"): ("/me/attempts", (302, 200, 200, 200, 200)),
     ("learner.class_board", "GET"): ("/classes/{classroom}/board", (302, 200, 404, 404, 404)),
     ("projector.board", "GET"): ("/board/{projector}", (200, 200, 200, 200, 200)),
     ("auth.login", "GET"): ("/login", (200, 200, 200, 200, 200)),

@@ -175,3 +175,32 @@ def test_create_teacher_command(app, runner) -> None:
                                 "--password", "long enough"])
     assert again.exit_code == 1
     assert "that username is taken" in again.output
+
+
+REDIS_URL = "redis://127.0.0.1:6379"
+
+
+def test_sign_in_limits_can_live_in_redis_for_several_workers(people, database_url, tmp_path) -> None:
+    import redis
+
+    from quizapp import create_app
+
+    try:
+        redis.Redis.from_url(REDIS_URL).ping()
+    except redis.ConnectionError:
+        pytest.fail(f"Redis is not running at {REDIS_URL}: start it (see README)")
+    redis.Redis.from_url(REDIS_URL).flushdb()
+    settings = {"TESTING": True, "SECRET_KEY": "test", "DATABASE_URL": database_url,
+                "RATELIMIT_STORAGE_URI": REDIS_URL, "LOGIN_LIMIT_PER_ACCOUNT": "2 per 15 minutes"}
+    # Two apps stand for two workers: the failures one sees count in the other.
+    first, second = create_app(settings), create_app(settings)
+    for app in (first, second):
+        app.config["WTF_CSRF_ENABLED"] = False
+    people.app = first
+    people.account("ali")
+    assert first.test_client().post("/login", data={"login": "ali", "password": "x"}).status_code == 401
+    assert second.test_client().post("/login", data={"login": "ali", "password": "x"}).status_code == 401
+    assert first.test_client().post("/login", data={"login": "ali", "password": "x"}).status_code == 429
+    stored = [key.decode() for key in redis.Redis.from_url(REDIS_URL).keys("*")]
+    assert any("login:ali" in key for key in stored), stored  # the counts live in Redis
+    redis.Redis.from_url(REDIS_URL).flushdb()

@@ -243,3 +243,17 @@ def test_an_attempt_sent_after_the_due_date_does_not_count(app, people, lesson) 
         session.commit()
     assert ayesha.post(started.headers["Location"], data=right_form(quiz)).status_code == 303
     assert board_rows(ayesha, lesson["classroom"])[0] == ["1", "Ayesha (you)", "0"]
+
+
+def test_a_learner_finds_and_reviews_past_attempts(app, people, lesson) -> None:
+    ayesha = learner_client(app, people, lesson["ayesha"], "ayesha")
+    first = take(ayesha, lesson["assignment"], number="1")
+    take(ayesha, lesson["assignment"])
+    rows = soup(ayesha.get("/me/attempts")).select("tbody tr")
+    assert [[td.get_text(" ", strip=True) for td in row.find_all("td")][2:] for row in rows] == [
+        ["6/6", "yes"], ["5/6", "yes"]]
+    oldest = rows[1].a["href"]
+    assert oldest == first
+    review = soup(ayesha.get(oldest))
+    number = review.select(".result")[2]
+    assert "Not right" in number.get_text() and number.select_one(".evidence blockquote")

@@ -30,6 +30,14 @@ def home() -> str:
                            classes=classes, start_form=StartQuizForm())
 
 
+@learner.get("/me/attempts")
+@login_required
+def my_attempts() -> str:
+    """The signed-in learner's attempts, to review or to finish."""
+    return render_template("learner/attempts.html",
+                           attempts=attempts.learner_attempts(db.session, current_user.account_id))
+
+
 @learner.post("/assignments/<int:assignment_id>/start")
 @login_required
 def start_assignment(assignment_id: int) -> Response:

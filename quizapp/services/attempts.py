@@ -199,6 +199,29 @@ def ownership(session: Session, token: str) -> Ownership | None:
     return Ownership(row[0], row[1]) if row else None
 
 
+@dataclass(frozen=True)
+class PastAttempt:
+    """One of a learner's attempts, for their list."""
+
+    token: str
+    bank_title: str
+    started_at: dt.datetime
+    submitted_at: dt.datetime | None
+    score: int | None
+    max_score: int
+    counted: bool
+
+
+def learner_attempts(session: Session, account_id: int, limit: int = 200) -> list[PastAttempt]:
+    """A learner's attempts, newest first: each can be reviewed or taken up again."""
+    rows = session.execute(
+        select(Attempt, Bank.title).join(Bank, Bank.id == Attempt.bank_id)
+        .where(Attempt.account_id == account_id)
+        .order_by(Attempt.started_at.desc(), Attempt.id.desc()).limit(limit))
+    return [PastAttempt(a.token, title, a.started_at, a.submitted_at, a.score, a.max_score,
+                        a.counts) for a, title in rows]
+
+
 def start_redo(session: Session, token: str, account_id: int | None,
                rng: random.Random | None = None) -> str | None:
     """A practice attempt on just the questions answered wrongly, as they were shown then.
