@@ -11,11 +11,9 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from tests.conftest import bank_yaml
-from tests.helpers import csrf
+from tests.helpers import RIGHT_ORDER, csrf, right_form, soup
 
 STYLE = Path(__file__).resolve().parent.parent / "quizapp" / "static" / "style.css"
-RIGHT_ORDER = ["El Salvador adopts bitcoin as legal tender", "Saqib speaks at The Bitcoin Conference",
-               "Pakistan launches its Virtual Assets Regulatory Authority"]
 
 
 @pytest.fixture
@@ -24,38 +22,12 @@ def csrf_app(app: Flask) -> Flask:
     return app
 
 
-def soup(response) -> BeautifulSoup:  # type: ignore[no-untyped-def]
-    return BeautifulSoup(response.get_data(as_text=True), "html.parser")
-
-
 def start_quiz(client: FlaskClient) -> tuple[str, BeautifulSoup]:
     page = soup(client.get("/banks/sample"))
-    token = page.find("input", {"name": "csrf_token"})["value"]
-    response = client.post("/banks/sample", data={"csrf_token": token, "start": "Start"})
+    response = client.post("/banks/sample", data={"csrf_token": csrf(page), "start": "Start"})
     assert response.status_code == 303
     location = response.headers["Location"]
     return location, soup(client.get(location))
-
-
-def right_form(quiz: BeautifulSoup) -> dict[str, object]:
-    """Form data of a learner who answers everything right, read off the quiz page."""
-    data: dict[str, object] = {"csrf_token": quiz.find("input", {"name": "csrf_token"})["value"],
-                               "submit": "Submit"}
-    for fieldset in quiz.select("fieldset.question"):
-        name = fieldset["id"]
-        labels = {label.get_text(" ", strip=True): label for label in fieldset.find_all("label")}
-        if fieldset.select("input[type=text]"):
-            data[name] = "6,238"
-        elif fieldset.select("select"):
-            data[name] = [str(RIGHT_ORDER.index(text) + 1) for text in labels]
-        elif "True" in labels:
-            data[name] = "false"
-        elif fieldset.select("input[type=checkbox]"):
-            data[name] = [label.input["value"] for text, label in labels.items()
-                          if text != "football clubs"]
-        else:
-            data[name] = labels["2021"].input["value"]
-    return data
 
 
 def test_home_lists_banks_with_their_counts_and_topics(client, write_bank, load_banks) -> None:
