@@ -22,6 +22,7 @@ from quizapp.models import (
     Membership,
     QuestionVersion,
 )
+from quizapp.services.attempts import PastAttempt
 
 
 @dataclass(frozen=True)
@@ -56,19 +57,6 @@ class QuestionStat:
     def share_right(self) -> float:
         """The share of answers that were right, from 0 to 1."""
         return self.right / self.answered if self.answered else 0.0
-
-
-@dataclass(frozen=True)
-class HistoryEntry:
-    """One of a learner's attempts."""
-
-    token: str
-    bank_title: str
-    started_at: dt.datetime
-    submitted_at: dt.datetime | None
-    score: int | None
-    max_score: int
-    counted: bool
 
 
 def class_table(session: Session, classroom_id: int) -> ClassTable:
@@ -159,12 +147,12 @@ def _response_text(response: object) -> str:
     return str(response) if isinstance(response, str) else json.dumps(response)
 
 
-def learner_history(session: Session, classroom_id: int, account_id: int) -> list[HistoryEntry]:
+def learner_history(session: Session, classroom_id: int, account_id: int) -> list[PastAttempt]:
     """A learner's attempts on the class's assignments, newest first."""
     rows = session.execute(
         select(Attempt, Bank.title).join(Bank, Bank.id == Attempt.bank_id)
         .join(Assignment, Assignment.id == Attempt.assignment_id)
         .where(Attempt.account_id == account_id, Assignment.classroom_id == classroom_id)
         .order_by(Attempt.started_at.desc(), Attempt.id.desc()))
-    return [HistoryEntry(a.token, title, a.started_at, a.submitted_at, a.score, a.max_score, a.counts)
+    return [PastAttempt(a.token, title, a.started_at, a.submitted_at, a.score, a.max_score, a.counts)
             for a, title in rows]
