@@ -82,24 +82,36 @@ class HotQuery:
 
     def __init__(self, statement: Select[Any]) -> None:
         self.statement = statement
-        self._compiled: dict[str, tuple[str, tuple[str, ...] | None]] = {}
+        self._compiled: dict[str, tuple[str, tuple[str, ...] | None, dict[str, Any]]] = {}
 
     def first(self, engine: Engine, **params: Any) -> tuple[Any, ...] | None:
         """The first row for ``params``, as the driver returns it (no type conversion), or None."""
+        rows = self._run(engine, params, many=False)
+        return rows[0] if rows else None
+
+    def all(self, engine: Engine, **params: Any) -> list[tuple[Any, ...]]:
+        """Every row for ``params``, as the driver returns them (no type conversion)."""
+        return self._run(engine, params, many=True)
+
+    def _run(self, engine: Engine, params: dict[str, Any], many: bool) -> list[tuple[Any, ...]]:
         compiled = self._compiled.get(engine.dialect.name)
         if compiled is None:
             statement = self.statement.compile(dialect=engine.dialect)
             order = tuple(statement.positiontup or ()) if engine.dialect.positional else None
-            compiled = self._compiled[engine.dialect.name] = (str(statement), order)
-        sql, order = compiled
+            compiled = self._compiled[engine.dialect.name] = (str(statement), order,
+                                                              statement.params)
+        sql, order, defaults = compiled
+        params = {**defaults, **params}  # literals in the statement are parameters too
         arguments: Any = tuple(params[name] for name in order) if order is not None else params
         cursor = _hot_connection(engine).cursor()
         try:
             cursor.execute(sql, arguments)
+            if many:
+                return [tuple(row) for row in cursor.fetchall()]
             row = cursor.fetchone()
+            return [tuple(row)] if row is not None else []
         finally:
             cursor.close()
-        return tuple(row) if row is not None else None
 
 
 _hot_connections: dict[tuple[int, int], Any] = {}

@@ -61,6 +61,22 @@ def test_a_session_is_dead_after_logout_even_from_a_copied_cookie(csrf_app, clie
     assert signed_in_as(thief) is None
 
 
+@pytest.mark.parametrize("forged", ["{id}:wrong-token", "{id}", "x:{token}", "99999999999999999999:{token}",
+                                    "-1:{token}", "{id}:tökеn", ""])
+def test_a_forged_session_id_is_signed_out_not_an_error(csrf_app, people, forged) -> None:
+    account = people.account("ali")
+    with csrf_app.app_context():
+        token = db.session.get(Account, account).session_token
+    client = csrf_app.test_client()
+    with client.session_transaction() as session:
+        session["_user_id"] = f"{account}:{token}"
+    assert signed_in_as(client) == "Ali"  # the same cookie, unforged, signs in
+    with client.session_transaction() as session:
+        session["_user_id"] = forged.format(id=account, token=token)
+    assert signed_in_as(client) is None
+    assert client.get("/me/attempts").status_code == 302
+
+
 def test_signing_in_starts_a_fresh_session(csrf_app, client, people) -> None:
     people.account("ali")
     with client.session_transaction() as session:

@@ -7,9 +7,10 @@ import random
 import secrets
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Engine, bindparam, exists, func, or_, select
+from sqlalchemy.orm import Session, aliased
 
+from quizapp.database import HotQuery
 from quizapp.domain.classroom_rules import (
     AssignmentWindow,
     AttemptKind,
@@ -28,6 +29,8 @@ from quizapp.models import (
     utc_now,
 )
 from quizapp.services import attempts
+
+_Viewer = aliased(Membership)
 
 BOARD_MODES = ("shown", "top10", "hidden")
 
@@ -255,21 +258,33 @@ class BoardPage:
     mine: Standing | None
 
 
-def board_for_member(session: Session, classroom_id: int, account_id: int) -> BoardPage | None:
-    """The board of a learner's class as the teacher chose to show it; None if not a member."""
-    found = session.execute(
-        select(Classroom.name, Classroom.board_mode)
-        .join(Membership, Membership.classroom_id == Classroom.id)
-        .where(Classroom.id == classroom_id, Membership.account_id == account_id)).first()
-    if found is None:
+_MEMBER_BOARD = HotQuery(
+    select(Classroom.name, Classroom.board_mode, Membership.account_id, Account.display_name,
+           Membership.total)
+    .join(Membership, Membership.classroom_id == Classroom.id)
+    .join(Account, Account.id == Membership.account_id)
+    .where(Classroom.id == bindparam("classroom_id"),
+           # a hidden board still names the class, through the viewer's own row only
+           or_(Classroom.board_mode != "hidden", Membership.account_id == bindparam("account_id")),
+           exists().where(_Viewer.classroom_id == Classroom.id,
+                          _Viewer.account_id == bindparam("account_id"))))
+
+
+def board_for_member(engine: Engine, classroom_id: int, account_id: int) -> BoardPage | None:
+    """The board of a learner's class as the teacher chose to show it; None if not a member.
+
+    Learners look at the board often, so it is one query, run straight on the driver.
+    """
+    rows = _MEMBER_BOARD.all(engine, classroom_id=classroom_id, account_id=account_id)
+    if not rows:
         return None
-    name, mode = found
+    name, mode = rows[0][0], rows[0][1]
     if mode == "hidden":
         return BoardPage(name, True, [], None)
-    ranked = board(session, classroom_id)
+    ranked = standings(Member(row[2], row[3], row[4]) for row in rows)
     if mode == "top10":
-        rows, mine = top_and_mine(ranked, account_id)
-        return BoardPage(name, False, rows, mine)
+        top, mine = top_and_mine(ranked, account_id)
+        return BoardPage(name, False, top, mine)
     return BoardPage(name, False, ranked, None)
 
 
