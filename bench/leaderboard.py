@@ -118,8 +118,12 @@ def generate(app, learners: int, classes: int, answers: int) -> dict[str, int]: 
             for table in ("account", "classroom", "assignment", "attempt", "answer"):
                 cursor.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
                                f"(SELECT max(id) FROM {table}))")
-            cursor.execute("ANALYZE")
             raw.commit()
+            # A database that grew to this size over months has been vacuumed by autovacuum
+            # long since; here it would still be working through the fresh rows while we measure.
+            raw.dbapi_connection.autocommit = True
+            cursor.execute("VACUUM (ANALYZE)")
+            cursor.execute("CHECKPOINT")
         else:
             raw.cursor().execute("ANALYZE")
             raw.commit()
