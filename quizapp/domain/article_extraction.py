@@ -1,0 +1,372 @@
+"""Turn a news page saved from a browser into an article: its metadata and its running text.
+
+Metadata comes only from what the page declares (JSON-LD, Open Graph and article tags,
+``<link rel=canonical>``, ``<html lang>``, ``<time>``); a field the page does not declare
+is left empty, never guessed. The text is the article container's paragraphs, with
+navigation, scripts, share buttons, newsletter boxes, related stories, comments and
+cookie banners left out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+
+from quizapp.domain.identifiers import LANGUAGE_TAG, MAX_ID_LENGTH
+
+MIN_ARTICLE_WORDS = 120
+_BREAK = "\x00"  # stands for <br> until paragraphs are split
+
+# Never part of an article's text, wherever they are.
+_DROPPED_TAGS = ("script", "style", "noscript", "template", "iframe", "svg", "canvas", "form",
+                 "button", "input", "select", "textarea", "nav", "aside", "footer", "figure",
+                 "dialog", "video", "audio", "object", "embed", "menu")
+_DROPPED_ROLES = {"navigation", "complementary", "contentinfo", "banner", "dialog",
+                  "alertdialog", "search", "menu", "menubar", "toolbar"}
+# Class and id words of page furniture: matched as whole words of a class or id.
+_CLUTTER_WORDS = re.compile(
+    r"(?:^|[-_\s])(?:newsletters?|subscribe|subscription|signup|sign-up|related|recommended|"
+    r"recommendations|more-stories|read-more|readmore|also-read|share|sharing|social|"
+    r"comments?|cookies?|consent|gdpr|promo|promos|advert|advertisement|ads?|sponsored|"
+    r"breadcrumbs?|sidebar|popular|trending|most-read|paywall|byline|author-bio|"
+    r"tags|tag-list|outbrain|taboola|modal|popup|toolbar|meta|dateline|disclosure|disclaimer)(?:$|[-_\s])", re.IGNORECASE)
+_BLOCK_TAGS = {"p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5",
+               "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "table", "tr",
+               "td", "th", "caption", "figcaption", "address", "hr", "details", "summary"}
+_BODY_HINTS = re.compile(r"article[-_]?body|articlebody|story[-_]?body|entry[-_]content|"
+                         r"post[-_]content|article[-_]content|article[-_]text|story[-_]content",
+                         re.IGNORECASE)
+# Short lines that sites put between paragraphs.
+_FURNITURE_LINES = re.compile(
+    r"^(advertisement|advertising|sponsored( content)?|read more|read more:.*|also read:.*|"
+    r"related:.*|share( this( article| story)?)?|follow us.*|sign up.*|subscribe.*|"
+    r"click here.*|continue reading.*|story continues below.*)$", re.IGNORECASE)
+_ARTICLE_TYPES = re.compile(r"Article$|^BlogPosting$|^Report$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ExtractedArticle:
+    """What a saved page says about itself; None where it does not say."""
+
+    title: str | None
+    publisher: str | None
+    published: dt.date | None
+    url: str | None
+    language: str | None
+    body: str  # paragraphs separated by blank lines
+
+    @property
+    def missing(self) -> list[str]:
+        """The metadata fields the page did not declare."""
+        fields = ("title", "publisher", "published", "url", "language")
+        return [name for name in fields if getattr(self, name) is None]
+
+
+class NotAnArticle(ValueError):
+    """The page has no article to take: the message says why and what to do."""
+
+
+def extract_article(html: bytes | str) -> ExtractedArticle:
+    """Read a saved web page; raises NotAnArticle when it holds no article text."""
+    soup = BeautifulSoup(html, "html.parser")
+    if soup.find() is None:
+        raise NotAnArticle("the file is not a web page: save the article from your browser "
+                           "with \"Save page as\" (HTML only) and upload that file")
+    linked_data = list(_article_data(soup))
+    meta = _meta_tags(soup)
+    container = _container(soup)
+    title = (_text(_first(linked_data, "headline")) or _text(meta.get("og:title"))
+             or _heading(container, soup))
+    body = _body(container, title) if container is not None else ""
+    words = len(body.split())
+    if words < MIN_ARTICLE_WORDS:
+        raise NotAnArticle(
+            f"this page does not look like a news article: it has only {words} words of running "
+            "text. Save the page of the article itself (not a home page or a list of stories), "
+            "or paste the article's text instead")
+    return ExtractedArticle(
+        title=title[:300] if title else None,
+        publisher=_text(_publisher(linked_data)) or _text(meta.get("og:site_name")),
+        published=(_date(meta.get("article:published_time"))
+                   or _date(_first(linked_data, "datePublished")) or _time_element(soup)),
+        url=_web_address(_canonical(soup)) or _web_address(meta.get("og:url"))
+        or _web_address(_first(linked_data, "url")),
+        language=_language(soup, meta, linked_data),
+        body=body,
+    )
+
+
+def suggested_source_id(title: str | None, published: dt.date | None) -> str:
+    """A source id made from the title's first words and the date, as the bundled ones are."""
+    ascii_title = unicodedata.normalize("NFKD", title or "").encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_title.lower())[:6]
+    stem = "-".join(words) or "article"
+    suffix = f"-{published.isoformat()}" if published else ""
+    return stem[:MAX_ID_LENGTH - len(suffix)].strip("-") + suffix
+
+
+def article_markdown(article: ExtractedArticle) -> str:
+    """The article in the ``seeds/`` format: front matter, then the text."""
+    lines = ["---", f"title: {_yaml_string(article.title or '')}"]
+    if article.publisher:
+        lines.append(f"publisher: {_yaml_string(article.publisher)}")
+    if article.published:
+        lines.append(f"published: {article.published.isoformat()}")
+    if article.url:
+        lines.append(f"url: {_yaml_string(article.url)}")
+    if article.language:
+        lines.append(f"language: {article.language}")
+    lines.append("---")
+    return "\n".join(lines) + "\n" + article.body + "\n"
+
+
+def _yaml_string(value: str) -> str:
+    return json.dumps(value, ensure_ascii=False)  # a JSON string is a YAML string
+
+
+# --- metadata -------------------------------------------------------------------------------
+
+
+def _article_data(soup: BeautifulSoup) -> Iterator[dict[str, Any]]:
+    """The JSON-LD objects that describe an article, from every ld+json script."""
+    for script in soup.find_all("script", attrs={"type": re.compile("ld\\+json", re.I)}):
+        try:
+            data = json.loads(script.string or "")
+        except ValueError:
+            continue
+        for item in _flatten(data):
+            kinds = item.get("@type")
+            kinds = kinds if isinstance(kinds, list) else [kinds]
+            if any(isinstance(kind, str) and _ARTICLE_TYPES.search(kind) for kind in kinds):
+                yield item
+
+
+def _flatten(data: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(data, list):
+        for item in data:
+            yield from _flatten(item)
+    elif isinstance(data, dict):
+        yield data
+        yield from _flatten(data.get("@graph", []))
+
+
+def _first(items: list[dict[str, Any]], key: str) -> Any:
+    return next((item[key] for item in items if item.get(key)), None)
+
+
+def _publisher(items: list[dict[str, Any]]) -> Any:
+    publisher = _first(items, "publisher")
+    if isinstance(publisher, list):
+        publisher = publisher[0] if publisher else None
+    if isinstance(publisher, dict):
+        return publisher.get("name")
+    return publisher
+
+
+def _meta_tags(soup: BeautifulSoup) -> dict[str, str]:
+    """Open Graph and article meta tags, first one of each name."""
+    found: dict[str, str] = {}
+    for tag in soup.find_all("meta"):
+        name = tag.get("property") or tag.get("name")
+        content = tag.get("content")
+        if isinstance(name, str) and isinstance(content, str) and content.strip():
+            found.setdefault(name.strip().lower(), content.strip())
+        equiv = tag.get("http-equiv")
+        if isinstance(equiv, str) and isinstance(content, str):
+            found.setdefault("http-equiv:" + equiv.lower(), content.strip())
+    return found
+
+
+def _canonical(soup: BeautifulSoup) -> str | None:
+    for link in soup.find_all("link", href=True):
+        rel = link.get("rel") or []
+        if "canonical" in [value.lower() for value in rel]:
+            return str(link["href"])
+    return None
+
+
+def _text(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return None
+    cleaned = " ".join(BeautifulSoup(value, "html.parser").get_text().split())
+    return cleaned or None
+
+
+def _web_address(value: Any) -> str | None:
+    if isinstance(value, dict):
+        value = value.get("@id") or value.get("url")
+    if isinstance(value, str) and value.strip().startswith(("https://", "http://")):
+        return value.strip()[:2000]
+    return None
+
+
+def _date(value: Any) -> dt.date | None:
+    """The calendar date as the page writes it (no time-zone conversion), if it is ISO 8601."""
+    if not isinstance(value, str):
+        return None
+    match = re.match(r"\s*(\d{4}-\d{2}-\d{2})", value)
+    if match is None:
+        return None
+    try:
+        return dt.date.fromisoformat(match.group(1))
+    except ValueError:
+        return None
+
+
+def _time_element(soup: BeautifulSoup) -> dt.date | None:
+    scope = soup.find("article") or soup
+    for element in scope.find_all("time"):
+        found = _date(element.get("datetime")) or _date(element.get_text())
+        if found:
+            return found
+    return None
+
+
+def _language(soup: BeautifulSoup, meta: dict[str, str],
+              linked_data: list[dict[str, Any]]) -> str | None:
+    html = soup.find("html")
+    candidates = [html.get("lang") if isinstance(html, Tag) else None,
+                  meta.get("http-equiv:content-language"), _first(linked_data, "inLanguage"),
+                  (meta.get("og:locale") or "").replace("_", "-") or None]
+    for candidate in candidates:
+        if isinstance(candidate, str):
+            tag = candidate.strip().split(",")[0].strip()
+            if LANGUAGE_TAG.fullmatch(tag):
+                return tag
+    return None
+
+
+# --- text -----------------------------------------------------------------------------------
+
+
+def _container(soup: BeautifulSoup) -> Tag | None:
+    """The element holding the article's text."""
+    body = soup.find("body") or soup
+    for tag in body.find_all(_DROPPED_TAGS):
+        tag.decompose()
+    for comment in body.find_all(string=lambda text: isinstance(text, Comment)):
+        comment.extract()
+    marked = body.find(attrs={"itemprop": "articleBody"})
+    if isinstance(marked, Tag):
+        return marked
+    hinted = [tag for tag in body.find_all(True) if _BODY_HINTS.search(_names(tag))]
+    if hinted:
+        return max(hinted, key=_paragraph_text_length)
+    articles = body.find_all("article")
+    if articles:
+        best = max(articles, key=_paragraph_text_length)
+        if _paragraph_text_length(best) > 0:
+            return best
+    return _densest(body)
+
+
+def _names(tag: Tag) -> str:
+    classes = tag.get("class") or []
+    return " ".join([*classes, str(tag.get("id") or "")])
+
+
+def _paragraph_text_length(tag: Tag) -> int:
+    return sum(len(p.get_text(" ", strip=True)) for p in tag.find_all("p")
+               if not _is_clutter(p))
+
+
+def _densest(body: Tag) -> Tag | None:
+    """The element whose own paragraphs hold the most text (readability's idea, simplified).
+
+    A paragraph scores for the element around it and half for the one around that; text
+    written straight into a ``div`` between ``<br>`` tags scores for that ``div``.
+    """
+    scores: dict[int, tuple[Tag, float]] = {}
+    for block in body.find_all(("p", "div", "td", "section", "blockquote", "pre")):
+        text, linked = _own_text(block)
+        if len(text) < 25 or linked > len(text) / 2:
+            continue
+        holder = block.parent if block.name == "p" else block
+        for share in (1.0, 0.5):
+            if not isinstance(holder, Tag):
+                break
+            tag, score = scores.get(id(holder), (holder, 0.0))
+            scores[id(holder)] = (tag, score + share * len(text))
+            holder = holder.parent
+    if not scores:
+        return None
+    return max(scores.values(), key=lambda entry: entry[1])[0]
+
+
+def _own_text(block: Tag) -> tuple[str, int]:
+    """The text of a block outside its child blocks, and how much of it is link text."""
+    parts: list[str] = []
+    linked = 0
+    for child in block.children:
+        if isinstance(child, NavigableString):
+            if type(child) is NavigableString:
+                parts.append(str(child))
+        elif isinstance(child, Tag) and child.name not in _BLOCK_TAGS:
+            text = child.get_text()
+            parts.append(text)
+            if child.name == "a" or child.find("a") is not None:
+                linked += len(text.strip())
+    return " ".join("".join(parts).split()), linked
+
+
+def _is_clutter(tag: Tag) -> bool:
+    if tag.get("hidden") is not None or tag.get("aria-hidden") == "true":
+        return True
+    role = tag.get("role")
+    if isinstance(role, str) and role.lower() in _DROPPED_ROLES:
+        return True
+    return bool(_CLUTTER_WORDS.search(_names(tag)))
+
+
+def _link_density(tag: Tag) -> float:
+    text = len(tag.get_text(strip=True))
+    linked = sum(len(link.get_text(strip=True)) for link in tag.find_all("a"))
+    return linked / text if text else 0.0
+
+
+def _heading(container: Tag | None, soup: BeautifulSoup) -> str | None:
+    scope = container.find_parent("article") if container is not None else None
+    heading = (scope or soup).find("h1") or soup.find("h1")
+    return _text(heading.get_text(" ")) if isinstance(heading, Tag) else None
+
+
+def _body(container: Tag, title: str | None) -> str:
+    for tag in [tag for tag in container.find_all(True) if _is_clutter(tag)]:
+        if not tag.decomposed:
+            tag.decompose()
+    blocks: list[list[str]] = [[]]
+    _walk(container, blocks)
+    paragraphs: list[str] = []
+    for block in blocks:
+        for part in re.split(f"{_BREAK}\\s*{_BREAK}", "".join(block)):
+            text = " ".join(part.replace(_BREAK, " ").split())
+            if text and not _FURNITURE_LINES.match(text) and text != title:
+                paragraphs.append(text)
+    return "\n\n".join(paragraphs)
+
+
+def _walk(node: Tag, blocks: list[list[str]]) -> None:
+    for child in node.children:
+        if isinstance(child, NavigableString):
+            if type(child) is NavigableString:  # not a comment, doctype or CDATA
+                blocks[-1].append(str(child))
+        elif isinstance(child, Tag):
+            if child.name == "br":
+                blocks[-1].append(_BREAK)
+            elif child.name in _BLOCK_TAGS:
+                if _link_density(child) > 0.5:
+                    continue  # links to other stories, however the site labels them
+                if child.name == "h1":
+                    continue  # the headline is the title, not the text
+                blocks.append([])
+                _walk(child, blocks)
+                blocks.append([])
+            else:
+                _walk(child, blocks)
