@@ -36,7 +36,8 @@ _CLUTTER_WORDS = re.compile(
     r"recommendations|more-stories|read-more|readmore|also-read|share|sharing|social|"
     r"comments?|cookies?|consent|gdpr|promo|promos|advert|advertisement|ads?|sponsored|"
     r"breadcrumbs?|sidebar|popular|trending|most-read|paywall|byline|author-bio|"
-    r"tags|tag-list|outbrain|taboola|modal|popup|toolbar|meta|dateline|disclosure|disclaimer)(?:$|[-_\s])", re.IGNORECASE)
+    r"tags|tag-list|outbrain|taboola|modal|popup|toolbar|meta|dateline|disclosure|disclaimer)"
+    r"(?:$|[-_\s])", re.IGNORECASE)
 _BLOCK_TAGS = {"p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5",
                "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "table", "tr",
                "td", "th", "caption", "figcaption", "address", "hr", "details", "summary"}
