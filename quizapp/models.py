@@ -17,11 +17,16 @@ def utc_now() -> dt.datetime:
 
 
 class Source(Base):
-    """A source article that citations quote; metadata left None when unknown."""
+    """A source article that citations quote; metadata left None when unknown.
+
+    Articles from ``seeds/`` have no owner and are everyone's; a teacher's own articles
+    are seen by the teacher and the learners of their classes.
+    """
 
     __tablename__ = "source"
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("account.id"), index=True)
     title: Mapped[str] = mapped_column(String(300))
     publisher: Mapped[str | None] = mapped_column(String(200))
     published: Mapped[dt.date | None]
@@ -32,12 +37,18 @@ class Source(Base):
 
 
 class Bank(Base):
-    """A bank of questions; ``slug`` is the id teachers write in the file."""
+    """A bank of questions; ``slug`` is the id teachers write in the file.
+
+    Bundled banks (from ``questions/``) have no owner; a teacher's banks are seen by the
+    teacher and the learners of their classes. ``yaml_text`` is the file as last published.
+    """
 
     __tablename__ = "bank"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     slug: Mapped[str] = mapped_column(String(64), unique=True)
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("account.id"), index=True)
+    yaml_text: Mapped[str | None] = mapped_column(Text)
     title: Mapped[str] = mapped_column(String(120))
     description: Mapped[str | None] = mapped_column(Text)
     language: Mapped[str] = mapped_column(String(35), default="en")

@@ -22,6 +22,6 @@ def alembic_config(url: str) -> Config:
 def upgrade_schema(engine: Engine) -> None:
     """Apply every migration the database does not have yet."""
     config = alembic_config(engine.url.render_as_string(hide_password=False))
-    with engine.begin() as connection:
+    with engine.connect() as connection:  # Alembic begins and commits the transaction
         config.attributes["connection"] = connection
         command.upgrade(config, "head")

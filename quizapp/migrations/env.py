@@ -23,15 +23,36 @@ def _run(connection: Connection) -> None:
         context.run_migrations()
 
 
+def _run_with_tables_rebuilt_safely(connection: Connection) -> None:
+    """On SQLite, rebuilding a table that others reference needs foreign keys off meanwhile.
+
+    The pragma only works outside a transaction, so it is set on the driver before
+    Alembic begins one; afterwards every reference is checked, then enforcement returns.
+    """
+    if connection.dialect.name != "sqlite" or connection.in_transaction():
+        _run(connection)
+        return
+    driver = connection.connection.driver_connection
+    assert driver is not None
+    driver.execute("PRAGMA foreign_keys = OFF")
+    try:
+        _run(connection)
+        broken = driver.execute("PRAGMA foreign_key_check").fetchall()
+        if broken:
+            raise RuntimeError(f"the migration broke references: {broken[:5]}")
+    finally:
+        driver.execute("PRAGMA foreign_keys = ON")
+
+
 def run_migrations_online() -> None:
     """Migrate the connection passed in ``config.attributes``, or the configured URL."""
     connection = config.attributes.get("connection")
     if connection is not None:
-        _run(connection)
+        _run_with_tables_rebuilt_safely(connection)
         return
     engine = make_engine(config.get_main_option("sqlalchemy.url"))
     with engine.connect() as connection:
-        _run(connection)
+        _run_with_tables_rebuilt_safely(connection)
     engine.dispose()
 
 
