@@ -22,6 +22,7 @@ class Catalog:
     banks: list[Bank] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     bank_files: dict[str, str] = field(default_factory=dict)
+    bank_texts: dict[str, str] = field(default_factory=dict)  # each valid bank's file, as text
 
     def summary(self) -> str:
         """One line saying what was checked."""
@@ -100,6 +101,7 @@ def check_banks(sources: Iterable[tuple[str, str, bytes]], articles: dict[str, A
         if bank is not None and not problems:
             catalog.banks.append(bank)
             catalog.bank_files[bank.id] = path
+            catalog.bank_texts[bank.id] = data.decode("utf-8-sig")
     return catalog
 
 

@@ -20,13 +20,18 @@ learner = Blueprint("learner", __name__)
 _ANSWER_FIELD = re.compile(r"q(\d{1,4})")
 
 
+def _viewer() -> int | None:
+    """Who is looking, for content only some may see (teachers' own banks and articles)."""
+    return current_user.account_id if current_user.is_authenticated else None
+
+
 @learner.get("/")
 def home() -> str:
     """The list of quizzes, and for a signed-in learner their classes and assignments."""
     classes = []
     if current_user.is_authenticated and current_user.is_learner:
         classes = classrooms.learner_classes(db.session, current_user.account_id, classrooms.now())
-    return render_template("learner/home.html", banks=library.list_banks(db.session),
+    return render_template("learner/home.html", banks=library.list_banks(db.session, _viewer()),
                            classes=classes, start_form=StartQuizForm())
 
 
@@ -67,7 +72,7 @@ def class_board(classroom_id: int) -> str:
 @learner.get("/banks/<slug>")
 def bank(slug: str) -> str:
     """A bank's description and the button that starts it."""
-    summary = library.bank_summary(db.session, slug) or abort(404)
+    summary = library.bank_summary(db.session, slug, _viewer()) or abort(404)
     return render_template("learner/bank.html", bank=summary, form=StartQuizForm())
 
 
@@ -77,6 +82,8 @@ def start(slug: str) -> Response:
     form = StartQuizForm()
     if not form.validate_on_submit():
         abort(400)
+    if library.bank_summary(db.session, slug, _viewer()) is None:
+        abort(404)
     token = attempts.start_attempt(db.session, slug) or abort(404)
     return redirect(url_for(".attempt", token=token), code=303)
 
@@ -166,5 +173,5 @@ def redo(token: str) -> Response:
 def source(source_id: str) -> str:
     """A source article in full, with the cited passage highlighted."""
     citation = request.args.get("cite", type=int)
-    page = library.source_page(db.session, source_id, citation) or abort(404)
+    page = library.source_page(db.session, source_id, citation, _viewer()) or abort(404)
     return render_template("learner/source.html", source=page)

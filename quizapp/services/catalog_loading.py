@@ -24,6 +24,7 @@ class LoadReport:
     new_versions: int = 0
     retired_questions: int = 0
     unlisted_banks: list[str] = field(default_factory=list)
+    skipped_banks: list[str] = field(default_factory=list)  # ids a teacher's bank already has
 
     def summary(self) -> str:
         """One line for the command line."""
@@ -31,6 +32,9 @@ class LoadReport:
                 f"versions, {self.retired_questions} questions retired)")
         if self.unlisted_banks:
             line += f"; no longer listed: {', '.join(self.unlisted_banks)}"
+        if self.skipped_banks:
+            line += (f"; not loaded, a teacher's bank already has the id: "
+                     f"{', '.join(self.skipped_banks)} (rename the file and its 'bank:')")
         return line
 
 
@@ -48,12 +52,19 @@ def load_catalog(session: Session, catalog: Catalog, present: Collection[str]) -
     file is gone stops being listed, but its questions and attempts stay.
     """
     report = LoadReport()
+    teachers_articles = set(session.scalars(select(Source.id).where(Source.owner_id.is_not(None))))
     for article in catalog.articles.values():
-        _store_article(session, article)
+        if article.id not in teachers_articles:  # a teacher's own article keeps its text
+            store_article(session, article)
     session.flush()
+    teachers_ids = set(session.scalars(select(Bank.slug).where(Bank.owner_id.is_not(None))))
     for bank in catalog.banks:
-        _store_bank(session, bank, report)
-    gone = session.scalars(select(Bank).where(Bank.listed, Bank.slug.not_in(list(present))))
+        if bank.id in teachers_ids:
+            report.skipped_banks.append(bank.id)
+            continue
+        store_bank(session, bank, report, yaml_text=catalog.bank_texts.get(bank.id))
+    gone = session.scalars(select(Bank).where(Bank.listed, Bank.owner_id.is_(None),
+                                              Bank.slug.not_in(list(present))))
     for bank_row in gone:
         bank_row.listed = False
         report.unlisted_banks.append(bank_row.slug)
@@ -61,8 +72,9 @@ def load_catalog(session: Session, catalog: Catalog, present: Collection[str]) -
     return report
 
 
-def _store_article(session: Session, article: Article) -> None:
-    row = session.get(Source, article.id) or Source(id=article.id)
+def store_article(session: Session, article: Article, owner_id: int | None = None) -> None:
+    """Add or update an article (not committed)."""
+    row = session.get(Source, article.id) or Source(id=article.id, owner_id=owner_id)
     row.title = article.title
     row.publisher = article.publisher
     row.published = article.published
@@ -72,14 +84,17 @@ def _store_article(session: Session, article: Article) -> None:
     session.add(row)
 
 
-def _store_bank(session: Session, bank: bank_format.Bank, report: LoadReport) -> None:
+def store_bank(session: Session, bank: bank_format.Bank, report: LoadReport,
+               owner_id: int | None = None, yaml_text: str | None = None) -> None:
+    """Add or update a bank (not committed): changed questions get a new version."""
     row = session.scalar(
         select(Bank).where(Bank.slug == bank.id)
         .options(selectinload(Bank.questions).selectinload(Question.current_version))
     )
     if row is None:
-        row = Bank(slug=bank.id, questions=[])
+        row = Bank(slug=bank.id, owner_id=owner_id, questions=[])
         session.add(row)
+    row.yaml_text = yaml_text
     row.title = bank.title
     row.description = bank.description
     row.language = bank.language

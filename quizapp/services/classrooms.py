@@ -182,8 +182,10 @@ def class_page(session: Session, classroom: Classroom, now: dt.datetime) -> Clas
 def assign_bank(session: Session, classroom: Classroom, bank_slug: str,
                 opens_at: dt.datetime | None, due_at: dt.datetime | None,
                 attempts_allowed: int | None) -> int | None:
-    """Set a listed bank for a class; returns the assignment's id, None for an unknown bank."""
-    bank_id = session.scalar(select(Bank.id).where(Bank.slug == bank_slug, Bank.listed))
+    """Set a bundled bank or one of the teacher's own; returns the assignment's id, else None."""
+    bank_id = session.scalar(select(Bank.id).where(
+        Bank.slug == bank_slug, Bank.listed,
+        (Bank.owner_id.is_(None)) | (Bank.owner_id == classroom.teacher_id)))
     if bank_id is None:
         return None
     assignment = Assignment(classroom_id=classroom.id, bank_id=bank_id, opens_at=opens_at,

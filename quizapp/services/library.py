@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from quizapp.domain.citations import find_quote
 from quizapp.models import Bank, Citation, Question, Source
+from quizapp.services.authoring import visible_to
 
 
 @dataclass(frozen=True)
@@ -61,20 +62,22 @@ def _summaries(session: Session, *conditions: object) -> list[BankSummary]:
                         list(bank.tags or []), count) for bank, count in rows]
 
 
-def list_banks(session: Session) -> list[BankSummary]:
-    """Every listed bank that has questions, by title."""
-    return _summaries(session)
+def list_banks(session: Session, viewer_id: int | None = None) -> list[BankSummary]:
+    """Every listed bank with questions that the viewer may see, by title."""
+    return _summaries(session, visible_to(Bank.owner_id, viewer_id))
 
 
-def bank_summary(session: Session, slug: str) -> BankSummary | None:
-    """One listed bank, or None."""
-    found = _summaries(session, Bank.slug == slug)
+def bank_summary(session: Session, slug: str, viewer_id: int | None = None) -> BankSummary | None:
+    """One listed bank the viewer may see, or None."""
+    found = _summaries(session, Bank.slug == slug, visible_to(Bank.owner_id, viewer_id))
     return found[0] if found else None
 
 
-def source_page(session: Session, source_id: str, citation_id: int | None) -> SourcePage | None:
-    """An article, with the passage of ``citation_id`` marked when it cites this article."""
-    source = session.get(Source, source_id)
+def source_page(session: Session, source_id: str, citation_id: int | None,
+                viewer_id: int | None = None) -> SourcePage | None:
+    """An article the viewer may see, with the passage of ``citation_id`` marked."""
+    source = session.scalar(select(Source).where(Source.id == source_id,
+                                                 visible_to(Source.owner_id, viewer_id)))
     if source is None:
         return None
     quote = None

@@ -61,7 +61,9 @@ def dashboard() -> tuple[str, int] | Response:
 def _assign_form() -> AssignForm:
     form = AssignForm()
     form.bank.choices = [SelectChoice(slug, title) for slug, title in db.session.execute(
-        select(Bank.slug, Bank.title).where(Bank.listed).order_by(Bank.title))]
+        select(Bank.slug, Bank.title).where(
+            Bank.listed, Bank.owner_id.is_(None) | (Bank.owner_id == current_user.account_id))
+        .order_by(Bank.title))]
     return form
 
 
