@@ -49,11 +49,13 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     from quizapp.learner import learner
     from quizapp.projector import projector
     from quizapp.teacher import teacher
+    from quizapp.upload_limits import SizeLimitedRequest
 
     if app.config["PROXY_COUNT"]:
         count = int(app.config["PROXY_COUNT"])
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)  # type: ignore[method-assign]
     app.session_interface = SessionCookies()
+    app.request_class = SizeLimitedRequest
     app.jinja_env.trim_blocks = True  # no blank lines where block tags stood: lighter pages
     app.jinja_env.lstrip_blocks = True
     db.init_app(app)

@@ -97,9 +97,11 @@ def create_teacher_command(username: str, display_name: str, email: str, passwor
 
 def register(app: Flask) -> None:
     """Add the commands to ``flask --app quizapp`` as well as ``quizapp``."""
+    from quizapp.article_import_command import import_article_command
     from quizapp.validation_command import validate_command
 
     app.cli.add_command(validate_command)
+    app.cli.add_command(import_article_command)
     app.cli.add_command(create_teacher_command)
     app.cli.add_command(init_command)
     app.cli.add_command(load_banks_command)

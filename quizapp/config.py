@@ -19,7 +19,11 @@ class DefaultConfig:
     WTF_CSRF_TIME_LIMIT = None
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
+    # A bank may be 1 MiB (the spec's limit); a web page saved from a browser is often
+    # larger, so the article import page takes up to 5 MiB.
     MAX_CONTENT_LENGTH = 1024 * 1024
+    SAVED_PAGE_MAX_BYTES = 5 * 1024 * 1024
+    LARGE_UPLOAD_ENDPOINTS: ClassVar[list[str]] = ["teacher.new_article"]
     # Teachers sign up on their own only where the instance allows it.
     TEACHER_SIGNUP = False
     RATELIMIT_STORAGE_URI = "memory://"

@@ -13,6 +13,11 @@ def main() -> None:
 
         validate_command.main(args=sys.argv[2:], prog_name="quizapp validate")
         return
+    if sys.argv[1:2] == ["import-article"]:
+        from quizapp.article_import_command import import_article_command
+
+        import_article_command.main(args=sys.argv[2:], prog_name="quizapp import-article")
+        return
     from quizapp.cli import QuizappGroup
 
     QuizappGroup(help="quizapp: classroom quizzes on crypto literacy.")(prog_name="quizapp")

@@ -34,7 +34,9 @@ def register(app: Flask) -> None:
                   _("Your account cannot open this page. Sign in with another account, or "
                     "go back.")),
             413: (_("That is too large"),
-                  _("What you sent is larger than 1 MiB. Send something smaller.")),
+                  _("What you sent is too large. A question bank may be at most 1 MiB: "
+                    "split it into two banks. A saved web page may be at most 5 MiB: save it "
+                    "as \"HTML only\", or paste the article's text instead.")),
             429: (_("Too many tries"),
                   _("There were too many tries in a short time. Wait a few minutes, then "
                     "try again.")),

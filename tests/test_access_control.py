@@ -10,7 +10,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from quizapp.extensions import db
-from quizapp.services import attempts, classrooms
+from quizapp.services import attempts, authoring, classrooms
 from tests.conftest import People
 
 ROLES = ("anonymous", "learner_a", "learner_b", "teacher_a", "teacher_b")
@@ -59,9 +59,43 @@ MATRIX: dict[tuple[str, str], tuple[str, tuple[int, ...]]] = {
     ("teacher.renew_code", "POST"): ("/teach/classes/{classroom}/code", (302, 403, 403, 303, 404)),
     ("teacher.projector", "POST"): ("/teach/classes/{classroom}/projector/revoke",
                                     (302, 403, 403, 303, 404)),
+    ("teacher.banks", "GET"): ("/teach/banks", (302, 403, 403, 200, 200)),
+    ("teacher.new_bank", "GET"): ("/teach/banks/new", (302, 403, 403, 200, 200)),
+    ("teacher.new_bank", "POST"): ("/teach/banks/new", (302, 403, 403, 422, 422)),
+    ("teacher.publish_bank", "POST"): ("/teach/banks/publish", (302, 403, 403, 422, 422)),
+    ("teacher.download_bank", "GET"): ("/teach/banks/own-a.yaml", (302, 403, 403, 200, 404)),
+    ("teacher.starter_bank", "GET"): ("/teach/starter-bank.yaml", (302, 403, 403, 200, 200)),
+    ("teacher.new_article", "GET"): ("/teach/articles/new", (302, 403, 403, 200, 200)),
+    ("teacher.new_article", "POST"): ("/teach/articles/new", (302, 403, 403, 422, 422)),
     ("auth.logout", "POST"): ("/logout", (303, 303, 303, 303, 303)),
 }
-MATRIX_ALSO_GETS = {("auth.join", "GET"): "/join/{code}"}
+# More paths for routes above: teacher A's own bank and article are seen by teacher A and
+# the learners of teacher A's classes only; bundled ones by everyone.
+MATRIX_ALSO: list[tuple[tuple[str, str], str, tuple[int, ...]]] = [
+    (("auth.join", "GET"), "/join/{code}", (200, 200, 200, 200, 200)),
+    (("learner.bank", "GET"), "/banks/own-a", (404, 200, 404, 200, 404)),
+    (("learner.start", "POST"), "/banks/own-a", (404, 303, 404, 303, 404)),
+    (("learner.source", "GET"), "/sources/article-a", (404, 200, 404, 200, 404)),
+    (("teacher.download_bank", "GET"), "/teach/banks/sample.yaml", (302, 403, 403, 200, 200)),
+]
+
+OWN_ARTICLE = b"""---
+title: Teacher A's article
+---
+Pakistan and El Salvador signed a letter of intent on bitcoin in July 2025.
+"""
+OWN_BANK = b"""bank: own-a
+title: Teacher A's quiz
+questions:
+  - id: when
+    type: true_false
+    prompt: The letter of intent was signed in July 2025.
+    answer: true
+    explanation: The article says so.
+    cite:
+      - source: article-a
+        quote: signed a letter of intent on bitcoin in July 2025
+"""
 
 
 @pytest.fixture
@@ -86,6 +120,10 @@ def world(app: Flask, people: People, sample_bank: str) -> dict[str, object]:
         assert classroom is not None
         classrooms.set_projector(db.session, classroom, enabled=True)
         projector = classroom.projector_token
+        saved = authoring.save_article(db.session, teacher_a, "article-a", OWN_ARTICLE.decode())
+        assert saved.problems == []
+        published = authoring.publish_bank(db.session, teacher_a, OWN_BANK, "own-a.yaml")
+        assert published.passed, published.problems
     ids = {"anonymous": None, "learner_a": (learner_a, "learner-a"),
            "learner_b": (learner_b, "learner-b"), "teacher_a": (teacher_a, "teacher-a"),
            "teacher_b": (teacher_b, "teacher-b")}
@@ -110,11 +148,12 @@ def test_who_may_use_each_route(app: Flask, people: People, world: dict) -> None
         clients[role] = client
     seen: list[str] = []
     checks = [(key, MATRIX[key]) for key in MATRIX]
-    checks += [(key, (path, MATRIX[key][1])) for key, path in MATRIX_ALSO_GETS.items()]
+    also = [(key, (path, expected)) for key, path, expected in MATRIX_ALSO]
+    checks[-1:-1] = also  # before signing out, which comes last
     for (_endpoint, method), (template, expected) in checks:
         path = template.format(**world["values"])
         for role, status in zip(ROLES, expected, strict=True):
             response = clients[role].open(path, method=method)
             if response.status_code != status:
                 seen.append(f"{method} {path} as {role}: {response.status_code}, expected {status}")
-    assert seen == []
+    assert seen == [], "\n".join(seen)

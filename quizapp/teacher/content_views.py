@@ -1,0 +1,162 @@
+"""Teachers' own content: upload, check, preview and publish banks; import and save articles."""
+
+from __future__ import annotations
+
+from flask import Response, abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from quizapp.domain.article_extraction import (
+    ExtractedArticle,
+    NotAnArticle,
+    article_markdown,
+    extract_article,
+    suggested_source_id,
+)
+from quizapp.domain.yaml_reader import MAX_FILE_BYTES
+from quizapp.extensions import db
+from quizapp.form_responses import form_status
+from quizapp.services import authoring
+from quizapp.teacher.forms import ArticleForm, BankUploadForm, PublishBankForm
+from quizapp.teacher.problem_listing import lines_around_problems
+from quizapp.teacher.starter import STARTER_BANK
+from quizapp.teacher.views import teacher, teacher_only
+
+YAML_TYPE = "application/yaml; charset=utf-8"
+
+
+@teacher.get("/banks")
+@teacher_only
+def banks() -> str:
+    """The teacher's banks and the articles they can cite."""
+    me = current_user.account_id
+    return render_template("teacher/banks.html", banks=authoring.teacher_banks(db.session, me),
+                           articles=authoring.citable_articles(db.session, me))
+
+
+def _submitted_bank(form: BankUploadForm) -> tuple[bytes, str]:
+    """The bank's bytes and the name problems are reported under; 413 past 1 MiB, unread."""
+    upload = form.file.data
+    if upload and upload.filename:
+        data = upload.stream.read(MAX_FILE_BYTES + 1)
+        name = upload.filename.rsplit("/", 1)[-1].rsplit("\\", 1)[-1]
+    else:
+        data, name = (form.text.data or "").replace("\r\n", "\n").encode("utf-8"), "pasted.yaml"
+    if len(data) > MAX_FILE_BYTES:
+        abort(413)
+    return data, name
+
+
+@teacher.route("/banks/new", methods=["GET", "POST"])
+@teacher_only
+def new_bank() -> tuple[str, int] | str:
+    """Upload or paste a bank; it is checked and previewed, and nothing is saved yet."""
+    form = BankUploadForm()
+    if not form.validate_on_submit():
+        return render_template("teacher/bank_upload.html", form=form, check=None), form_status(form)
+    data, name = _submitted_bank(form)
+    if not data.strip():
+        form.text.errors = [_("Choose a .yaml file or paste the bank's text.")]
+        return render_template("teacher/bank_upload.html", form=form, check=None), 422
+    check = authoring.check_bank_text(db.session, current_user.account_id, data, name)
+    if not check.passed:
+        form.text.data = check.text
+        return _fix_page(form, check)
+    return render_template("teacher/bank_preview.html", check=check,
+                           publish=PublishBankForm(text=check.text))
+
+
+def _fix_page(form: BankUploadForm, check: authoring.BankCheck) -> tuple[str, int]:
+    listing = lines_around_problems(check.text, check.problems)
+    return render_template("teacher/bank_upload.html", form=form, check=check,
+                           listing=listing), 422
+
+
+@teacher.post("/banks/publish")
+@teacher_only
+def publish_bank() -> tuple[str, int] | Response:
+    """Publish a previewed bank: checked again, then stored as a new version."""
+    form = PublishBankForm()
+    if not form.validate_on_submit():
+        abort(400)
+    data = (form.text.data or "").encode("utf-8")
+    if len(data) > MAX_FILE_BYTES:
+        abort(413)
+    check = authoring.publish_bank(db.session, current_user.account_id, data, "pasted.yaml")
+    if not check.passed:  # something changed since the preview, such as an id now taken
+        return _fix_page(BankUploadForm(formdata=None, text=check.text), check)
+    assert check.bank is not None
+    flash(_("“%(title)s” is published. Assign it to a class from the class's page.",
+            title=check.bank.title))
+    return redirect(url_for(".banks"), code=303)
+
+
+@teacher.get("/banks/<slug>.yaml")
+@teacher_only
+def download_bank(slug: str) -> Response:
+    """A bank the teacher can see, as the YAML file it was published from."""
+    text = authoring.bank_yaml(db.session, current_user.account_id, slug)
+    if text is None:
+        abort(404)
+    return Response(text, content_type=YAML_TYPE,
+                    headers={"Content-Disposition": f'attachment; filename="{slug}.yaml"'})
+
+
+@teacher.get("/starter-bank.yaml")
+@teacher_only
+def starter_bank() -> Response:
+    """A bank to start from, whose comments explain the format."""
+    return Response(STARTER_BANK, content_type=YAML_TYPE,
+                    headers={"Content-Disposition": 'attachment; filename="my-first-bank.yaml"'})
+
+
+def _fill_from_page(form: ArticleForm) -> list[str]:
+    """Put what the saved page declares into the form; returns the fields it did not declare."""
+    upload = form.page.data
+    if not upload or not upload.filename:
+        form.page.errors = [_("Choose the .html file your browser saved.")]
+        return []
+    try:
+        found = extract_article(upload.stream.read())
+    except NotAnArticle as problem:
+        form.page.errors = [_("We could not take an article from this page: %(why)s.",
+                              why=str(problem))]
+        return []
+    form.source_id.data = suggested_source_id(found.title, found.published)
+    for name in ("title", "publisher", "published", "url", "language"):
+        getattr(form, name).data = getattr(found, name)
+    form.text.data = found.body
+    return found.missing
+
+
+def _article_from(form: ArticleForm) -> ExtractedArticle:
+    return ExtractedArticle(title=(form.title.data or "").strip() or None,
+                            publisher=(form.publisher.data or "").strip() or None,
+                            published=form.published.data, url=(form.url.data or "").strip() or None,
+                            language=(form.language.data or "").strip() or None,
+                            body=(form.text.data or "").replace("\r\n", "\n").strip())
+
+
+@teacher.route("/articles/new", methods=["GET", "POST"])
+@teacher_only
+def new_article() -> tuple[str, int] | Response:
+    """Bring an article: read a saved page into the form, correct it, and save it."""
+    form = ArticleForm()
+    missing: list[str] | None = None
+    problems: list[str] = []
+    if form.is_submitted() and form.read.data:
+        missing = _fill_from_page(form)
+    elif form.validate_on_submit():
+        if not form.source_id.data or not form.title.data:
+            problems.append(_("Give the article a source id and a headline."))
+        else:
+            saved = authoring.save_article(db.session, current_user.account_id,
+                                           form.source_id.data, article_markdown(_article_from(form)))
+            if not saved.problems:
+                flash(_("The article is saved. Your banks can cite it as “%(id)s”.",
+                        id=form.source_id.data))
+                return redirect(url_for(".banks"), code=303)
+            problems = [problem.message for problem in saved.problems]
+    status = 422 if problems or any(f.errors for f in form) else form_status(form)
+    return render_template("teacher/article.html", form=form, missing=missing,
+                           problems=problems), status
