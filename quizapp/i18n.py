@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from functools import lru_cache
 from typing import Any
 
@@ -40,7 +41,9 @@ def template_helpers() -> dict[str, Any]:
     locale = str(get_locale() or "en")
     return {"page_language": locale, "page_direction": text_direction(locale),
             "text_direction": text_direction, "show_join_code": show_join_code,
-            "logout_form": LogoutForm}
+            # Never bound to the request's form: an error page for a body that was too
+            # large (or unreadable) must not read that body again.
+            "logout_form": functools.partial(LogoutForm, formdata=None)}
 
 
 def _translations() -> Any:

@@ -29,6 +29,8 @@ def validate_command(target: Path | None, seeds: Path | None) -> None:
         for problem in catalog.problems:
             click.echo(str(problem))
         files = len({problem.path for problem in catalog.problems})
-        click.echo(f"{len(catalog.problems)} problems in {files} files", err=True)
+        count = len(catalog.problems)
+        click.echo(f"{count} problem{'s' if count != 1 else ''} in {files} "
+                   f"file{'s' if files != 1 else ''}", err=True)
         sys.exit(1)
     click.echo(catalog.summary())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Response, abort, flash, redirect, render_template, url_for
+from flask import Response, abort, current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -116,8 +116,11 @@ def _fill_from_page(form: ArticleForm) -> list[str]:
     if not upload or not upload.filename:
         form.page.errors = [_("Choose the .html file your browser saved.")]
         return []
+    data = upload.stream.read(current_app.config["SAVED_PAGE_MAX_BYTES"] + 1)
+    if len(data) > current_app.config["SAVED_PAGE_MAX_BYTES"]:
+        abort(413)
     try:
-        found = extract_article(upload.stream.read())
+        found = extract_article(data)
     except NotAnArticle as problem:
         form.page.errors = [_("We could not take an article from this page: %(why)s.",
                               why=str(problem))]
