@@ -45,6 +45,7 @@ def test_every_learner_page_passes_axe(browser, live_server: str, viewport: dict
 @pytest.mark.parametrize("viewport", VIEWPORTS.values(), ids=VIEWPORTS.keys())
 def test_class_pages_pass_axe(app, browser, live_server: str, people, viewport: dict) -> None:
     from tests.conftest import PASSWORD
+    from tests.test_teacher_content_views import FIXTURES, own_bank
 
     teacher_id = people.account("ms-rana", "teacher", "Ms Rana")
     classroom = people.classroom(teacher_id)
@@ -68,6 +69,22 @@ def test_class_pages_pass_axe(app, browser, live_server: str, people, viewport: 
                        ("learner history", f"{base}/learners/{learner_id}")]:
         page.goto(path)
         seen[name] = violations(page)
+    for name, path in [("banks", "/teach/banks"), ("new bank", "/teach/banks/new"),
+                       ("new article", "/teach/articles/new")]:
+        page.goto(live_server + path)
+        seen[name] = violations(page)
+    page.goto(live_server + "/teach/banks/new")
+    page.get_by_label("Or paste the bank's text").fill(own_bank(source="coindeks"))
+    page.get_by_role("button", name="Check the bank").click()
+    seen["bank with mistakes"] = violations(page)
+    page.get_by_label("Or paste the bank's text").fill(own_bank())
+    page.get_by_role("button", name="Check the bank").click()
+    seen["bank preview"] = violations(page)
+    page.goto(live_server + "/teach/articles/new")
+    page.get_by_label("A saved web page (.html)").set_input_files(
+        FIXTURES / "no-metadata.html")
+    page.get_by_role("button", name="Fill in from the page").click()
+    seen["article read from a page"] = violations(page)
     page.goto(base)
     page.get_by_label("Names, one per line").fill("Zara Ahmed\nJosé Pérez")
     page.get_by_role("button", name="Make login cards").click()

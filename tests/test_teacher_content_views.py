@@ -226,7 +226,7 @@ def test_a_saved_page_fills_the_article_form_for_review(app, teacher) -> None:
 
 def test_fields_a_page_does_not_declare_are_named_and_left_empty(teacher) -> None:
     page = soup(read_page(teacher, "no-metadata.html"))
-    assert "The page did not say: publisher, url, language" in page.get_text()
+    assert "The page did not say: publisher, web address, language" in page.get_text()
     values = field_values(page)
     assert values["publisher"] == "" and values["url"] == "" and values["language"] == ""
 

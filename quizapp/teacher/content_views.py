@@ -161,5 +161,8 @@ def new_article() -> tuple[str, int] | Response:
                 return redirect(url_for(".banks"), code=303)
             problems = [problem.message for problem in saved.problems]
     status = 422 if problems or any(f.errors for f in form) else form_status(form)
+    labels = {name: str(getattr(form, name).label.text).removesuffix(" (optional)")
+              for name in ("title", "publisher", "published", "url", "language")}
     return render_template("teacher/article.html", form=form, missing=missing,
+                           missing_labels=[labels[name].lower() for name in missing or []],
                            problems=problems), status

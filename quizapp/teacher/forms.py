@@ -73,7 +73,8 @@ class BankUploadForm(FlaskForm):
 
     file = FileField(_l("A bank file (.yaml)"), validators=[
         FileAllowed(["yaml", "yml"], _l("Choose a .yaml file, or paste the text below."))])
-    text = TextAreaField(_l("Or paste the bank's text"), render_kw={"rows": 18, "spellcheck": "false"})
+    text = TextAreaField(_l("Or paste the bank's text"),
+                         render_kw={"rows": 18, "spellcheck": "false", "class": "source-text"})
     submit = SubmitField(_l("Check the bank"))
 
 
@@ -100,7 +101,7 @@ class ArticleForm(FlaskForm):
     url = URLField(_l("Web address (optional)"), validators=[
         Optional(), Length(max=2000), Regexp(r"^https?://", message=_l(
             "Write the full address, starting with https://."))])
-    language = StringField(_l("Language (optional, such as en, es or ur)"), validators=[
+    language = StringField(_l("Language (optional)"), validators=[
         Optional(), Regexp(LANGUAGE_TAG.pattern + "$", message=_l(
             "Write a language tag such as en, es, ur or pt-BR."))])
     text = TextAreaField(_l("The article's text"), render_kw={"rows": 18})

@@ -20,7 +20,7 @@ class ListedLine:
 
 def lines_around_problems(text: str, problems: list[Problem]) -> list[ListedLine]:
     """Each problem's line with a little context; runs of untroubled lines become one gap."""
-    lines = text.split("\n")
+    lines = text.rstrip("\n").split("\n")
     by_line: dict[int, list[Problem]] = {}
     for problem in problems:
         by_line.setdefault(min(max(problem.line, 1), len(lines)), []).append(problem)
