@@ -308,3 +308,15 @@ def test_import_article_command_writes_a_seeds_article(runner, tmp_path: Path) -
     assert again.exit_code == 1 and "exists" in again.output
     refused = runner.invoke(args=["import-article", str(FIXTURES / "not-an-article.html")])
     assert refused.exit_code == 1 and "does not look like a news article" in refused.output
+
+
+def test_loading_bundled_banks_leaves_teachers_banks_alone(app, teacher, write_bank, runner) -> None:
+    assert publish(teacher, own_bank()).status_code == 303
+    write_bank(own_bank(prompt="A bundled question with the same id?"), "class-7")
+    result = runner.invoke(args=["load-banks"])
+    assert result.exit_code == 0, result.output
+    assert "not loaded, a teacher's bank already has the id: class-7" in result.output
+    with app.app_context():
+        bank = db.session.scalar(select(Bank).where(Bank.slug == "class-7"))
+        assert bank is not None and bank.listed and bank.owner_id is not None
+        assert "bundled question" not in (bank.yaml_text or "")
