@@ -17,7 +17,8 @@ from quizapp.domain.article_extraction import (
 from quizapp.domain.articles import parse_article
 
 FIXTURES = Path(__file__).parent / "fixtures" / "articles"
-LAYOUTS = ["jsonld-news", "opengraph-only", "no-metadata", "clutter-inside-article", "spanish"]
+LAYOUTS = ["jsonld-news", "opengraph-only", "no-metadata", "clutter-inside-article", "spanish",
+           "urdu-rtl", "blog-layout"]
 
 
 @pytest.mark.parametrize("layout", LAYOUTS)
