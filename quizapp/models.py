@@ -230,10 +230,9 @@ class Answer(Base):
     """What a learner answered to one question of a submitted attempt, and what it scored."""
 
     __tablename__ = "answer"
-    __table_args__ = (
-        UniqueConstraint("attempt_id", "position"),
-        Index("ix_answer_question_version_id", "question_version_id"),
-    )
+    # No index on question_version_id: answers are only ever read through their attempt,
+    # and versions are never deleted, so it would only slow the busiest insert down.
+    __table_args__ = (UniqueConstraint("attempt_id", "position"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     attempt_id: Mapped[int] = mapped_column(ForeignKey("attempt.id"))
