@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from quizapp.config import DefaultConfig
 from quizapp.domain.article_extraction import (
     NotAnArticle,
     article_markdown,
@@ -14,8 +15,6 @@ from quizapp.domain.article_extraction import (
     suggested_source_id,
 )
 from quizapp.domain.identifiers import id_problem
-
-MAX_PAGE_BYTES = 5 * 1024 * 1024
 
 
 @click.command("import-article")
@@ -30,7 +29,7 @@ def import_article_command(page: Path, source_id: str | None, output: str | None
                            force: bool) -> None:
     """Read PAGE (saved from a browser as "HTML only") and write it as an article to review."""
     data = page.read_bytes()
-    if len(data) > MAX_PAGE_BYTES:
+    if len(data) > DefaultConfig.SAVED_PAGE_MAX_BYTES:
         raise click.ClickException(f"{page} is larger than 5 MiB: save the page as \"HTML only\"")
     try:
         article = extract_article(data)

@@ -120,11 +120,15 @@ def test_mistakes_are_shown_beside_their_lines_and_nothing_is_saved(
     assert banks_in_database(app) == before
 
 
-@pytest.mark.parametrize("upload", [(b"\xff\xfe not utf-8", "bad.yaml"), (b"", "empty.yaml")])
-def test_unreadable_or_empty_files_are_explained(teacher, upload: tuple[bytes, str]) -> None:
+@pytest.mark.parametrize(("upload", "message"), [
+    ((b"bank: b\ntitle: \xff\xfe\n", "bad.yaml"), "the file is not UTF-8 text"),
+    ((b"", "empty.yaml"), "Choose a .yaml file or paste the bank's text."),
+])
+def test_unreadable_or_empty_files_are_explained(teacher, upload: tuple[bytes, str],
+                                                 message: str) -> None:
     response = check(teacher, upload=upload)
     assert response.status_code == 422
-    assert soup(response).select(".error")
+    assert message in " ".join(error.get_text(" ") for error in soup(response).select(".error"))
 
 
 def test_a_file_that_is_not_yaml_is_refused_by_its_name(teacher) -> None:

@@ -5,16 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from quizapp.domain import bank_format
 from quizapp.domain.articles import Article, parse_article
 from quizapp.domain.catalog import citation_checker
 from quizapp.domain.grading import right_answer, shown_entries
 from quizapp.domain.problems import Problem, in_file_order
-from quizapp.domain.yaml_reader import MAX_FILE_BYTES
 from quizapp.models import Bank, Classroom, Membership, Source
 from quizapp.services.catalog_loading import LoadReport, store_article, store_bank
+
+
+def own_or_bundled(owner_column: ColumnElement[int | None], teacher_id: int) -> ColumnElement[bool]:
+    """Condition for what a teacher may use: bundled content (no owner) and their own."""
+    return or_(owner_column.is_(None), owner_column == teacher_id)
 
 
 def visible_to(owner_column: ColumnElement[int | None], viewer_id: int | None) -> ColumnElement[bool]:
@@ -68,8 +72,7 @@ class BankCheck:
 
 
 def _articles(session: Session, teacher_id: int) -> dict[str, Article]:
-    rows = session.scalars(select(Source).where(or_(Source.owner_id.is_(None),
-                                                    Source.owner_id == teacher_id)))
+    rows = session.scalars(select(Source).where(own_or_bundled(Source.owner_id, teacher_id)))
     return {row.id: Article(row.id, row.title, row.body, row.publisher, row.published, row.url,
                             row.language) for row in rows}
 
@@ -79,12 +82,9 @@ def check_bank_text(session: Session, teacher_id: int, data: bytes, name: str) -
 
     Citations may quote the bundled articles and the teacher's own. The file name does
     not matter here; an id already used by a bundled bank or another teacher's is refused.
+    The bank format's own checks refuse files over 1 MiB.
     """
     text = data.decode("utf-8-sig", errors="replace")
-    if len(data) > MAX_FILE_BYTES:
-        problem = Problem(name, 1, "bank", f"the file is {len(data):,} bytes: a bank may be at "
-                                           f"most {MAX_FILE_BYTES:,} bytes (1 MiB); split it")
-        return BankCheck(text, [problem], None, [])
     articles = _articles(session, teacher_id)
     bank, problems = bank_format.parse_bank(name, "bank", data, citation_checker(articles))
     replaces_own = False
@@ -138,8 +138,8 @@ class OwnBank:
 
 def teacher_banks(session: Session, teacher_id: int) -> list[OwnBank]:
     """The teacher's own banks, then the bundled ones, by title."""
-    rows = session.scalars(select(Bank).where(Bank.listed, or_(Bank.owner_id.is_(None),
-                                                               Bank.owner_id == teacher_id))
+    rows = session.scalars(select(Bank).where(Bank.listed, own_or_bundled(Bank.owner_id, teacher_id))
+                           .options(selectinload(Bank.questions))
                            .order_by(Bank.owner_id.is_(None), Bank.title))
     return [OwnBank(row.slug, row.title, sum(not q.retired for q in row.questions),
                     row.owner_id == teacher_id) for row in rows]
@@ -189,8 +189,7 @@ class OwnArticle:
 
 def citable_articles(session: Session, teacher_id: int) -> list[OwnArticle]:
     """The articles a teacher's banks may cite: their own first, then the bundled ones."""
-    rows = session.scalars(select(Source).where(or_(Source.owner_id.is_(None),
-                                                    Source.owner_id == teacher_id))
+    rows = session.scalars(select(Source).where(own_or_bundled(Source.owner_id, teacher_id))
                            .order_by(Source.owner_id.is_(None), Source.title))
     return [OwnArticle(row.id, row.title, row.publisher, row.owner_id == teacher_id)
             for row in rows]

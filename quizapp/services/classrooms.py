@@ -29,6 +29,7 @@ from quizapp.models import (
     utc_now,
 )
 from quizapp.services import attempts
+from quizapp.services.authoring import own_or_bundled
 
 _Viewer = aliased(Membership)
 
@@ -184,8 +185,7 @@ def assign_bank(session: Session, classroom: Classroom, bank_slug: str,
                 attempts_allowed: int | None) -> int | None:
     """Set a bundled bank or one of the teacher's own; returns the assignment's id, else None."""
     bank_id = session.scalar(select(Bank.id).where(
-        Bank.slug == bank_slug, Bank.listed,
-        (Bank.owner_id.is_(None)) | (Bank.owner_id == classroom.teacher_id)))
+        Bank.slug == bank_slug, Bank.listed, own_or_bundled(Bank.owner_id, classroom.teacher_id)))
     if bank_id is None:
         return None
     assignment = Assignment(classroom_id=classroom.id, bank_id=bank_id, opens_at=opens_at,

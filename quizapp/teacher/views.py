@@ -15,7 +15,7 @@ from wtforms import SelectChoice
 from quizapp.extensions import db
 from quizapp.form_responses import form_status
 from quizapp.models import Bank, Classroom
-from quizapp.services import accounts, classrooms, reports
+from quizapp.services import accounts, authoring, classrooms, reports
 from quizapp.teacher.forms import AssignForm, BoardForm, ButtonForm, NewClassForm, RosterForm
 
 teacher = Blueprint("teacher", __name__, url_prefix="/teach")
@@ -61,8 +61,8 @@ def dashboard() -> tuple[str, int] | Response:
 def _assign_form() -> AssignForm:
     form = AssignForm()
     form.bank.choices = [SelectChoice(slug, title) for slug, title in db.session.execute(
-        select(Bank.slug, Bank.title).where(
-            Bank.listed, Bank.owner_id.is_(None) | (Bank.owner_id == current_user.account_id))
+        select(Bank.slug, Bank.title)
+        .where(Bank.listed, authoring.own_or_bundled(Bank.owner_id, current_user.account_id))
         .order_by(Bank.title))]
     return form
 
