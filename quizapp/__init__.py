@@ -47,6 +47,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     from quizapp.health import health
     from quizapp.i18n import install_template_gettext, select_locale, template_helpers
     from quizapp.learner import learner
+    from quizapp.message_catalogs import in_page_language
     from quizapp.projector import projector
     from quizapp.teacher import teacher
     from quizapp.upload_limits import SizeLimitedRequest
@@ -65,6 +66,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     login_manager.init_app(app)
     limiter.init_app(app)
     app.context_processor(template_helpers)
+    app.add_template_filter(in_page_language, "translated")
     for blueprint in (learner, auth, teacher, projector, health):
         app.register_blueprint(blueprint)
     errors.register(app)

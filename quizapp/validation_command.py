@@ -9,6 +9,7 @@ import click
 
 from quizapp.config import DefaultConfig
 from quizapp.domain.catalog import read_catalog
+from quizapp.message_catalogs import command_line_catalog
 
 
 def _default_seeds(target: Path) -> Path:
@@ -25,12 +26,14 @@ def validate_command(target: Path | None, seeds: Path | None) -> None:
     """Check bank files (a file or a folder) and the articles they cite; exit 1 on any problem."""
     target = target or Path(DefaultConfig.QUESTIONS_DIR)
     catalog = read_catalog(target, seeds or _default_seeds(target))
+    translations = command_line_catalog()
     if catalog.problems:
         for problem in catalog.problems:
-            click.echo(str(problem))
+            click.echo(problem.render(translations.ugettext))
         files = len({problem.path for problem in catalog.problems})
         count = len(catalog.problems)
-        click.echo(f"{count} problem{'s' if count != 1 else ''} in {files} "
-                   f"file{'s' if files != 1 else ''}", err=True)
+        problems = translations.ungettext("%(num)d problem", "%(num)d problems", count) % {"num": count}
+        where = translations.ungettext("in %(num)d file", "in %(num)d files", files) % {"num": files}
+        click.echo(f"{problems} {where}", err=True)
         sys.exit(1)
-    click.echo(catalog.summary())
+    click.echo(catalog.summary().render(translations.ugettext))

@@ -20,6 +20,7 @@ from typing import Any
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from quizapp.domain.identifiers import LANGUAGE_TAG, MAX_ID_LENGTH
+from quizapp.domain.messages import Message, msg
 
 MIN_ARTICLE_WORDS = 120
 _BREAK = "\x00"  # stands for <br> until paragraphs are split
@@ -73,13 +74,17 @@ class ExtractedArticle:
 class NotAnArticle(ValueError):
     """The page has no article to take: the message says why and what to do."""
 
+    def __init__(self, message: Message) -> None:
+        super().__init__(str(message))
+        self.message = message
+
 
 def extract_article(html: bytes | str) -> ExtractedArticle:
     """Read a saved web page; raises NotAnArticle when it holds no article text."""
     soup = BeautifulSoup(html, "html.parser")
     if soup.find() is None:
-        raise NotAnArticle("the file is not a web page: save the article from your browser "
-                           "with \"Save page as\" (HTML only) and upload that file")
+        raise NotAnArticle(msg("the file is not a web page: save the article from your browser "
+                               "with \"Save page as\" (HTML only) and upload that file"))
     linked_data = list(_article_data(soup))
     meta = _meta_tags(soup)
     container = _container(soup)
@@ -88,10 +93,10 @@ def extract_article(html: bytes | str) -> ExtractedArticle:
     body = _body(container, title) if container is not None else ""
     words = len(body.split())
     if words < MIN_ARTICLE_WORDS:
-        raise NotAnArticle(
-            f"this page does not look like a news article: it has only {words} words of running "
+        raise NotAnArticle(msg(
+            "this page does not look like a news article: it has only %(words)d words of running "
             "text. Save the page of the article itself (not a home page or a list of stories), "
-            "or paste the article's text instead")
+            "or paste the article's text instead", words=words))
     return ExtractedArticle(
         title=title[:300] if title else None,
         publisher=_text(_publisher(linked_data)) or _text(meta.get("og:site_name")),

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from quizapp.domain.field_checks import FieldReader, describe, is_null, parse_decimal
+from quizapp.domain.messages import Message, msg
 from quizapp.domain.problems import Problem
 from quizapp.domain.yaml_reader import (
     Mapping,
@@ -89,7 +90,7 @@ class Bank:
 
 
 # Given a citation's source and quote, says which of the two is wrong and why, or None.
-CitationCheck = Callable[[str, str], tuple[str, str] | None]
+CitationCheck = Callable[[str, str], tuple[str, Message] | None]
 
 
 def parse_bank(path: str, fallback_id: str, data: bytes,
@@ -104,15 +105,15 @@ def parse_bank(path: str, fallback_id: str, data: bytes,
         reader.problem(problem.line, problem.message)
         return None, problems
     if not isinstance(root, Mapping):
-        reader.problem(root.line, f"a bank must be a mapping of keys (bank:, title:, questions:), "
-                                  f"not {describe(root)}")
+        reader.problem(root.line, msg("a bank must be a mapping of keys (bank:, title:, "
+                                      "questions:), not %(found)s", found=describe(root)))
         return None, problems
 
-    bank_id = reader.identifier(root, "bank", "the bank id")
+    bank_id = reader.identifier(root, "bank", msg("the bank id"))
     if bank_id is not None:
         reader.subject = bank_id
-    reader.check_keys(root, BANK_KEYS, "a bank", misplaced={
-        key: f"{key!r} belongs to a question, not to the bank: move it into a question"
+    reader.check_keys(root, BANK_KEYS, msg("a bank"), misplaced={
+        key: msg("%(key)r belongs to a question, not to the bank: move it into a question", key=key)
         for key in (*COMMON_KEYS, *ALL_TYPE_KEYS) if key not in BANK_KEYS
     })
     title = reader.text(root, "title", required=True, max_length=MAX_TITLE_LENGTH)
@@ -129,16 +130,17 @@ def parse_bank(path: str, fallback_id: str, data: bytes,
 
 def _read_questions(root: Mapping, reader: FieldReader) -> list[Question]:
     found = reader.find(root, "questions", required=True,
-                        missing="the key 'questions' is missing: add a list of questions")
+                        missing=msg("the key 'questions' is missing: add a list of questions"))
     if found is None:
         return []
     key_node, value = found
     if not isinstance(value, Sequence):
-        reader.problem(key_node.line, f"'questions' must be a list of questions (each starting "
-                                      f"with '- id: ...'), not {describe(value)}")
+        reader.problem(key_node.line, msg("'questions' must be a list of questions (each "
+                                          "starting with '- id: ...'), not %(found)s",
+                                          found=describe(value)))
         return []
     if not value.items:
-        reader.problem(key_node.line, "'questions' is empty: write at least one question")
+        reader.problem(key_node.line, msg("'questions' is empty: write at least one question"))
         return []
     questions: list[Question] = []
     seen: dict[str, int] = {}
@@ -154,25 +156,27 @@ def _read_questions(root: Mapping, reader: FieldReader) -> list[Question]:
 
 def _read_question(node: Any, reader: FieldReader, seen: dict[str, int]) -> Question | None:
     if not isinstance(node, Mapping):
-        reader.problem(node.line, f"each question must be a mapping of keys (id:, type:, ...), "
-                                  f"not {describe(node)}")
+        reader.problem(node.line, msg("each question must be a mapping of keys (id:, type:, "
+                                      "...), not %(found)s", found=describe(node)))
         return None
     before = len(reader.problems)
     bank_subject = reader.subject.rsplit("/", 1)[0]
-    question_id = reader.identifier(node, "id", "the question id")
+    question_id = reader.identifier(node, "id", msg("the question id"))
     if question_id is not None:
         reader.subject = f"{bank_subject}/{question_id}"
         if question_id in seen:
             reader.problem(reader.line_of(node, "id"),
-                           f"the id {question_id!r} is already used on line {seen[question_id]}: "
-                           "give each question of a bank its own id")
+                           msg("the id %(id)r is already used on line %(line)d: give each "
+                               "question of a bank its own id", id=question_id,
+                               line=seen[question_id]))
         else:
             seen[question_id] = reader.line_of(node, "id")
 
     question_type = _read_type(node, reader)
     allowed = (*COMMON_KEYS, *TYPE_KEYS.get(question_type or "", ALL_TYPE_KEYS))
-    reader.check_keys(node, allowed, "a question", misplaced={
-        key: f"{key!r} does not belong to a {question_type} question: remove it"
+    reader.check_keys(node, allowed, msg("a question"), misplaced={
+        key: msg("%(key)r does not belong to a %(type)s question: remove it", key=key,
+                 type=question_type)
         for key in ALL_TYPE_KEYS
     } if question_type else None)
     prompt = reader.text(node, "prompt", required=True)
@@ -196,7 +200,8 @@ def _read_type(node: Mapping, reader: FieldReader) -> str | None:
         return None
     if value not in QUESTION_TYPES:
         reader.problem(reader.line_of(node, "type"),
-                       f"unknown type {value!r}: use one of {', '.join(QUESTION_TYPES)}")
+                       msg("unknown type %(value)r: use one of %(types)s", value=value,
+                           types=", ".join(QUESTION_TYPES)))
         return None
     return value
 
@@ -207,7 +212,8 @@ def _read_points(node: Mapping, reader: FieldReader) -> int:
         return 1
     if not value.isdigit() or not 1 <= int(value) <= MAX_POINTS:
         reader.problem(reader.line_of(node, "points"),
-                       f"'points' {value!r} must be a whole number from 1 to {MAX_POINTS}")
+                       msg("'points' %(value)r must be a whole number from 1 to %(limit)d",
+                           value=value, limit=MAX_POINTS))
         return 1
     return int(value)
 
@@ -216,31 +222,32 @@ def _read_difficulty(node: Mapping, reader: FieldReader) -> str | None:
     value = reader.text(node, "difficulty", required=False)
     if value is not None and value not in DIFFICULTIES:
         reader.problem(reader.line_of(node, "difficulty"),
-                       f"'difficulty' {value!r} must be one of {', '.join(DIFFICULTIES)}")
+                       msg("'difficulty' %(value)r must be one of %(allowed)s", value=value,
+                           allowed=", ".join(DIFFICULTIES)))
         return None
     return value
 
 
 def _read_citations(node: Mapping, reader: FieldReader) -> list[Citation]:
     found = reader.find(node, "cite", required=True,
-                        missing="the key 'cite' is missing: quote the passage of an article "
-                                "that supports the answer (cite: - source: ... quote: ...)")
+                        missing=msg("the key 'cite' is missing: quote the passage of an article "
+                                    "that supports the answer (cite: - source: ... quote: ...)"))
     if found is None:
         return []
     key_node, value = found
     if not isinstance(value, Sequence) or not value.items:
-        what = "empty" if isinstance(value, Sequence) else describe(value)
-        reader.problem(key_node.line, f"'cite' must be a list of at least one citation "
-                                      f"(- source: ... quote: ...), not {what}")
+        what = msg("empty") if isinstance(value, Sequence) else describe(value)
+        reader.problem(key_node.line, msg("'cite' must be a list of at least one citation "
+                                          "(- source: ... quote: ...), not %(found)s", found=what))
         return []
     citations: list[Citation] = []
     for entry in value.items:
         if not isinstance(entry, Mapping):
-            reader.problem(entry.line, f"each citation must have 'source:' and 'quote:' keys, "
-                                       f"not be {describe(entry)}")
+            reader.problem(entry.line, msg("each citation must have 'source:' and 'quote:' keys, "
+                                           "not be %(found)s", found=describe(entry)))
             continue
-        reader.check_keys(entry, CITATION_KEYS, "a citation")
-        source = reader.identifier(entry, "source", "the source")
+        reader.check_keys(entry, CITATION_KEYS, msg("a citation"))
+        source = reader.identifier(entry, "source", msg("the source"))
         quote = reader.text(entry, "quote", required=True)
         if source is None or quote is None:
             continue
@@ -261,19 +268,21 @@ def _read_entries(node: Mapping, reader: FieldReader, key: str) -> list[str] | N
         return None  # the bad entries are reported already; counting them would mislead
     line = reader.line_of(node, key)
     if written is not None and _split_number(written[1]):
-        reader.problem(line, f"in {key!r} written as [a, b], every comma starts a new entry, so a "
-                             "number such as 6,200 became two: put each entry on its own line "
-                             "('- 6,200') or in quotes")
+        reader.problem(line, msg("in %(key)r written as [a, b], every comma starts a new entry, "
+                                 "so a number such as 6,200 became two: put each entry on its own "
+                                 "line ('- 6,200') or in quotes", key=key))
         return None
     if not MIN_ENTRIES <= len(entries) <= MAX_ENTRIES:
-        reader.problem(line, f"{key!r} has {len(entries)} entries: write from {MIN_ENTRIES} "
-                             f"to {MAX_ENTRIES}")
+        reader.problem(line, msg("%(key)r has %(count)d entries: write from %(least)d to "
+                                 "%(most)d", key=key, count=len(entries), least=MIN_ENTRIES,
+                                 most=MAX_ENTRIES))
         return None
     first_line: dict[str, int] = {}
     for entry in entries:
         if entry.text in first_line:
-            reader.problem(entry.line, f"{entry.text!r} is already in {key!r} on line "
-                                       f"{first_line[entry.text]}: every entry must be different")
+            reader.problem(entry.line, msg("%(entry)r is already in %(key)r on line %(line)d: "
+                                           "every entry must be different", entry=entry.text,
+                                           key=key, line=first_line[entry.text]))
             return None
         first_line[entry.text] = entry.line
     return [entry.text for entry in entries]
@@ -290,7 +299,7 @@ def _split_number(node: Any) -> bool:
 
 def _answer(node: Mapping, reader: FieldReader) -> tuple[Scalar, Any] | None:
     return reader.find(node, "answer", required=True,
-                       missing="the key 'answer' is missing: add the right answer")
+                       missing=msg("the key 'answer' is missing: add the right answer"))
 
 
 def _single_key(node: Mapping, reader: FieldReader) -> dict[str, Any] | None:
@@ -300,13 +309,13 @@ def _single_key(node: Mapping, reader: FieldReader) -> dict[str, Any] | None:
         return None
     key_node, value = found
     if isinstance(value, Sequence):
-        reader.problem(key_node.line, "a single question has one answer, not a list: "
-                                      "write one of the choices, or use type: multiple")
+        reader.problem(key_node.line, msg("a single question has one answer, not a list: "
+                                          "write one of the choices, or use type: multiple"))
         return None
     if not isinstance(value, Scalar) or value.text not in choices:
-        shown = value.text if isinstance(value, Scalar) else describe(value)
-        reader.problem(key_node.line, f"the answer {shown!r} is not one of the choices: "
-                                      "copy it exactly from the list of choices")
+        shown = repr(value.text) if isinstance(value, Scalar) else describe(value)
+        reader.problem(key_node.line, msg("the answer %(answer)s is not one of the choices: "
+                                          "copy it exactly from the list of choices", answer=shown))
         return None
     return {"choices": choices, "answer": value.text}
 
@@ -318,22 +327,24 @@ def _multiple_key(node: Mapping, reader: FieldReader) -> dict[str, Any] | None:
         return None
     key_node, value = found
     if not isinstance(value, Sequence):
-        reader.problem(key_node.line, "a multiple question's answer must be a list of the right "
-                                      "choices (- ...), even when only one is right")
+        reader.problem(key_node.line, msg("a multiple question's answer must be a list of the "
+                                          "right choices (- ...), even when only one is right"))
         return None
     answers = reader.text_list(node, "answer", required=True) or []
     if len(answers) != len(value.items):
         return None
     if not answers:
-        reader.problem(key_node.line, "the answer list is empty: list the right choices")
+        reader.problem(key_node.line, msg("the answer list is empty: list the right choices"))
         return None
     picked: list[str] = []
     for entry in answers:
         if entry.text not in choices:
-            reader.problem(entry.line, f"the answer {entry.text!r} is not one of the choices: "
-                                       "copy it exactly from the list of choices")
+            reader.problem(entry.line, msg("the answer %(answer)s is not one of the choices: "
+                                           "copy it exactly from the list of choices",
+                                           answer=repr(entry.text)))
         elif entry.text in picked:
-            reader.problem(entry.line, f"the answer {entry.text!r} is listed twice: keep it once")
+            reader.problem(entry.line, msg("the answer %(answer)r is listed twice: keep it once",
+                                           answer=entry.text))
         else:
             picked.append(entry.text)
     if len(picked) != len(answers):
@@ -348,9 +359,9 @@ def _true_false_key(node: Mapping, reader: FieldReader) -> dict[str, Any] | None
     key_node, value = found
     if isinstance(value, Scalar) and value.plain and value.text.lower() in ("true", "false"):
         return {"answer": value.text.lower() == "true"}
-    shown = value.text if isinstance(value, Scalar) else describe(value)
-    reader.problem(key_node.line, f"the answer of a true_false question must be true or false "
-                                  f"(without quotes), not {shown!r}")
+    shown = repr(value.text) if isinstance(value, Scalar) else describe(value)
+    reader.problem(key_node.line, msg("the answer of a true_false question must be true or false "
+                                      "(without quotes), not %(found)s", found=shown))
     return None
 
 
@@ -361,7 +372,7 @@ def _number_key(node: Mapping, reader: FieldReader) -> dict[str, Any] | None:
     tolerance = _read_number(tolerance_found, reader, "tolerance") if tolerance_found else "0"
     if tolerance is not None and tolerance.startswith("-"):
         reader.problem(reader.line_of(node, "tolerance"),
-                       f"'tolerance' {tolerance} must be 0 or more")
+                       msg("'tolerance' %(value)s must be 0 or more", value=tolerance))
         tolerance = None
     unit = reader.text(node, "unit", required=False, max_length=40)
     if answer is None or tolerance is None:
@@ -374,9 +385,11 @@ def _read_number(found: tuple[Scalar, Any], reader: FieldReader, key: str) -> st
     text = value.text if isinstance(value, Scalar) and not is_null(value) else None
     number = parse_decimal(text) if text is not None else None
     if number is None:
-        shown = repr(text) if text is not None else describe(value) if not is_null(value) else "empty"
-        hint = " (write it without thousands commas, such as 6238)" if text and "," in text else ""
-        reader.problem(key_node.line, f"{key!r} must be a number, not {shown}{hint}")
+        shown = (repr(text) if text is not None
+                 else describe(value) if not is_null(value) else msg("empty"))
+        hint = msg(" (write it without thousands commas, such as 6238)") if text and "," in text else ""
+        reader.problem(key_node.line, msg("%(key)r must be a number, not %(found)s%(hint)s",
+                                          key=key, found=shown, hint=hint))
         return None
     return format(number.normalize(), "f") if number == number.to_integral() else str(number)
 

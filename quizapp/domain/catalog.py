@@ -10,6 +10,7 @@ from quizapp.domain.articles import Article, parse_article
 from quizapp.domain.bank_format import Bank, CitationCheck, parse_bank
 from quizapp.domain.citations import closest_passage, find_quote
 from quizapp.domain.identifiers import did_you_mean
+from quizapp.domain.messages import Message, msg
 from quizapp.domain.problems import Problem, in_file_order
 from quizapp.domain.yaml_reader import MAX_FILE_BYTES
 
@@ -24,12 +25,13 @@ class Catalog:
     bank_files: dict[str, str] = field(default_factory=dict)
     bank_texts: dict[str, str] = field(default_factory=dict)  # each valid bank's file, as text
 
-    def summary(self) -> str:
+    def summary(self) -> Message:
         """One line saying what was checked."""
         questions = sum(len(bank.questions) for bank in self.banks)
         citations = sum(len(q.citations) for bank in self.banks for q in bank.questions)
-        return (f"{len(self.banks)} banks, {questions} questions, {citations} citations "
-                f"checked against {len(self.articles)} articles: no problems")
+        return msg("%(banks)d banks, %(questions)d questions, %(citations)d citations checked "
+                   "against %(articles)d articles: no problems", banks=len(self.banks),
+                   questions=questions, citations=citations, articles=len(self.articles))
 
 
 def display_path(path: Path) -> str:
@@ -64,16 +66,18 @@ def bank_files(target: Path) -> list[Path]:
 def citation_checker(articles: dict[str, Article]) -> CitationCheck:
     """Make the check that a citation names a known article and quotes it word for word."""
 
-    def check(source: str, quote: str) -> tuple[str, str] | None:
+    def check(source: str, quote: str) -> tuple[str, Message] | None:
         article = articles.get(source)
         if article is None:
             hint = did_you_mean(source, sorted(articles))
-            known = ", ".join(sorted(articles)) or "none yet"
-            return "source", f"there is no article {source!r}{hint}: the articles are {known}"
+            known = ", ".join(sorted(articles)) or msg("none yet")
+            return "source", msg("there is no article %(source)r%(hint)s: the articles are "
+                                 "%(known)s", source=source, hint=hint, known=known)
         if find_quote(article.body, quote) is None:
             closest = closest_passage(article.body, quote)
-            return "quote", (f"the quote is not in the article {source!r}; its closest passage "
-                             f"is \"{closest}\": copy the passage exactly as the article prints it")
+            return "quote", msg("the quote is not in the article %(source)r; its closest passage "
+                                "is \"%(closest)s\": copy the passage exactly as the article "
+                                "prints it", source=source, closest=closest)
         return None
 
     return check
@@ -90,12 +94,14 @@ def check_banks(sources: Iterable[tuple[str, str, bytes]], articles: dict[str, A
         if bank is not None:
             if bank.id in owners:
                 problems.append(Problem(path, bank.line, bank.id,
-                                        f"the bank id {bank.id!r} is already used by "
-                                        f"{owners[bank.id]}: give each bank its own id"))
+                                        msg("the bank id %(id)r is already used by %(owner)s: "
+                                            "give each bank its own id", id=bank.id,
+                                            owner=owners[bank.id])))
             elif bank.id != stem:
                 problems.append(Problem(path, bank.line, bank.id,
-                                        f"the file name must match the bank id: rename the file "
-                                        f"to {bank.id}.yaml or change 'bank:' to {stem!r}"))
+                                        msg("the file name must match the bank id: rename the "
+                                            "file to %(id)s.yaml or change 'bank:' to %(stem)r",
+                                            id=bank.id, stem=stem)))
             owners.setdefault(bank.id, path)
         catalog.problems.extend(problems)
         if bank is not None and not problems:

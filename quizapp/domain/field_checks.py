@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from decimal import Decimal, InvalidOperation
 
 from quizapp.domain.identifiers import LANGUAGE_TAG, did_you_mean, id_problem
+from quizapp.domain.messages import Message, msg
 from quizapp.domain.problems import Problem
 from quizapp.domain.yaml_reader import Mapping, Node, Scalar, Sequence
 
@@ -15,13 +16,13 @@ MAX_TAG_LENGTH = 40
 _NULL_WORDS = {"", "~", "null", "Null", "NULL"}
 
 
-def describe(node: Node) -> str:
+def describe(node: Node) -> Message:
     """Name a node's kind the way a teacher would."""
     if isinstance(node, Mapping):
-        return "a mapping"
+        return msg("a mapping")
     if isinstance(node, Sequence):
-        return "a list"
-    return "text"
+        return msg("a list")
+    return msg("text")
 
 
 def is_null(node: Node) -> bool:
@@ -49,17 +50,17 @@ class FieldReader:
         self.problems = problems
         self.check_citation: Callable[[str, str], tuple[str, str] | None] | None = None
 
-    def problem(self, line: int, message: str) -> None:
+    def problem(self, line: int, message: Message) -> None:
         """Record a problem at ``line``."""
         self.problems.append(Problem(self.path, line, self.subject, message))
 
-    def check_keys(self, mapping: Mapping, allowed: Iterable[str], where: str,
-                   misplaced: dict[str, str] | None = None) -> None:
+    def check_keys(self, mapping: Mapping, allowed: Iterable[str], where: Message,
+                   misplaced: dict[str, Message] | None = None) -> None:
         """Report duplicate keys, keys named elsewhere in the format, and unknown keys."""
         allowed = list(allowed)
         for key, first_line in mapping.duplicate_keys:
-            self.problem(key.line, f"the key {key.text!r} appears twice (first on line "
-                                   f"{first_line}): keep only one")
+            self.problem(key.line, msg("the key %(key)r appears twice (first on line %(line)d): "
+                                       "keep only one", key=key.text, line=first_line))
         for key, _ in mapping.entries:
             if key.text in allowed:
                 continue
@@ -67,15 +68,16 @@ class FieldReader:
                 self.problem(key.line, misplaced[key.text])
             else:
                 hint = did_you_mean(key.text, allowed)
-                self.problem(key.line, f"unknown key {key.text!r}{hint} in {where}: "
-                                       f"the keys allowed are {', '.join(allowed)}")
+                self.problem(key.line, msg("unknown key %(key)r%(hint)s in %(where)s: the keys "
+                                           "allowed are %(allowed)s", key=key.text, hint=hint,
+                                           where=where, allowed=", ".join(allowed)))
 
     def find(self, mapping: Mapping, key: str, *, required: bool,
-             missing: str | None = None) -> tuple[Scalar, Node] | None:
+             missing: Message | None = None) -> tuple[Scalar, Node] | None:
         """The (key, value) pair of ``key``; a missing required key is reported at the mapping."""
         found = mapping.get(key)
         if found is None and required:
-            self.problem(mapping.line, missing or f"the key {key!r} is missing: add it")
+            self.problem(mapping.line, missing or msg("the key %(key)r is missing: add it", key=key))
         return found
 
     def text(self, mapping: Mapping, key: str, *, required: bool,
@@ -86,18 +88,21 @@ class FieldReader:
             return None
         key_node, value = found
         if not isinstance(value, Scalar):
-            self.problem(key_node.line, f"{key!r} must be text, not {describe(value)}")
+            self.problem(key_node.line, msg("%(key)r must be text, not %(found)s", key=key,
+                                            found=describe(value)))
             return None
         if is_null(value) or not value.text.strip():
-            self.problem(key_node.line, f"{key!r} is empty: write its text or remove the key")
+            self.problem(key_node.line, msg("%(key)r is empty: write its text or remove the key",
+                                            key=key))
             return None
         if max_length is not None and len(value.text) > max_length:
-            self.problem(key_node.line, f"{key!r} is {len(value.text)} characters long: "
-                                        f"shorten it to at most {max_length}")
+            self.problem(key_node.line, msg("%(key)r is %(length)d characters long: shorten it "
+                                            "to at most %(limit)d", key=key,
+                                            length=len(value.text), limit=max_length))
             return None
         return value.text
 
-    def identifier(self, mapping: Mapping, key: str, what: str) -> str | None:
+    def identifier(self, mapping: Mapping, key: str, what: Message) -> str | None:
         """Read a required id field and check its form."""
         value = self.text(mapping, key, required=True)
         if value is None:
@@ -115,8 +120,8 @@ class FieldReader:
             return "en"
         if not LANGUAGE_TAG.fullmatch(value):
             self.problem(self.line_of(mapping, "language"),
-                         f"'language' {value!r} is not a BCP 47 language tag: "
-                         "write one such as en, es, ur or pt-BR")
+                         msg("'language' %(value)r is not a BCP 47 language tag: write one "
+                             "such as en, es, ur or pt-BR", value=value))
             return "en"
         return value
 
@@ -126,8 +131,9 @@ class FieldReader:
         good: list[str] = []
         for entry in entries or ():
             if len(entry.text) > MAX_TAG_LENGTH:
-                self.problem(entry.line, f"the tag {entry.text!r} is {len(entry.text)} characters "
-                                         f"long: keep tags to at most {MAX_TAG_LENGTH}")
+                self.problem(entry.line, msg("the tag %(tag)r is %(length)d characters long: "
+                                             "keep tags to at most %(limit)d", tag=entry.text,
+                                             length=len(entry.text), limit=MAX_TAG_LENGTH))
             else:
                 good.append(entry.text)
         return tuple(good)
@@ -139,16 +145,17 @@ class FieldReader:
             return None
         key_node, value = found
         if not isinstance(value, Sequence):
-            self.problem(key_node.line, f"{key!r} must be a list (entries starting with '- '), "
-                                        f"not {describe(value)}")
+            self.problem(key_node.line, msg("%(key)r must be a list (entries starting with '- '), "
+                                            "not %(found)s", key=key, found=describe(value)))
             return None
         entries: list[Scalar] = []
         for item in value.items:
             if not isinstance(item, Scalar):
-                self.problem(item.line, f"each entry of {key!r} must be text, "
-                                        f"not {describe(item)}")
+                self.problem(item.line, msg("each entry of %(key)r must be text, not %(found)s",
+                                            key=key, found=describe(item)))
             elif is_null(item) or not item.text.strip():
-                self.problem(item.line, f"an entry of {key!r} is empty: write it or remove it")
+                self.problem(item.line, msg("an entry of %(key)r is empty: write it or remove it",
+                                            key=key))
             else:
                 entries.append(item)
         return entries

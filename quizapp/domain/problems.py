@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from quizapp.domain.messages import Message, Translate, untranslated
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -12,10 +14,14 @@ class Problem:
     path: str
     line: int
     subject: str
-    message: str
+    message: Message
+
+    def render(self, translate: Translate = untranslated) -> str:
+        """``PATH:LINE: SUBJECT: MESSAGE`` with the message in the language of ``translate``."""
+        return f"{self.path}:{self.line}: {self.subject}: {self.message.render(translate)}"
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.subject}: {self.message}"
+        return self.render()
 
 
 def in_file_order(problems: list[Problem]) -> list[Problem]:

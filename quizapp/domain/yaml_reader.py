@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from quizapp.domain.messages import Message, msg
+
 try:  # the C parser is several times faster; PyYAML ships it when libyaml is present
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
@@ -37,8 +39,8 @@ _HARMLESS_TAGS = {
 class YamlProblem(Exception):
     """The file cannot be read as a bank at all; carries the 1-based line and a teacher's message."""
 
-    def __init__(self, line: int, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, line: int, message: Message) -> None:
+        super().__init__(str(message))
         self.line = line
         self.message = message
 
@@ -92,8 +94,8 @@ def decode_text(data: bytes) -> str:
     if len(data) > MAX_FILE_BYTES:
         raise YamlProblem(
             1,
-            f"the file is larger than {MAX_FILE_BYTES:,} bytes (1 MiB): "
-            "split it into smaller files",
+            msg("the file is larger than %(limit)s bytes (1 MiB): split it into smaller files",
+                limit=f"{MAX_FILE_BYTES:,}"),
         )
     try:
         return data.decode("utf-8-sig")
@@ -101,7 +103,7 @@ def decode_text(data: bytes) -> str:
         line = data[: error.start].count(b"\n") + 1
         raise YamlProblem(
             line,
-            "the file is not UTF-8 text: save it again with the UTF-8 encoding",
+            msg("the file is not UTF-8 text: save it again with the UTF-8 encoding"),
         ) from None
 
 
@@ -138,7 +140,7 @@ def read_yaml(text: str) -> Node:
         key = pending_keys[-1]
         if key is None:
             if type(node) is not Scalar:
-                raise YamlProblem(node.line, "a key must be plain text, not a list or mapping")
+                raise YamlProblem(node.line, msg("a key must be plain text, not a list or mapping"))
             pending_keys[-1] = node
             return
         parent.add(key, node)  # type: ignore[union-attr]
@@ -154,21 +156,23 @@ def read_yaml(text: str) -> Node:
                 if event.anchor is not None:
                     raise YamlProblem(
                         line,
-                        f"anchors (&{event.anchor}) are not allowed: write the content out in full",
+                        msg("anchors (&%(name)s) are not allowed: write the content out in full",
+                            name=event.anchor),
                     )
                 if event.tag is not None and event.tag not in _HARMLESS_TAGS:
                     raise YamlProblem(
                         line,
-                        f"the tag {event.tag} is not allowed: a bank holds only text, numbers, "
-                        "lists and mappings, so remove the tag",
+                        msg("the tag %(tag)s is not allowed: a bank holds only text, numbers, "
+                            "lists and mappings, so remove the tag", tag=event.tag),
                     )
                 if kind is yaml.ScalarEvent:
                     plain = not event.style and event.implicit[0]  # C parser: "", pure: None
                     attach(Scalar(event.value, line, plain))
                     continue
                 if len(stack) >= MAX_DEPTH:
-                    raise YamlProblem(line, f"lists and mappings are nested more than "
-                                            f"{MAX_DEPTH} deep: a bank never needs that")
+                    raise YamlProblem(line, msg("lists and mappings are nested more than "
+                                                "%(limit)d deep: a bank never needs that",
+                                                limit=MAX_DEPTH))
                 container: Sequence | Mapping = (
                     Sequence([], line, bool(event.flow_style))
                     if kind is yaml.SequenceStartEvent else Mapping([], line)
@@ -182,15 +186,16 @@ def read_yaml(text: str) -> Node:
             elif kind is yaml.AliasEvent:
                 raise YamlProblem(
                     event.start_mark.line + 1,
-                    f"aliases (*{event.anchor}) are not allowed: write the content out in full",
+                    msg("aliases (*%(name)s) are not allowed: write the content out in full",
+                        name=event.anchor),
                 )
             elif kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
                     raise YamlProblem(
                         event.start_mark.line + 1,
-                        "the file holds more than one YAML document: "
-                        "put one bank per file and remove the extra '---'",
+                        msg("the file holds more than one YAML document: put one bank per file "
+                            "and remove the extra '---'"),
                     )
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -198,11 +203,13 @@ def read_yaml(text: str) -> Node:
         problem = error.problem or "the YAML cannot be read"
         raise YamlProblem(
             line,
-            f"this is not valid YAML ({problem}): check the indentation, colons and quotes",
+            msg("this is not valid YAML (%(problem)s): check the indentation, colons and quotes",
+                problem=problem),
         ) from None
     except yaml.YAMLError as error:  # reader errors: control characters and the like
-        raise YamlProblem(1, f"this is not valid YAML ({error}): check the file's text") from None
+        raise YamlProblem(1, msg("this is not valid YAML (%(problem)s): check the file's text",
+                                 problem=str(error))) from None
 
     if root is None or (isinstance(root, Scalar) and root.text == "" and root.plain):
-        raise YamlProblem(1, "the file is empty: write the bank's keys (bank, title, questions)")
+        raise YamlProblem(1, msg("the file is empty: write the bank's keys (bank, title, questions)"))
     return root

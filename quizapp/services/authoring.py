@@ -11,6 +11,7 @@ from quizapp.domain import bank_format
 from quizapp.domain.articles import Article, parse_article
 from quizapp.domain.catalog import citation_checker
 from quizapp.domain.grading import right_answer, shown_entries
+from quizapp.domain.messages import msg
 from quizapp.domain.problems import Problem, in_file_order
 from quizapp.models import Bank, Classroom, Membership, Source
 from quizapp.services.catalog_loading import LoadReport, store_article, store_bank
@@ -92,8 +93,8 @@ def check_bank_text(session: Session, teacher_id: int, data: bytes, name: str) -
         owner = session.execute(select(Bank.owner_id).where(Bank.slug == bank.id)).first()
         if owner is not None and owner[0] != teacher_id:
             problems.append(Problem(name, bank.line, bank.id,
-                                    f"the bank id {bank.id!r} is already used by another bank: "
-                                    "give yours its own id in 'bank:'"))
+                                    msg("the bank id %(id)r is already used by another bank: "
+                                        "give yours its own id in 'bank:'", id=bank.id)))
         replaces_own = owner is not None and owner[0] == teacher_id
     if problems or bank is None:
         return BankCheck(text, in_file_order(problems), None, [])
@@ -170,8 +171,8 @@ def save_article(session: Session, teacher_id: int, source_id: str, markdown: st
     owner = session.execute(select(Source.owner_id).where(Source.id == source_id)).first()
     if owner is not None and owner[0] != teacher_id:
         return ArticleSaved([Problem("article", 1, source_id,
-                                     f"the source id {source_id!r} is already used by another "
-                                     "article: choose another")])
+                                     msg("the source id %(id)r is already used by another "
+                                         "article: choose another", id=source_id))])
     store_article(session, article, owner_id=teacher_id)
     session.commit()
     return ArticleSaved([])

@@ -16,6 +16,7 @@ from quizapp.domain.article_extraction import (
 from quizapp.domain.yaml_reader import MAX_FILE_BYTES
 from quizapp.extensions import db
 from quizapp.form_responses import form_status
+from quizapp.message_catalogs import in_page_language
 from quizapp.services import authoring
 from quizapp.teacher.forms import ArticleForm, BankUploadForm, PublishBankForm
 from quizapp.teacher.problem_listing import lines_around_problems
@@ -123,7 +124,7 @@ def _fill_from_page(form: ArticleForm) -> list[str]:
         found = extract_article(data)
     except NotAnArticle as problem:
         form.page.errors = [_("We could not take an article from this page: %(why)s.",
-                              why=str(problem))]
+                              why=in_page_language(problem.message))]
         return []
     form.source_id.data = suggested_source_id(found.title, found.published)
     for name in ("title", "publisher", "published", "url", "language"):
@@ -159,7 +160,7 @@ def new_article() -> tuple[str, int] | Response:
                 flash(_("The article is saved. Your banks can cite it as “%(id)s”.",
                         id=form.source_id.data))
                 return redirect(url_for(".banks"), code=303)
-            problems = [problem.message for problem in saved.problems]
+            problems = [in_page_language(problem.message) for problem in saved.problems]
     status = 422 if problems or any(f.errors for f in form) else form_status(form)
     labels = {name: str(getattr(form, name).label.text).removesuffix(" (optional)")
               for name in ("title", "publisher", "published", "url", "language")}
