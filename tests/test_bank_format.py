@@ -276,6 +276,26 @@ NUMBER_CASES = {
                              "without thousands commas, such as 6238)"]),
     "answer missing": (question(NUMBER_BODY),
                        ["b.yaml:4: b/q: the key 'answer' is missing: add the right answer"]),
+    "answer with a huge exponent": (question(NUMBER_BODY + "    answer: 1e999999999\n"),
+                                    ["b.yaml:8: b/q: 'answer' must be a number, not '1e999999999'"]),
+    "answer past 10^15": (question(NUMBER_BODY + "    answer: 1e999999\n"),
+                          ["b.yaml:8: b/q: 'answer' must lie between -10^15 and 10^15: give it in "
+                           "a larger unit (billions instead of units, say)"]),
+    "answer just past 10^15": (question(NUMBER_BODY + "    answer: -1000000000000001\n"),
+                               ["b.yaml:8: b/q: 'answer' has more than 15 significant digits: round "
+                                "it, and give a tolerance if learners may round too"]),
+    "answer of 16 digits": (question(NUMBER_BODY + "    answer: 0.1234567890123456\n"),
+                            ["b.yaml:8: b/q: 'answer' has more than 15 significant digits: round "
+                             "it, and give a tolerance if learners may round too"]),
+    "answer of a million digits": (question(NUMBER_BODY + "    answer: " + "9" * 1_000_000 + "\n"),
+                                   ["b.yaml:8: b/q: 'answer' must be a number, not '"
+                                    + "9" * 60 + "…'"]),
+    "tolerance with a huge exponent": (question(NUMBER_BODY + "    answer: 7\n    tolerance: 1e999999999\n"),
+                                       ["b.yaml:9: b/q: 'tolerance' must be a number, not "
+                                        "'1e999999999'"]),
+    "tolerance past 10^15": (question(NUMBER_BODY + "    answer: 7\n    tolerance: 2e15\n"),
+                             ["b.yaml:9: b/q: 'tolerance' must lie between -10^15 and 10^15: give "
+                              "it in a larger unit (billions instead of units, say)"]),
     "tolerance negative": (question(NUMBER_BODY + "    answer: 7\n    tolerance: -1\n"),
                            ["b.yaml:9: b/q: 'tolerance' -1 must be 0 or more"]),
     "tolerance not a number": (question(NUMBER_BODY + "    answer: 7\n    tolerance: a bit\n"),
@@ -398,3 +418,29 @@ def test_article_metadata_is_read_and_unknown_fields_stay_empty() -> None:
         "Pakistan, El Salvador Form Crypto-Focused Partnership", "CoinDesk", "2025-07-17")
     ainvest = ARTICLES["ainvest"]
     assert (ainvest.publisher, ainvest.published, ainvest.url) == ("AInvest", None, None)
+
+
+@pytest.mark.parametrize("points", ["²", "٣", "1" * 5000, "0", "101"])
+def test_points_outside_1_to_100_are_refused_with_a_message(points: str) -> None:
+    assert problems_of(swap("    answer: x\n", f"    answer: x\n    points: \"{points}\"\n")) == [
+        f"b.yaml:10: b/q: 'points' {points!r} must be a whole number from 1 to 100"]
+
+
+def test_numbers_at_the_limits_are_accepted() -> None:
+    for answer in ("1e15", "-1000000000000000", "123456789012345", "0.000000000000000123"):
+        bank, problems = parse_bank("b.yaml", "b", question(NUMBER_BODY + f"    answer: {answer}\n").encode())
+        assert problems == [] and bank is not None, answer
+
+
+def test_a_quote_over_600_characters_is_refused_before_it_is_searched() -> None:
+    quote = "El Salvador " * 51  # 612 characters
+    assert problems_of(swap('quote: "doing so in 2021."', f'quote: "{quote}"')) == [
+        "b.yaml:12: b/q: 'quote' is 612 characters long: shorten it to at most 600"]
+
+
+def test_a_bank_of_more_than_500_questions_is_refused() -> None:
+    one = GOOD.split("questions:\n", 1)[1]
+    text = "bank: b\ntitle: T\nquestions:\n" + "".join(
+        one.replace("id: q", f"id: q{n}") for n in range(501))
+    assert problems_of(text) == ["b.yaml:3: b: the bank has 501 questions: a bank may have at most "
+                                 "500, so split it into two banks"]

@@ -49,3 +49,16 @@ def test_closest_passage_points_at_the_typo() -> None:
 
 def test_en_dash_and_hyphen_are_the_same() -> None:
     assert normalise("2024\u20132027") == normalise("2024-2027") == "2024-2027"
+
+
+def test_closest_passage_finds_a_long_misquoted_passage_in_a_large_article() -> None:
+    filler = " ".join(f"word{n}" for n in range(200_000))
+    passage = ("Pakistan and El Salvador have launched their first formal bilateral talks on "
+               "digital assets, with both sides promising more cooperation on regulation")
+    article = filler + " " + passage + " " + filler
+    typo = passage.replace("formal bilateral", "formel bilateral")
+    assert closest_passage(article, typo) == passage
+
+
+def test_closest_passage_of_a_quote_sharing_no_words_still_answers() -> None:
+    assert closest_passage("El Salvador adopted bitcoin in 2021.", "بٹ کوائن ایک ڈیجیٹل کرنسی ہے") != ""

@@ -6,10 +6,12 @@ import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
-from quizapp.domain.field_checks import FieldReader, describe, is_null, parse_decimal
+from quizapp.domain.field_checks import FieldReader, describe, is_null
 from quizapp.domain.messages import Message, msg
+from quizapp.domain.numbers import MAX_SIGNIFICANT_DIGITS, NumberProblem, read_decimal
 from quizapp.domain.problems import Problem
 from quizapp.domain.yaml_reader import (
     Mapping,
@@ -36,6 +38,9 @@ CITATION_KEYS = ("source", "quote")
 MAX_TITLE_LENGTH = 120
 MIN_ENTRIES, MAX_ENTRIES = 2, 8
 MAX_POINTS = 100
+# The format's limits: a citation points at a passage, not at the article.
+MAX_QUOTE_LENGTH = 600
+MAX_QUESTIONS = 500
 
 
 @dataclass(frozen=True)
@@ -142,6 +147,11 @@ def _read_questions(root: Mapping, reader: FieldReader) -> list[Question]:
     if not value.items:
         reader.problem(key_node.line, msg("'questions' is empty: write at least one question"))
         return []
+    if len(value.items) > MAX_QUESTIONS:
+        reader.problem(key_node.line, msg("the bank has %(count)d questions: a bank may have at "
+                                          "most %(limit)d, so split it into two banks",
+                                          count=len(value.items), limit=MAX_QUESTIONS))
+        return []
     questions: list[Question] = []
     seen: dict[str, int] = {}
     bank_subject = reader.subject
@@ -210,7 +220,7 @@ def _read_points(node: Mapping, reader: FieldReader) -> int:
     value = reader.text(node, "points", required=False)
     if value is None:
         return 1
-    if not value.isdigit() or not 1 <= int(value) <= MAX_POINTS:
+    if not (value.isascii() and value.isdigit() and len(value) <= 3 and 1 <= int(value) <= MAX_POINTS):
         reader.problem(reader.line_of(node, "points"),
                        msg("'points' %(value)r must be a whole number from 1 to %(limit)d",
                            value=value, limit=MAX_POINTS))
@@ -248,7 +258,7 @@ def _read_citations(node: Mapping, reader: FieldReader) -> list[Citation]:
             continue
         reader.check_keys(entry, CITATION_KEYS, msg("a citation"))
         source = reader.identifier(entry, "source", msg("the source"))
-        quote = reader.text(entry, "quote", required=True)
+        quote = reader.text(entry, "quote", required=True, max_length=MAX_QUOTE_LENGTH)
         if source is None or quote is None:
             continue
         verdict = reader.check_citation(source, quote) if reader.check_citation else None
@@ -383,9 +393,19 @@ def _number_key(node: Mapping, reader: FieldReader) -> dict[str, Any] | None:
 def _read_number(found: tuple[Scalar, Any], reader: FieldReader, key: str) -> str | None:
     key_node, value = found
     text = value.text if isinstance(value, Scalar) and not is_null(value) else None
-    number = parse_decimal(text) if text is not None else None
-    if number is None:
-        shown = (repr(text) if text is not None
+    number = read_decimal(text) if text is not None else NumberProblem.NOT_A_NUMBER
+    if number is NumberProblem.TOO_PRECISE:
+        reader.problem(key_node.line, msg("%(key)r has more than %(limit)d significant digits: "
+                                          "round it, and give a tolerance if learners may round "
+                                          "too", key=key, limit=MAX_SIGNIFICANT_DIGITS))
+        return None
+    if number is NumberProblem.OUT_OF_RANGE:
+        reader.problem(key_node.line, msg("%(key)r must lie between -10^15 and 10^15: give it "
+                                          "in a larger unit (billions instead of units, say)",
+                                          key=key))
+        return None
+    if not isinstance(number, Decimal):
+        shown = (repr(_shortened(text)) if text is not None
                  else describe(value) if not is_null(value) else msg("empty"))
         hint = msg(" (write it without thousands commas, such as 6238)") if text and "," in text else ""
         reader.problem(key_node.line, msg("%(key)r must be a number, not %(found)s%(hint)s",
@@ -406,3 +426,8 @@ _KEY_READERS: dict[str, Callable[[Mapping, FieldReader], dict[str, Any] | None]]
     "number": _number_key,
     "order": _order_key,
 }
+
+
+def _shortened(text: str, limit: int = 60) -> str:
+    """Enough of a long value to recognise it in a message, without copying all of it."""
+    return text if len(text) <= limit else text[:limit] + "…"

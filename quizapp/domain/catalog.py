@@ -8,7 +8,7 @@ from pathlib import Path
 
 from quizapp.domain.articles import Article, parse_article
 from quizapp.domain.bank_format import Bank, CitationCheck, parse_bank
-from quizapp.domain.citations import closest_passage, find_quote
+from quizapp.domain.citations import closest_passage, quote_occurs
 from quizapp.domain.identifiers import did_you_mean
 from quizapp.domain.messages import Message, msg
 from quizapp.domain.problems import Problem, in_file_order
@@ -73,7 +73,7 @@ def citation_checker(articles: dict[str, Article]) -> CitationCheck:
             known = ", ".join(sorted(articles)) or msg("none yet")
             return "source", msg("there is no article %(source)r%(hint)s: the articles are "
                                  "%(known)s", source=source, hint=hint, known=known)
-        if find_quote(article.body, quote) is None:
+        if not quote_occurs(article.body, quote):
             closest = closest_passage(article.body, quote)
             return "quote", msg("the quote is not in the article %(source)r; its closest passage "
                                 "is \"%(closest)s\": copy the passage exactly as the article "

@@ -8,24 +8,27 @@ passage can be highlighted in the article exactly as the publisher printed it.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from functools import lru_cache
+
+from rapidfuzz import fuzz
 
 _PUNCTUATION = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
     "\u2013": "-", "\u2014": "-",
 })
-_WHITESPACE = re.compile(r"\s+")
 
 
 def normalise(text: str) -> str:
     """Normalise a quote or passage for comparison (NFKC, straight quotes, '-', single spaces)."""
-    text = unicodedata.normalize("NFKC", text).translate(_PUNCTUATION)
-    return _WHITESPACE.sub(" ", text).strip()
+    text = unicodedata.normalize("NFKC", text)
+    if not text.isascii():  # str.replace per mark is many times faster than translate on MiBs
+        for mark, plain in _PUNCTUATION.items():
+            if chr(mark) in text:
+                text = text.replace(chr(mark), plain)
+    return " ".join(text.split())
 
 
 @dataclass(frozen=True)
@@ -82,14 +85,26 @@ class Match:
 def find_quote(article: str, quote: str) -> Match | None:
     """Return where ``quote`` occurs in ``article`` after normalising both, or None."""
     needle = normalise(quote)
-    if not needle:
-        return None
+    if not needle or needle not in searchable_text(article):
+        return None  # the map back to the original is costly: build it only for a match
     haystack = normalise_article(article)
     position = haystack.text.find(needle)
     if position < 0:
         return None
     last = haystack.origins[position + len(needle) - 1]
     return Match(haystack.origins[position], _end_of_piece(article, last))
+
+
+def quote_occurs(article: str, quote: str) -> bool:
+    """True when ``quote`` occurs in ``article`` after normalising both."""
+    needle = normalise(quote)
+    return bool(needle) and needle in searchable_text(article)
+
+
+@lru_cache(maxsize=64)
+def searchable_text(article: str) -> str:
+    """The article normalised for searching; no map back to the original is kept."""
+    return normalise(article)
 
 
 def _end_of_piece(text: str, start: int) -> int:
@@ -100,26 +115,68 @@ def _end_of_piece(text: str, start: int) -> int:
     return index
 
 
+# The closest-passage search looks up a few word groups of the quote in the article
+# (each lookup is one fast scan) and aligns the quote only with the stretches where
+# they meet (rapidfuzz, in C++), so its cost stays bounded whatever the quote or article.
+_GROUP_WORDS = 3
+_MAX_GROUPS = 12
+_MAX_HITS_PER_GROUP = 20
+_MAX_CANDIDATES = 3
+_MAX_NEEDLE = 1200
+_ROOM = 48
+
+
 def closest_passage(article: str, quote: str) -> str:
     """Return the stretch of the article most like ``quote``, for 'did you mean' messages."""
-    needle = normalise(quote)
-    haystack = normalise_article(article).text
+    needle = normalise(quote)[:_MAX_NEEDLE]
+    haystack = searchable_text(article)
     if not needle or not haystack:
         return ""
-    matcher = SequenceMatcher(None, haystack, needle, autojunk=False)
-    block = matcher.find_longest_match(0, len(haystack), 0, len(needle))
-    anchor = max(0, block.a - block.b)
-    best_start, best_ratio = anchor, -1.0
-    # Try a few starts around the anchor and keep the window that reads most like the quote.
-    for shift in range(-12, 13, 2):
-        start = min(max(0, anchor + shift), max(0, len(haystack) - 1))
-        window = haystack[start:start + len(needle)]
-        ratio = SequenceMatcher(None, window, needle, autojunk=False).ratio()
-        if ratio > best_ratio:
-            best_start, best_ratio = start, ratio
-    start = _word_start(haystack, best_start)
-    end = _word_end(haystack, min(len(haystack), best_start + len(needle)))
-    return haystack[start:end].strip()
+    best: tuple[float, int, int] = (-1.0, 0, 0)
+    for anchor in _candidate_starts(haystack, needle):
+        # Align the quote within a little room around each likely start; keep the best.
+        offset = max(0, anchor - _ROOM)
+        region = haystack[offset:anchor + len(needle) + _ROOM]
+        found = fuzz.partial_ratio_alignment(needle, region)
+        if found is not None and found.score > best[0]:
+            best = (found.score, offset + found.dest_start, offset + found.dest_end)
+    _, start, end = best
+    if end <= start:
+        end = min(len(haystack), start + len(needle))
+    return haystack[_word_start(haystack, start):_word_end(haystack, end)].strip()
+
+
+def _candidate_starts(haystack: str, needle: str) -> list[int]:
+    """Where the quote most likely begins in the article, by votes of its word groups."""
+    words = needle.split(" ")
+    offsets = [0]
+    for word in words[:-1]:
+        offsets.append(offsets[-1] + len(word) + 1)
+    groups = [(offsets[i], " ".join(words[i:i + _GROUP_WORDS]))
+              for i in range(max(1, len(words) - _GROUP_WORDS + 1))]
+    step = max(1, len(groups) // _MAX_GROUPS)
+    votes = _votes(haystack, groups[::step][:_MAX_GROUPS])
+    if not votes:  # no three words in a row match: fall back on the quote's longest words
+        singles = sorted({(len(word), offset, word) for offset, word in zip(offsets, words, strict=True)
+                          if len(word) >= 4}, reverse=True)[:_MAX_GROUPS]
+        votes = _votes(haystack, [(offset, word) for _, offset, word in singles])
+    if not votes:
+        return [0]
+    ranked = sorted(votes.items(), key=lambda item: (-len(item[1]), item[0]))[:_MAX_CANDIDATES]
+    return [sorted(starts)[len(starts) // 2] for _, starts in ranked]
+
+
+def _votes(haystack: str, groups: list[tuple[int, str]]) -> dict[int, list[int]]:
+    votes: dict[int, list[int]] = {}
+    for offset, group in groups:
+        position = haystack.find(group)
+        hits = 0
+        while position >= 0 and hits < _MAX_HITS_PER_GROUP:
+            start = max(0, position - offset)
+            votes.setdefault(start // 16, []).append(start)  # nearby starts vote together
+            position = haystack.find(group, position + 1)
+            hits += 1
+    return votes
 
 
 def _word_start(text: str, index: int) -> int:

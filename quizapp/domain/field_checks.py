@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
-from decimal import Decimal, InvalidOperation
 
 from quizapp.domain.identifiers import LANGUAGE_TAG, did_you_mean, id_problem
 from quizapp.domain.messages import Message, msg
 from quizapp.domain.problems import Problem
 from quizapp.domain.yaml_reader import Mapping, Node, Scalar, Sequence
 
-NUMBER = re.compile(r"[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?")
 MAX_TAG_LENGTH = 40
 _NULL_WORDS = {"", "~", "null", "Null", "NULL"}
 
@@ -28,17 +25,6 @@ def describe(node: Node) -> Message:
 def is_null(node: Node) -> bool:
     """True for an empty value: ``key:`` with nothing after it, or ``~``/``null``."""
     return isinstance(node, Scalar) and node.plain and node.text in _NULL_WORDS
-
-
-def parse_decimal(text: str) -> Decimal | None:
-    """Parse a number as YAML writes one (``7``, ``-2.5``, ``1e3``), or None."""
-    text = text.strip().replace("_", "")
-    if not NUMBER.fullmatch(text):
-        return None
-    try:
-        return Decimal(text)
-    except InvalidOperation:  # pragma: no cover - the pattern already rules this out
-        return None
 
 
 class FieldReader:

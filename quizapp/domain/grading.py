@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from quizapp.domain.field_checks import parse_decimal
+from quizapp.domain.numbers import parse_decimal
 
 Response = str | bool | list[str] | None
 
