@@ -100,3 +100,23 @@ def test_markdown_quotes_titles_that_yaml_would_misread() -> None:
     article = ExtractedArticle("Bitcoin: yes or no? #1", None, None, None, None, "Text.")
     parsed, problems = parse_article("a.md", "a", article_markdown(article).encode())
     assert problems == [] and parsed is not None and parsed.title == "Bitcoin: yes or no? #1"
+
+
+_PARAGRAPH = ("<p>" + "El Salvador adopted bitcoin as legal tender in 2021 and Pakistan followed. " * 10
+              + "</p>")
+
+
+@pytest.mark.parametrize("page", [
+    "<html><body><article>" + "<b>" * 1000 + _PARAGRAPH * 3 + "</b>" * 1000 + "</article></body></html>",
+    "<html><body>" + "<article>" * 2000 + _PARAGRAPH * 3 + "</article>" * 2000 + "</body></html>",
+    "<html><body>" + '<div class="article">' * 2000 + _PARAGRAPH * 3 + "</div>" * 2000 + "</body></html>",
+    '<html><head><script type="application/ld+json">' + "[" * 100_000 + "]" * 100_000
+    + "</script></head><body><article>" + _PARAGRAPH * 3 + "</article></body></html>",
+    '<html><head><script type="application/ld+json">' + '{"@graph":[' * 5000 + "1" + "]}" * 5000
+    + "</script></head><body><article>" + _PARAGRAPH * 3 + "</article></body></html>",
+], ids=["1000 nested b", "2000 nested articles", "2000 nested article divs", "deep JSON-LD list",
+        "deep JSON-LD graph"])
+def test_pathologically_nested_pages_still_give_their_text(page: str) -> None:
+    article = extract_article(page)
+    assert article.body.split("\n\n")[0].startswith("El Salvador adopted bitcoin as legal tender")
+    assert len(article.body.split()) == 360

@@ -23,6 +23,11 @@ from quizapp.domain.identifiers import LANGUAGE_TAG, MAX_ID_LENGTH
 from quizapp.domain.messages import Message, msg
 
 MIN_ARTICLE_WORDS = 120
+# Real pages nest a few dozen elements deep; deeper stretches are flattened to their text
+# so that no walk of the page can exhaust Python's stack, whatever the page.
+MAX_NESTING = 120
+MAX_LINKED_DATA_CHARS = 256 * 1024
+MAX_LINKED_DATA_ITEMS = 200
 _BREAK = "\x00"  # stands for <br> until paragraphs are split
 
 # Never part of an article's text, wherever they are.
@@ -82,6 +87,7 @@ class NotAnArticle(ValueError):
 def extract_article(html: bytes | str) -> ExtractedArticle:
     """Read a saved web page; raises NotAnArticle when it holds no article text."""
     soup = BeautifulSoup(html, "html.parser")
+    _flatten_deep_nesting(soup)
     if soup.find() is None:
         raise NotAnArticle(msg("the file is not a web page: save the article from your browser "
                                "with \"Save page as\" (HTML only) and upload that file"))
@@ -143,9 +149,12 @@ def _yaml_string(value: str) -> str:
 def _article_data(soup: BeautifulSoup) -> Iterator[dict[str, Any]]:
     """The JSON-LD objects that describe an article, from every ld+json script."""
     for script in soup.find_all("script", attrs={"type": re.compile("ld\\+json", re.I)}):
+        text = script.string or ""
+        if len(text) > MAX_LINKED_DATA_CHARS:
+            continue
         try:
-            data = json.loads(script.string or "")
-        except ValueError:
+            data = json.loads(text)
+        except (ValueError, RecursionError):
             continue
         for item in _flatten(data):
             kinds = item.get("@type")
@@ -155,12 +164,37 @@ def _article_data(soup: BeautifulSoup) -> Iterator[dict[str, Any]]:
 
 
 def _flatten(data: Any) -> Iterator[dict[str, Any]]:
-    if isinstance(data, list):
-        for item in data:
-            yield from _flatten(item)
-    elif isinstance(data, dict):
-        yield data
-        yield from _flatten(data.get("@graph", []))
+    """The objects of a JSON-LD value and of its @graph lists, without recursion, a bounded number."""
+    pending = [data]
+    found = 0
+    while pending and found < MAX_LINKED_DATA_ITEMS:
+        item = pending.pop()
+        if isinstance(item, list):
+            pending.extend(reversed(item[:MAX_LINKED_DATA_ITEMS]))
+        elif isinstance(item, dict):
+            found += 1
+            yield item
+            graph = item.get("@graph")
+            if isinstance(graph, list):
+                pending.extend(reversed(graph[:MAX_LINKED_DATA_ITEMS]))
+
+
+def _flatten_deep_nesting(soup: BeautifulSoup) -> None:
+    """Replace each element nested deeper than MAX_NESTING by a paragraph of its text."""
+    too_deep: list[Tag] = []
+    pending: list[tuple[Tag, int]] = [(soup, 0)]
+    while pending:
+        tag, depth = pending.pop()
+        for child in tag.contents:
+            if isinstance(child, Tag):
+                if depth >= MAX_NESTING:
+                    too_deep.append(child)
+                else:
+                    pending.append((child, depth + 1))
+    for tag in too_deep:
+        paragraph = soup.new_tag("p")  # read as one paragraph: the structure is lost anyway
+        paragraph.string = " ".join(tag.stripped_strings)
+        tag.replace_with(paragraph)
 
 
 def _first(items: list[dict[str, Any]], key: str) -> Any:
