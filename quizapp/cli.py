@@ -17,6 +17,7 @@ from flask.cli import (
     with_appcontext,
 )
 
+from quizapp.domain.bank_translation import is_translation_file
 from quizapp.domain.catalog import bank_files, read_catalog
 from quizapp.extensions import db
 from quizapp.schema import upgrade_schema
@@ -41,7 +42,8 @@ def load_bundled_banks(app: Flask) -> LoadReport:
     catalog = read_catalog(questions, Path(app.config["SEEDS_DIR"]))
     for problem in catalog.problems:
         click.echo(f"not loaded: {problem}", err=True)
-    present = [path.stem for path in bank_files(questions)] if questions.exists() else []
+    present = ([path.stem for path in bank_files(questions) if not is_translation_file(path.stem)]
+               if questions.exists() else [])
     with db.writer() as session:
         return load_catalog(session, catalog, present)
 

@@ -89,6 +89,8 @@ class QuestionVersion(Base):
     question_id: Mapped[int] = mapped_column(ForeignKey("question.id"))
     number: Mapped[int]
     content_hash: Mapped[str] = mapped_column(String(64))
+    # Fingerprint of the words a translation renders (domain.bank_translation.text_fingerprint).
+    text_fingerprint: Mapped[str | None] = mapped_column(String(16))
     type: Mapped[str] = mapped_column(String(16))
     prompt: Mapped[str] = mapped_column(Text)
     explanation: Mapped[str] = mapped_column(Text)
@@ -116,6 +118,26 @@ class Citation(Base):
     quote: Mapped[str] = mapped_column(Text)
 
     source: Mapped[Source] = relationship()
+
+
+class BankTranslation(Base):
+    """A bank's words in another language; ``questions`` maps question slugs to their words.
+
+    Each translated question keeps the fingerprint of the bank's words it translates, and is
+    shown only to versions with that fingerprint: never a translation of different words.
+    """
+
+    __tablename__ = "bank_translation"
+    __table_args__ = (UniqueConstraint("bank_id", "language"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    bank_id: Mapped[int] = mapped_column(ForeignKey("bank.id"))
+    language: Mapped[str] = mapped_column(String(35))
+    title: Mapped[str] = mapped_column(String(120))
+    description: Mapped[str | None] = mapped_column(Text)
+    questions: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    yaml_text: Mapped[str | None] = mapped_column(Text)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utc_now, onupdate=utc_now)
 
 
 class Account(Base):

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
 
 from quizapp.config import DefaultConfig
-from quizapp.domain.catalog import read_catalog
+from quizapp.domain.bank_translation import is_translation_file, with_fingerprints
+from quizapp.domain.catalog import Catalog, bank_files, read_catalog
 from quizapp.message_catalogs import command_line_catalog
 
 
@@ -22,11 +24,21 @@ def _default_seeds(target: Path) -> Path:
 @click.argument("target", type=click.Path(exists=True, path_type=Path), required=False)
 @click.option("--seeds", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="Folder of source articles (default: the seeds/ beside the banks' folder).")
-def validate_command(target: Path | None, seeds: Path | None) -> None:
-    """Check bank files (a file or a folder) and the articles they cite; exit 1 on any problem."""
+@click.option("--fill-fingerprints", is_flag=True,
+              help="Add the missing 'translates:' fingerprint to every translated question.")
+def validate_command(target: Path | None, seeds: Path | None, fill_fingerprints: bool) -> None:
+    """Check bank files and their translations (a file or a folder) and the articles they cite.
+
+    Exits 1 on any problem; out-of-date translated questions are noted, not problems.
+    """
     target = target or Path(DefaultConfig.QUESTIONS_DIR)
     catalog = read_catalog(target, seeds or _default_seeds(target))
     translations = command_line_catalog()
+    if fill_fingerprints:
+        _fill_fingerprints(target, catalog, translations.ugettext)
+        catalog = read_catalog(target, seeds or _default_seeds(target))
+    for notice in catalog.notices:
+        click.echo(notice.render(translations.ugettext))
     if catalog.problems:
         for problem in catalog.problems:
             click.echo(problem.render(translations.ugettext))
@@ -37,3 +49,17 @@ def validate_command(target: Path | None, seeds: Path | None) -> None:
         click.echo(f"{problems} {where}", err=True)
         sys.exit(1)
     click.echo(catalog.summary().render(translations.ugettext))
+
+
+def _fill_fingerprints(target: Path, catalog: Catalog, gettext: Callable[[str], str]) -> None:
+    banks = {bank.id: bank for bank in catalog.banks}
+    for path in bank_files(target):
+        if not is_translation_file(path.stem):
+            continue
+        text = path.read_text(encoding="utf-8-sig")
+        filled = with_fingerprints(text, banks)
+        if filled != text:
+            path.write_text(filled, encoding="utf-8")
+            added = filled.count("\n") - text.count("\n")
+            click.echo(gettext("%(file)s: added %(count)d fingerprints") % {"file": path, "count": added},
+                       err=True)

@@ -19,7 +19,21 @@ SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 
 def test_every_bundled_bank_and_article_passes_validation() -> None:
     assert [str(problem) for problem in CATALOG.problems] == []
-    assert len(BANKS) == len(list((PROJECT / "questions").glob("*.yaml")))
+    files = list((PROJECT / "questions").glob("*.yaml"))
+    assert len(BANKS) == len([path for path in files if "." not in path.stem])
+    assert len(CATALOG.translations) == len(files) - len(BANKS)
+
+
+@pytest.mark.parametrize("language", ["es", "ur"])
+def test_every_bundled_bank_is_translated_up_to_date_with_every_quote_glossed(language: str) -> None:
+    translated = {t.bank_id: t for t in CATALOG.translations if t.language == language}
+    assert sorted(translated) == sorted(BANKS)
+    assert CATALOG.notices == []
+    for bank_id, translation in translated.items():
+        for question, original in zip(translation.questions, BANKS[bank_id].questions, strict=True):
+            assert question.id == original.id
+            assert len(question.quote_translations) == len(original.citations)
+            assert all(question.quote_translations), f"{bank_id}/{question.id}: a quote has no gloss"
 
 
 def test_there_are_enough_banks_and_questions() -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from quizapp.domain.articles import Article, parse_article
 from quizapp.domain.bank_format import Bank, CitationCheck, parse_bank
+from quizapp.domain.bank_translation import Translation, is_translation_file, parse_translation
 from quizapp.domain.citations import closest_passage, quote_occurs
 from quizapp.domain.identifiers import did_you_mean
 from quizapp.domain.messages import Message, msg
@@ -24,11 +25,19 @@ class Catalog:
     problems: list[Problem] = field(default_factory=list)
     bank_files: dict[str, str] = field(default_factory=dict)
     bank_texts: dict[str, str] = field(default_factory=dict)  # each valid bank's file, as text
+    translations: list[Translation] = field(default_factory=list)
+    translation_texts: dict[tuple[str, str], str] = field(default_factory=dict)
+    notices: list[Problem] = field(default_factory=list)  # out-of-date translated questions
 
     def summary(self) -> Message:
         """One line saying what was checked."""
         questions = sum(len(bank.questions) for bank in self.banks)
         citations = sum(len(q.citations) for bank in self.banks for q in bank.questions)
+        if self.translations:
+            return msg("%(banks)d banks, %(questions)d questions, %(citations)d citations checked "
+                       "against %(articles)d articles, %(translations)d translations: no problems",
+                       banks=len(self.banks), questions=questions, citations=citations,
+                       articles=len(self.articles), translations=len(self.translations))
         return msg("%(banks)d banks, %(questions)d questions, %(citations)d citations checked "
                    "against %(articles)d articles: no problems", banks=len(self.banks),
                    questions=questions, citations=citations, articles=len(self.articles))
@@ -59,7 +68,9 @@ def read_articles(seeds_dir: Path) -> tuple[dict[str, Article], list[Problem]]:
 def bank_files(target: Path) -> list[Path]:
     """The bank files named by ``target``: the file itself, or the ``*.yaml``/``*.yml`` in a folder."""
     if target.is_file():
-        return [target]
+        bank = target.with_name(target.stem.split(".")[0] + target.suffix)
+        # A translation is checked against its bank, so the bank beside it is read too.
+        return [bank, target] if is_translation_file(target.stem) and bank.is_file() else [target]
     return sorted([*target.glob("*.yaml"), *target.glob("*.yml")])
 
 
@@ -89,7 +100,10 @@ def check_banks(sources: Iterable[tuple[str, str, bytes]], articles: dict[str, A
     catalog = Catalog(articles=articles)
     owners = dict(taken or {})
     check = citation_checker(articles)
+    sources = list(sources)
     for path, stem, data in sources:
+        if is_translation_file(stem):
+            continue
         bank, problems = parse_bank(path, stem, data, check)
         if bank is not None:
             if bank.id in owners:
@@ -108,7 +122,22 @@ def check_banks(sources: Iterable[tuple[str, str, bytes]], articles: dict[str, A
             catalog.banks.append(bank)
             catalog.bank_files[bank.id] = path
             catalog.bank_texts[bank.id] = data.decode("utf-8-sig")
+    check_translations(catalog, [source for source in sources if is_translation_file(source[1])])
     return catalog
+
+
+def check_translations(catalog: Catalog, sources: Iterable[tuple[str, str, bytes]],
+                       banks: dict[str, Bank] | None = None) -> None:
+    """Check translation files against the catalog's banks (or ``banks``) and add them to it."""
+    known = banks if banks is not None else {bank.id: bank for bank in catalog.banks}
+    for path, stem, data in sources:
+        translation, problems, notices = parse_translation(path, stem, data, known)
+        catalog.problems.extend(problems)
+        catalog.notices.extend(notices)
+        if translation is not None:
+            catalog.translations.append(translation)
+            catalog.translation_texts[(translation.bank_id, translation.language)] = (
+                data.decode("utf-8-sig"))
 
 
 def read_catalog(questions: Path, seeds_dir: Path) -> Catalog:
@@ -117,6 +146,7 @@ def read_catalog(questions: Path, seeds_dir: Path) -> Catalog:
     sources = [(display_path(path), path.stem, read_limited(path)) for path in bank_files(questions)]
     catalog = check_banks(sources, articles)
     catalog.problems = in_file_order(article_problems + catalog.problems)
+    catalog.notices = in_file_order(catalog.notices)
     return catalog
 
 

@@ -12,8 +12,9 @@ from sqlalchemy.orm import Session, selectinload
 
 from quizapp.domain import bank_format
 from quizapp.domain.articles import Article
+from quizapp.domain.bank_translation import Translation, fingerprint_of
 from quizapp.domain.catalog import Catalog
-from quizapp.models import Bank, Citation, Question, QuestionVersion, Source
+from quizapp.models import Bank, BankTranslation, Citation, Question, QuestionVersion, Source
 
 
 @dataclass
@@ -24,12 +25,15 @@ class LoadReport:
     new_versions: int = 0
     retired_questions: int = 0
     unlisted_banks: list[str] = field(default_factory=list)
+    translations_loaded: list[str] = field(default_factory=list)  # "bank.lang"
     skipped_banks: list[str] = field(default_factory=list)  # ids a teacher's bank already has
 
     def summary(self) -> str:
         """One line for the command line."""
         line = (f"loaded {len(self.banks_loaded)} banks ({self.new_versions} new question "
                 f"versions, {self.retired_questions} questions retired)")
+        if self.translations_loaded:
+            line += f" and {len(self.translations_loaded)} translations"
         if self.unlisted_banks:
             line += f"; no longer listed: {', '.join(self.unlisted_banks)}"
         if self.skipped_banks:
@@ -63,6 +67,12 @@ def load_catalog(session: Session, catalog: Catalog, present: Collection[str]) -
             report.skipped_banks.append(bank.id)
             continue
         store_bank(session, bank, report, yaml_text=catalog.bank_texts.get(bank.id))
+    session.flush()
+    for translation in catalog.translations:
+        if translation.bank_id not in teachers_ids:
+            store_translation(session, translation,
+                              catalog.translation_texts.get((translation.bank_id, translation.language)))
+            report.translations_loaded.append(f"{translation.bank_id}.{translation.language}")
     gone = session.scalars(select(Bank).where(Bank.listed, Bank.owner_id.is_(None),
                                               Bank.slug.not_in(list(present))))
     for bank_row in gone:
@@ -123,10 +133,26 @@ def store_bank(session: Session, bank: bank_format.Bank, report: LoadReport,
     report.banks_loaded.append(bank.id)
 
 
+def store_translation(session: Session, translation: Translation, yaml_text: str | None) -> None:
+    """Add or replace a bank's translation into one language (not committed)."""
+    bank_id = session.scalar(select(Bank.id).where(Bank.slug == translation.bank_id))
+    assert bank_id is not None, "a translation is checked against a loaded bank"
+    row = session.scalar(select(BankTranslation).where(BankTranslation.bank_id == bank_id,
+                                                       BankTranslation.language == translation.language))
+    if row is None:
+        row = BankTranslation(bank_id=bank_id, language=translation.language)
+        session.add(row)
+    row.title = translation.title
+    row.description = translation.description
+    row.questions = {question.id: question.as_json() for question in translation.questions}
+    row.yaml_text = yaml_text
+
+
 def _new_version(question: bank_format.Question, digest: str, number: int) -> QuestionVersion:
     return QuestionVersion(
         number=number,
         content_hash=digest,
+        text_fingerprint=fingerprint_of(question),
         type=question.type,
         prompt=question.prompt,
         explanation=question.explanation,
