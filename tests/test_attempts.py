@@ -121,7 +121,7 @@ def test_the_quiz_page_data_holds_no_answer_key(app, sample_bank) -> None:
         page = attempts.quiz_page(db.session, token)
     assert page is not None
     fields = {name for q in page.questions for name in vars(q)}
-    assert fields == {"position", "type", "prompt", "points", "entries", "unit"}
+    assert fields == {"position", "type", "prompt", "points", "entries", "unit", "language"}
     order = next(q for q in page.questions if q.type == "order")
     assert order.entries != ["El Salvador adopts bitcoin as legal tender",
                              "Saqib speaks at The Bitcoin Conference",

@@ -305,3 +305,24 @@ def _ids_lacking_fingerprints(root: Any, banks: dict[str, Bank]) -> list[tuple[i
         if found and isinstance(found[1], Scalar) and found[1].text in by_id:
             needed.append((found[0].line, fingerprint_of(by_id[found[1].text])))
     return needed
+
+
+def current_words(stored: dict[str, Any] | None, fingerprint: str | None) -> dict[str, Any] | None:
+    """A stored translated question, if it translates exactly the words of this version."""
+    if stored is None or fingerprint is None or stored.get("fingerprint") != fingerprint:
+        return None
+    return stored
+
+
+def translated_response(question_type: str, key: dict[str, Any], response: Any,
+                        entries: list[str]) -> Any:
+    """A response or right answer with each chosen entry in the translation's words."""
+    originals = shown_entries(question_type, key)
+    if not entries or len(entries) != len(originals) or response is None:
+        return response
+    by_original = dict(zip(originals, entries, strict=True))
+    if isinstance(response, list):
+        return [by_original.get(entry, entry) for entry in response]
+    if isinstance(response, str) and question_type in ENTRY_KEYS:
+        return by_original.get(response, response)
+    return response

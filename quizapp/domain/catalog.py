@@ -132,7 +132,7 @@ def check_translations(catalog: Catalog, sources: Iterable[tuple[str, str, bytes
     known = banks if banks is not None else {bank.id: bank for bank in catalog.banks}
     for path, stem, data in sources:
         translation, problems, notices = parse_translation(path, stem, data, known)
-        catalog.problems.extend(problems)
+        catalog.problems.extend(in_file_order(problems))
         catalog.notices.extend(notices)
         if translation is not None:
             catalog.translations.append(translation)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from werkzeug.wrappers import Response
@@ -20,6 +21,11 @@ learner = Blueprint("learner", __name__)
 _ANSWER_FIELD = re.compile(r"q(\d{1,4})")
 
 
+def reading_language() -> str:
+    """The page's language, in which banks are shown where a translation exists."""
+    return str(get_locale() or "en")
+
+
 def _viewer() -> int | None:
     """Who is looking, for content only some may see (teachers' own banks and articles)."""
     return current_user.account_id if current_user.is_authenticated else None
@@ -31,8 +37,9 @@ def home() -> str:
     classes = []
     if current_user.is_authenticated and current_user.is_learner:
         classes = classrooms.learner_classes(db.session, current_user.account_id, classrooms.now())
-    return render_template("learner/home.html", banks=library.list_banks(db.session, _viewer()),
-                           classes=classes, start_form=StartQuizForm())
+    banks = library.list_banks(db.session, _viewer(), reading_language())
+    return render_template("learner/home.html", banks=banks, classes=classes,
+                           start_form=StartQuizForm())
 
 
 @learner.get("/me/attempts")
@@ -72,7 +79,7 @@ def class_board(classroom_id: int) -> str:
 @learner.get("/banks/<slug>")
 def bank(slug: str) -> str:
     """A bank's description and the button that starts it."""
-    summary = library.bank_summary(db.session, slug, _viewer()) or abort(404)
+    summary = library.bank_summary(db.session, slug, _viewer(), reading_language()) or abort(404)
     return render_template("learner/bank.html", bank=summary, form=StartQuizForm())
 
 
@@ -113,7 +120,7 @@ def attempt(token: str) -> str | Response:
     cached = cached_quiz_page(token)
     if cached is not None:
         return cached
-    page = attempts.quiz_page(db.session, token) or abort(404)
+    page = attempts.quiz_page(db.session, token, reading_language()) or abort(404)
     html = render_template("learner/quiz.html", page=page, form=SubmitAttemptForm(), given={},
                            errors={}, blanks=[], question_html=question_html)
     return remember_quiz_page(token, html)
@@ -136,7 +143,7 @@ def submit(token: str) -> tuple[str, int] | Response:
         abort(404)
     if outcome.status in (attempts.SubmitStatus.RECORDED, attempts.SubmitStatus.ALREADY_SUBMITTED):
         return redirect(url_for(".result", token=token), code=303)
-    page = attempts.quiz_page(db.session, token) or abort(404)
+    page = attempts.quiz_page(db.session, token, reading_language()) or abort(404)
     return render_template("learner/quiz.html", page=page, form=form, given=given,
                            errors=outcome.errors, blanks=outcome.blanks,
                            question_html=question_html), 422
@@ -147,7 +154,7 @@ def result(token: str) -> str | Response:
     """Score, answers, explanations and evidence of a submitted attempt."""
     if not _may_review(token):
         abort(404)
-    outcome = attempts.attempt_result(db.session, token)
+    outcome = attempts.attempt_result(db.session, token, reading_language())
     if outcome is None:
         return redirect(url_for(".attempt", token=token), code=303)
     return render_template("learner/result.html", result=outcome, redo_form=StartQuizForm())

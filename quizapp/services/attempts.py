@@ -7,12 +7,13 @@ import enum
 import random
 import secrets
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy import Engine, bindparam, select, update
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from quizapp.database import HotQuery
+from quizapp.domain.bank_translation import current_words, translated_response
 from quizapp.domain.grading import (
     Response,
     ResponseError,
@@ -29,6 +30,7 @@ from quizapp.models import (
     Attempt,
     AttemptItem,
     Bank,
+    BankTranslation,
     Citation,
     Classroom,
     Membership,
@@ -51,6 +53,7 @@ class ShownQuestion:
     points: int
     entries: tuple[str, ...]
     unit: str | None
+    language: str = "en"  # of the prompt and entries: the bank's, or its translation's
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,8 @@ class Evidence:
     source_title: str
     publisher: str | None
     quote: str
+    quote_language: str = "en"
+    quote_translation: str | None = None  # in the attempt's language, labelled as a translation
 
 
 @dataclass(frozen=True)
@@ -107,6 +112,7 @@ class QuestionResult:
     points: int
     explanation: str
     evidence: list[Evidence]
+    language: str = "en"  # of the prompt, answers and explanation
 
 
 @dataclass(frozen=True)
@@ -254,33 +260,56 @@ def _load(session: Session, token: str) -> Attempt | None:
     return session.scalar(
         select(Attempt).where(Attempt.token == token)
         .options(joinedload(Attempt.bank),
-                 selectinload(Attempt.items).joinedload(AttemptItem.question_version))
+                 selectinload(Attempt.items).joinedload(AttemptItem.question_version)
+                 .joinedload(QuestionVersion.question))
     )
 
 
-def quiz_page(session: Session, token: str) -> QuizPage | None:
-    """The questions of an attempt as they were shown, or None for an unknown token."""
+def quiz_page(session: Session, token: str, language: str = "en") -> QuizPage | None:
+    """The questions of an attempt as they were shown, in ``language`` where a translation has them.
+
+    Questions whose translation is missing or out of date keep the bank's own words.
+    """
     rows = session.execute(
-        select(Attempt.submitted_at, Bank.slug, Bank.title, Bank.language, AttemptItem.position,
-               AttemptItem.shown_order, QuestionVersion.id, QuestionVersion.content_hash)
+        select(Attempt.submitted_at, Bank.id.label("bank_id"), Bank.slug, Bank.title,
+               Bank.language, AttemptItem.position, AttemptItem.shown_order, QuestionVersion.id,
+               QuestionVersion.content_hash, QuestionVersion.text_fingerprint,
+               Question.slug.label("question_slug"))
         .join(Bank, Bank.id == Attempt.bank_id)
         .join(AttemptItem, AttemptItem.attempt_id == Attempt.id)
         .join(QuestionVersion, QuestionVersion.id == AttemptItem.question_version_id)
+        .join(Question, Question.id == QuestionVersion.question_id)
         .where(Attempt.token == token).order_by(AttemptItem.position)
     ).all()
     if not rows:
         return None
     _cache_contents(session, {row.id: row.content_hash for row in rows
                               if row.content_hash not in _CONTENT_BY_HASH})
+    first = rows[0]
+    translation = _translation(session, first.bank_id, first.language, language)
     questions = []
     for row in rows:
         content = _CONTENT_BY_HASH[row.content_hash]
-        entries = tuple(content.entries[index] for index in row.shown_order)
-        questions.append(ShownQuestion(row.position, content.type, content.prompt, content.points,
-                                       entries, content.unit))
-    first = rows[0]
-    return QuizPage(token, first.slug, first.title, first.language,
+        words = current_words(translation.questions.get(row.question_slug) if translation else None,
+                              row.text_fingerprint)
+        all_entries = tuple(words["entries"]) if words and words["entries"] else content.entries
+        entries = tuple(all_entries[index] for index in row.shown_order)
+        questions.append(ShownQuestion(
+            row.position, content.type, words["prompt"] if words else content.prompt,
+            content.points, entries, (words.get("unit") or content.unit) if words else content.unit,
+            language if words else first.language))
+    title = translation.title if translation else first.title
+    return QuizPage(token, first.slug, title, language if translation else first.language,
                     first.submitted_at is not None, questions)
+
+
+def _translation(session: Session, bank_id: int, bank_language: str,
+                 language: str) -> BankTranslation | None:
+    """The bank's translation into the reader's language, when the bank is in another one."""
+    if language.split("-")[0] == bank_language.split("-")[0]:
+        return None
+    return session.scalar(select(BankTranslation).where(BankTranslation.bank_id == bank_id,
+                                                        BankTranslation.language == language))
 
 
 def _cache_contents(session: Session, missing: dict[int, str]) -> None:
@@ -386,7 +415,7 @@ def _record_best(session: Session, assignment_id: int, account_id: int, score: i
         membership.total += gain
 
 
-def attempt_result(session: Session, token: str) -> AttemptResult | None:
+def attempt_result(session: Session, token: str, language: str = "en") -> AttemptResult | None:
     """A submitted attempt with answers, right answers and evidence; None if not submitted."""
     attempt = _load(session, token)
     if attempt is None or attempt.submitted_at is None or attempt.score is None:
@@ -403,24 +432,41 @@ def attempt_result(session: Session, token: str) -> AttemptResult | None:
     ):
         citations.setdefault(citation.question_version_id, []).append(Evidence(
             citation.id, citation.source_id, citation.source.title, citation.source.publisher,
-            citation.quote))
-    questions = []
-    for item in attempt.items:
-        version = item.question_version
-        answer = answers.get(item.position)
-        questions.append(QuestionResult(
-            position=item.position, type=version.type, prompt=version.prompt,
-            unit=version.key.get("unit"),
-            response=answer.response if answer else None,
-            right=right_answer(version.type, version.key),
-            correct=bool(answer and answer.correct),
-            points_awarded=answer.points_awarded if answer else 0,
-            points=version.points, explanation=version.explanation,
-            evidence=citations.get(version.id, []),
-        ))
-    return AttemptResult(attempt.token, attempt.bank.slug, attempt.bank.title,
-                         attempt.bank.language, attempt.score, attempt.max_score,
-                         attempt.started_at, attempt.submitted_at, questions)
+            citation.quote, citation.source.language))
+    translation = _translation(session, attempt.bank_id, attempt.bank.language, language)
+    questions = [_question_result(item, answers.get(item.position), citations.get(
+        item.question_version_id, []), translation, attempt.bank.language) for item in attempt.items]
+    return AttemptResult(attempt.token, attempt.bank.slug,
+                         translation.title if translation else attempt.bank.title,
+                         translation.language if translation else attempt.bank.language,
+                         attempt.score, attempt.max_score, attempt.started_at,
+                         attempt.submitted_at, questions)
+
+
+def _question_result(item: AttemptItem, answer: Answer | None, evidence: list[Evidence],
+                     translation: BankTranslation | None, bank_language: str) -> QuestionResult:
+    version = item.question_version
+    slug = version.question.slug
+    words = current_words(translation.questions.get(slug) if translation else None,
+                          version.text_fingerprint)
+    entries = list(words["entries"]) if words else []
+    response = answer.response if answer else None
+    right = right_answer(version.type, version.key)
+    if words:
+        glosses = words.get("quote_translations") or []
+        evidence = [replace(shown, quote_translation=glosses[index] if index < len(glosses) else None)
+                    for index, shown in enumerate(evidence)]
+    return QuestionResult(
+        position=item.position, type=version.type,
+        prompt=words["prompt"] if words else version.prompt,
+        unit=(words.get("unit") if words else None) or version.key.get("unit"),
+        response=translated_response(version.type, version.key, response, entries),
+        right=translated_response(version.type, version.key, right, entries),
+        correct=bool(answer and answer.correct),
+        points_awarded=answer.points_awarded if answer else 0,
+        points=version.points, explanation=words["explanation"] if words else version.explanation,
+        evidence=evidence,
+        language=translation.language if words and translation else bank_language)
 
 
 _STATE = HotQuery(select(Attempt.submitted_at, Attempt.account_id)

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from quizapp.domain.citations import find_quote
-from quizapp.models import Bank, Citation, Question, Source
+from quizapp.models import Bank, BankTranslation, Citation, Question, Source
 from quizapp.services.authoring import visible_to
 
 
@@ -49,27 +49,35 @@ class SourcePage:
     cited_found: bool
 
 
-def _summaries(session: Session, *conditions: object) -> list[BankSummary]:
+def _summaries(session: Session, language: str, *conditions: object) -> list[BankSummary]:
     counts = (
         select(Question.bank_id, func.count().label("n"))
         .where(Question.retired.is_(False)).group_by(Question.bank_id).subquery()
     )
     rows = session.execute(
-        select(Bank, counts.c.n).join(counts, counts.c.bank_id == Bank.id)
-        .where(Bank.listed, *conditions).order_by(Bank.title)
+        select(Bank, counts.c.n, BankTranslation.title, BankTranslation.description)
+        .join(counts, counts.c.bank_id == Bank.id)
+        .outerjoin(BankTranslation, (BankTranslation.bank_id == Bank.id)
+                   & (BankTranslation.language == language) & (Bank.language != language))
+        .where(Bank.listed, *conditions)
     )
-    return [BankSummary(bank.slug, bank.title, bank.description, bank.language,
-                        list(bank.tags or []), count) for bank, count in rows]
+    summaries = [
+        BankSummary(bank.slug, title or bank.title, description if title else bank.description,
+                    language if title else bank.language, list(bank.tags or []), count)
+        for bank, count, title, description in rows]
+    return sorted(summaries, key=lambda summary: summary.title.casefold())
 
 
-def list_banks(session: Session, viewer_id: int | None = None) -> list[BankSummary]:
-    """Every listed bank with questions that the viewer may see, by title."""
-    return _summaries(session, visible_to(Bank.owner_id, viewer_id))
+def list_banks(session: Session, viewer_id: int | None = None,
+               language: str = "en") -> list[BankSummary]:
+    """Every listed bank with questions that the viewer may see, by title, in ``language`` if translated."""
+    return _summaries(session, language, visible_to(Bank.owner_id, viewer_id))
 
 
-def bank_summary(session: Session, slug: str, viewer_id: int | None = None) -> BankSummary | None:
+def bank_summary(session: Session, slug: str, viewer_id: int | None = None,
+                 language: str = "en") -> BankSummary | None:
     """One listed bank the viewer may see, or None."""
-    found = _summaries(session, Bank.slug == slug, visible_to(Bank.owner_id, viewer_id))
+    found = _summaries(session, language, Bank.slug == slug, visible_to(Bank.owner_id, viewer_id))
     return found[0] if found else None
 
 
