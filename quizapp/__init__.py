@@ -47,7 +47,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     from quizapp.health import health
     from quizapp.i18n import install_template_gettext, select_locale, template_helpers
     from quizapp.learner import learner
-    from quizapp.message_catalogs import in_page_language
+    from quizapp.message_catalogs import in_page_language, language_name
     from quizapp.projector import projector
     from quizapp.teacher import teacher
     from quizapp.upload_limits import SizeLimitedRequest
@@ -67,6 +67,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     limiter.init_app(app)
     app.context_processor(template_helpers)
     app.add_template_filter(in_page_language, "translated")
+    app.add_template_filter(language_name, "language_name")
     for blueprint in (learner, auth, teacher, projector, health):
         app.register_blueprint(blueprint)
     errors.register(app)

@@ -44,3 +44,14 @@ def catalog_for(language: str | None) -> NullTranslations:
 def command_line_catalog() -> NullTranslations:
     """The catalog for the command line's language; English when none exists."""
     return catalog_for(command_line_language())
+
+
+def language_name(code: str) -> str:
+    """A language's name in the language of the current page (Babel's CLDR data): "espagnol"."""
+    from babel import Locale, UnknownLocaleError
+    from flask_babel import get_locale
+
+    try:
+        return Locale.parse(code.replace("-", "_")).get_display_name(get_locale()) or code
+    except (ValueError, UnknownLocaleError):
+        return code

@@ -324,3 +324,42 @@ def test_loading_bundled_banks_leaves_teachers_banks_alone(app, teacher, write_b
         bank = db.session.scalar(select(Bank).where(Bank.slug == "class-7"))
         assert bank is not None and bank.listed and bank.owner_id is not None
         assert "bundled question" not in (bank.yaml_text or "")
+
+
+def own_translation(fingerprint: str | None) -> str:
+    translates = f"    translates: {fingerprint}\n" if fingerprint else ""
+    return (f"translation_of: class-7\nlanguage: ur\ntitle: ساتویں جماعت کا کوئز\nquestions:\n"
+            f"  - id: first\n{translates}    prompt: بٹ کوائن سب سے پہلے کس نے اپنایا؟\n"
+            "    choices: [ایل سلواڈور, پاکستان]\n    explanation: اس نے یہ 2021 میں کیا۔\n"
+            "    cite:\n      - quote_translation: ایل سلواڈور پہلا ملک تھا۔\n")
+
+
+def translation_row(listing) -> str:  # type: ignore[no-untyped-def]
+    return next(tr for tr in listing.select("tr") if "class-7" in tr.get_text()).get_text(" ", strip=True)
+
+
+def test_a_teacher_translates_their_bank_in_the_browser(app, teacher) -> None:
+    publish(teacher, own_bank())
+    assert "Urdu: missing" in translation_row(soup(teacher.get("/teach/banks")))
+    missing = soup(check(teacher, upload=(own_translation(None).encode(), "class-7.ur.yaml")))
+    message = missing.select_one(".error").get_text(" ", strip=True)
+    fingerprint = message.split("add 'translates: ", 1)[1][:8]
+    preview = check(teacher, upload=(own_translation(fingerprint).encode(), "class-7.ur.yaml"))
+    assert preview.status_code == 200
+    page = soup(preview)
+    assert "A translation of “Class 7 quiz” into Urdu" in page.get_text(" ", strip=True)
+    assert page.select_one(".prompt")["dir"] == "rtl"
+    assert "ایل سلواڈور" in page.select_one(".answers").get_text()  # the right answer, translated
+    assert QUOTE in page.get_text() and "ایل سلواڈور پہلا ملک تھا۔" in page.get_text()
+    response = publish(teacher, own_translation(fingerprint))
+    assert response.status_code == 303
+    assert "Urdu: up to date" in translation_row(soup(teacher.get("/teach/banks")))
+    publish(teacher, own_bank(prompt="Which country adopted bitcoin first?"))
+    assert "Urdu: missing" not in translation_row(soup(teacher.get("/teach/banks")))
+    assert "Urdu: 1 question out of date" in translation_row(soup(teacher.get("/teach/banks")))
+
+
+def test_only_ones_own_banks_are_translated_in_the_browser(teacher) -> None:
+    text = own_translation("00000000").replace("translation_of: class-7", "translation_of: sample")
+    page = soup(check(teacher, text))
+    assert "there is no bank 'sample'" in page.select_one(".error").get_text(" ", strip=True)

@@ -85,16 +85,19 @@ def is_translation_file(stem: str) -> bool:
     return "." in stem
 
 
-def parse_translation(path: str, stem: str, data: bytes, banks: dict[str, Bank]
+def parse_translation(path: str, stem: str | None, data: bytes, banks: dict[str, Bank]
                       ) -> tuple[Translation | None, list[Problem], list[Problem]]:
     """Check a translation file against the bank it names: (translation, problems, notices).
+
+    ``stem`` is the file's name without ``.yaml``, which must be ``<bank>.<language>``; None
+    for pasted text, which has no name to check.
 
     Problems are mistakes (the translation is not loaded); notices say which questions are
     out of date (the translation loads, and those questions show the bank's own words).
     """
     problems: list[Problem] = []
     notices: list[Problem] = []
-    reader = FieldReader(path, stem, problems)
+    reader = FieldReader(path, stem or "translation", problems)
     try:
         root = read_yaml(decode_text(data))
     except YamlProblem as problem:
@@ -129,12 +132,12 @@ def parse_translation(path: str, stem: str, data: bytes, banks: dict[str, Bank]
     return Translation(bank.id, language, title, tuple(questions), description, stale), [], notices
 
 
-def _check_name(reader: FieldReader, root: Mapping, stem: str, bank: Bank, language: str) -> None:
+def _check_name(reader: FieldReader, root: Mapping, stem: str | None, bank: Bank, language: str) -> None:
     if language.lower() == bank.language.lower():
         reader.problem(reader.line_of(root, "language"),
                        msg("the bank %(bank)r is already in %(language)r: a translation is in "
                            "another language", bank=bank.id, language=language))
-    elif stem != f"{bank.id}.{language}":
+    elif stem is not None and stem != f"{bank.id}.{language}":
         reader.problem(root.line, msg("the file name must be the bank id and the language: "
                                       "rename the file to %(name)s.yaml",
                                       name=f"{bank.id}.{language}"))
@@ -326,3 +329,18 @@ def translated_response(question_type: str, key: dict[str, Any], response: Any,
     if isinstance(response, str) and question_type in ENTRY_KEYS:
         return by_original.get(response, response)
     return response
+
+
+def stale_questions(current: dict[str, str | None], translated: dict[str, Any]) -> list[str]:
+    """The bank's questions (slug -> fingerprint today) that a stored translation lacks or has out of date."""
+    return [slug for slug, fingerprint in current.items()
+            if current_words(translated.get(slug), fingerprint) is None]
+
+
+def declares_translation(data: bytes) -> bool:
+    """True when a file's top level names the bank it translates (``translation_of:``)."""
+    try:
+        root = read_yaml(decode_text(data))
+    except YamlProblem:
+        return False
+    return isinstance(root, Mapping) and root.get("translation_of") is not None

@@ -9,12 +9,19 @@ from sqlalchemy.orm import Session, selectinload
 
 from quizapp.domain import bank_format
 from quizapp.domain.articles import Article, parse_article
+from quizapp.domain.bank_translation import (
+    Translation,
+    declares_translation,
+    parse_translation,
+    stale_questions,
+    translated_response,
+)
 from quizapp.domain.catalog import citation_checker
 from quizapp.domain.grading import right_answer, shown_entries
 from quizapp.domain.messages import msg
 from quizapp.domain.problems import Problem, in_file_order
-from quizapp.models import Bank, Classroom, Membership, Source
-from quizapp.services.catalog_loading import LoadReport, store_article, store_bank
+from quizapp.models import Bank, BankTranslation, Classroom, Membership, Question, Source
+from quizapp.services.catalog_loading import LoadReport, store_article, store_bank, store_translation
 
 
 def own_or_bundled(owner_column: ColumnElement[int | None], teacher_id: int) -> ColumnElement[bool]:
@@ -39,6 +46,7 @@ class PreviewCitation:
     source_id: str
     source_title: str
     quote: str
+    quote_translation: str | None = None
 
 
 @dataclass(frozen=True)
@@ -64,7 +72,8 @@ class BankCheck:
     problems: list[Problem]
     bank: bank_format.Bank | None
     questions: list[PreviewQuestion]
-    replaces_own: bool = False  # the teacher already has a bank with this id
+    replaces_own: bool = False  # the teacher already has a bank with this id (or translation)
+    translation: Translation | None = None  # set when the file translates one of their banks
 
     @property
     def passed(self) -> bool:
@@ -86,6 +95,8 @@ def check_bank_text(session: Session, teacher_id: int, data: bytes, name: str) -
     The bank format's own checks refuse files over 1 MiB.
     """
     text = data.decode("utf-8-sig", errors="replace")
+    if declares_translation(data):
+        return _check_translation_text(session, teacher_id, data, name, text)
     articles = _articles(session, teacher_id)
     bank, problems = bank_format.parse_bank(name, "bank", data, citation_checker(articles))
     replaces_own = False
@@ -99,6 +110,47 @@ def check_bank_text(session: Session, teacher_id: int, data: bytes, name: str) -
     if problems or bank is None:
         return BankCheck(text, in_file_order(problems), None, [])
     return BankCheck(text, [], bank, _preview(bank, articles), replaces_own)
+
+
+def _check_translation_text(session: Session, teacher_id: int, data: bytes, name: str,
+                            text: str) -> BankCheck:
+    """Check a translation of one of the teacher's own banks, as published."""
+    own = {row.slug: row.yaml_text for row in session.execute(
+        select(Bank.slug, Bank.yaml_text).where(Bank.owner_id == teacher_id, Bank.listed))}
+    banks = {}
+    for slug, yaml_text in own.items():
+        bank, _ = bank_format.parse_bank(slug, slug, (yaml_text or "").encode("utf-8"))
+        if bank is not None:
+            banks[slug] = bank
+    stem = name.rsplit(".", 1)[0] if name != "pasted.yaml" else None
+    translation, problems, _ = parse_translation(name, stem, data, banks)
+    if translation is None:
+        return BankCheck(text, in_file_order(problems), None, [])
+    bank = banks[translation.bank_id]
+    exists = session.scalar(select(BankTranslation.id).join(Bank).where(
+        Bank.slug == bank.id, BankTranslation.language == translation.language)) is not None
+    articles = _articles(session, teacher_id)
+    return BankCheck(text, [], bank, _translated_preview(bank, translation, articles), exists,
+                     translation)
+
+
+def _translated_preview(bank: bank_format.Bank, translation: Translation,
+                        articles: dict[str, Article]) -> list[PreviewQuestion]:
+    words = {question.id: question for question in translation.questions}
+    preview = []
+    for number, question in enumerate(bank.questions, start=1):
+        translated = words[question.id]
+        entries = list(translated.entries) or shown_entries(question.type, question.key)
+        right = right_answer(question.type, question.key)
+        preview.append(PreviewQuestion(
+            position=number, type=question.type, prompt=translated.prompt, entries=entries,
+            unit=translated.unit or question.key.get("unit"),
+            right=translated_response(question.type, question.key, right, list(translated.entries)),
+            explanation=translated.explanation, points=question.points,
+            citations=[PreviewCitation(c.source, articles[c.source].title, c.quote, gloss)
+                       for c, gloss in zip(question.citations, translated.quote_translations,
+                                           strict=True)]))
+    return preview
 
 
 def _preview(bank: bank_format.Bank, articles: dict[str, Article]) -> list[PreviewQuestion]:
@@ -122,7 +174,10 @@ def publish_bank(session: Session, teacher_id: int, data: bytes, name: str) -> B
     if checked.bank is None:
         session.rollback()
         return checked
-    store_bank(session, checked.bank, LoadReport(), owner_id=teacher_id, yaml_text=checked.text)
+    if checked.translation is not None:
+        store_translation(session, checked.translation, checked.text)
+    else:
+        store_bank(session, checked.bank, LoadReport(), owner_id=teacher_id, yaml_text=checked.text)
     session.commit()
     return checked
 
@@ -135,15 +190,31 @@ class OwnBank:
     title: str
     questions: int
     mine: bool
+    language: str = "en"
+    # Per other language: how many questions it lacks or has out of date; None: no translation.
+    translations: tuple[tuple[str, int | None], ...] = ()
 
 
-def teacher_banks(session: Session, teacher_id: int) -> list[OwnBank]:
-    """The teacher's own banks, then the bundled ones, by title."""
+def teacher_banks(session: Session, teacher_id: int, languages: list[str]) -> list[OwnBank]:
+    """The teacher's own banks, then the bundled ones, by title, with where their translations stand."""
     rows = session.scalars(select(Bank).where(Bank.listed, own_or_bundled(Bank.owner_id, teacher_id))
-                           .options(selectinload(Bank.questions))
-                           .order_by(Bank.owner_id.is_(None), Bank.title))
-    return [OwnBank(row.slug, row.title, sum(not q.retired for q in row.questions),
-                    row.owner_id == teacher_id) for row in rows]
+                           .options(selectinload(Bank.questions).selectinload(Question.current_version))
+                           .order_by(Bank.owner_id.is_(None), Bank.title)).all()
+    stored: dict[tuple[int, str], dict] = {  # type: ignore[type-arg]
+        (row.bank_id, row.language): row.questions for row in session.execute(
+            select(BankTranslation.bank_id, BankTranslation.language, BankTranslation.questions)
+            .where(BankTranslation.bank_id.in_([row.id for row in rows])))}
+    banks = []
+    for row in rows:
+        current = {q.slug: q.current_version.text_fingerprint if q.current_version else None
+                   for q in row.questions if not q.retired}
+        translations = tuple(
+            (language, len(stale_questions(current, stored[(row.id, language)]))
+             if (row.id, language) in stored else None)
+            for language in languages if language != row.language)
+        banks.append(OwnBank(row.slug, row.title, len(current), row.owner_id == teacher_id,
+                             row.language, translations))
+    return banks
 
 
 def bank_yaml(session: Session, viewer_id: int | None, slug: str) -> str | None:

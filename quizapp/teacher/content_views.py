@@ -16,7 +16,7 @@ from quizapp.domain.article_extraction import (
 from quizapp.domain.yaml_reader import MAX_FILE_BYTES
 from quizapp.extensions import db
 from quizapp.form_responses import form_status
-from quizapp.message_catalogs import in_page_language
+from quizapp.message_catalogs import in_page_language, language_name
 from quizapp.services import authoring
 from quizapp.teacher.forms import ArticleForm, BankUploadForm, PublishBankForm
 from quizapp.teacher.problem_listing import lines_around_problems
@@ -31,7 +31,8 @@ YAML_TYPE = "application/yaml; charset=utf-8"
 def banks() -> str:
     """The teacher's banks and the articles they can cite."""
     me = current_user.account_id
-    return render_template("teacher/banks.html", banks=authoring.teacher_banks(db.session, me),
+    banks = authoring.teacher_banks(db.session, me, current_app.config["LANGUAGES"])
+    return render_template("teacher/banks.html", banks=banks,
                            articles=authoring.citable_articles(db.session, me))
 
 
@@ -87,8 +88,13 @@ def publish_bank() -> tuple[str, int] | Response:
     if not check.passed:  # something changed since the preview, such as an id now taken
         return _fix_page(BankUploadForm(formdata=None, text=check.text), check)
     assert check.bank is not None
-    flash(_("“%(title)s” is published. Assign it to a class from the class's page.",
-            title=check.bank.title))
+    if check.translation is not None:
+        flash(_("The translation of “%(title)s” into %(language)s is published. Learners who "
+                "read %(language)s now take it in their language.", title=check.bank.title,
+                language=language_name(check.translation.language)))
+    else:
+        flash(_("“%(title)s” is published. Assign it to a class from the class's page.",
+                title=check.bank.title))
     return redirect(url_for(".banks"), code=303)
 
 
