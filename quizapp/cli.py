@@ -20,6 +20,7 @@ from flask.cli import (
 from quizapp.domain.bank_translation import is_translation_file
 from quizapp.domain.catalog import bank_files, read_catalog
 from quizapp.extensions import db
+from quizapp.message_catalogs import command_line_catalog
 from quizapp.schema import upgrade_schema
 from quizapp.services.catalog_loading import LoadReport, load_catalog
 
@@ -41,7 +42,7 @@ def load_bundled_banks(app: Flask) -> LoadReport:
     questions = Path(app.config["QUESTIONS_DIR"])
     catalog = read_catalog(questions, Path(app.config["SEEDS_DIR"]))
     for problem in catalog.problems:
-        click.echo(f"not loaded: {problem}", err=True)
+        click.echo(gettext("not loaded: %(problem)s") % {"problem": problem.render(gettext)}, err=True)
     present = ([path.stem for path in bank_files(questions) if not is_translation_file(path.stem)]
                if questions.exists() else [])
     with db.writer() as session:
@@ -60,7 +61,7 @@ def prepare(app: Flask) -> LoadReport:
 def init_command() -> None:
     """Create or upgrade the database and load the bundled banks (safe to run again)."""
     report = prepare(current_app)
-    click.echo(report.summary())
+    click.echo(report.summary(gettext))
 
 
 @click.command("load-banks")
@@ -68,7 +69,7 @@ def init_command() -> None:
 def load_banks_command() -> None:
     """Reload the bundled banks: changed questions get new versions, old scores stay."""
     upgrade_schema(db.engine)
-    click.echo(load_bundled_banks(current_app).summary())
+    click.echo(load_bundled_banks(current_app).summary(gettext))
 
 
 @click.command("create-teacher")
@@ -86,15 +87,22 @@ def create_teacher_command(username: str, display_name: str, email: str, passwor
         outcome = create_teacher(session, username, display_name, password, email or None)
     if isinstance(outcome, AccountProblem):
         messages = {
-            AccountProblem.USERNAME_TAKEN: "that username is taken: choose another",
-            AccountProblem.USERNAME_INVALID: "a username has at most 64 characters and no spaces",
-            AccountProblem.EMAIL_TAKEN: "an account with that e-mail exists",
-            AccountProblem.NAME_EMPTY: "give the name learners see",
-            AccountProblem.PASSWORD_TOO_SHORT: "the password needs at least 8 characters",
-            AccountProblem.PASSWORD_TOO_LONG: "the password may have at most 256 characters",
+            AccountProblem.USERNAME_TAKEN: gettext("that username is taken: choose another"),
+            AccountProblem.USERNAME_INVALID: gettext("a username has at most 64 characters and no "
+                                                     "spaces"),
+            AccountProblem.EMAIL_TAKEN: gettext("an account with that e-mail exists"),
+            AccountProblem.NAME_EMPTY: gettext("give the name learners see"),
+            AccountProblem.PASSWORD_TOO_SHORT: gettext("the password needs at least 8 characters"),
+            AccountProblem.PASSWORD_TOO_LONG: gettext("the password may have at most 256 characters"),
         }
         raise click.ClickException(messages.get(outcome, outcome.value))
-    click.echo(f"teacher {username.strip().lower()!r} created: sign in at /login")
+    click.echo(gettext("teacher %(username)r created: sign in at /login")
+               % {"username": username.strip().lower()})
+
+
+def gettext(message: str) -> str:
+    """``message`` in the command line's language (LANG's catalog), or in English."""
+    return command_line_catalog().ugettext(message)  # type: ignore[no-any-return]
 
 
 def register(app: Flask) -> None:
@@ -113,7 +121,7 @@ def register(app: Flask) -> None:
 def _run_after_prepare(ctx: click.Context, **options: Any) -> None:
     app = ctx.ensure_object(ScriptInfo).load_app()
     with app.app_context():
-        click.echo(prepare(app).summary())
+        click.echo(prepare(app).summary(gettext))
         db.dispose()  # the server opens its own connections
     ctx.invoke(run_command, **options)
 

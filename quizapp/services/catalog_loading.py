@@ -14,6 +14,7 @@ from quizapp.domain import bank_format
 from quizapp.domain.articles import Article
 from quizapp.domain.bank_translation import Translation, fingerprint_of
 from quizapp.domain.catalog import Catalog
+from quizapp.domain.messages import Translate, untranslated
 from quizapp.models import Bank, BankTranslation, Citation, Question, QuestionVersion, Source
 
 
@@ -28,17 +29,19 @@ class LoadReport:
     translations_loaded: list[str] = field(default_factory=list)  # "bank.lang"
     skipped_banks: list[str] = field(default_factory=list)  # ids a teacher's bank already has
 
-    def summary(self) -> str:
-        """One line for the command line."""
-        line = (f"loaded {len(self.banks_loaded)} banks ({self.new_versions} new question "
-                f"versions, {self.retired_questions} questions retired)")
+    def summary(self, gettext: Translate = untranslated) -> str:
+        """One line for the command line, in the language of ``gettext``."""
+        line = gettext("loaded %(banks)d banks (%(versions)d new question versions, %(retired)d "
+                       "questions retired)") % {"banks": len(self.banks_loaded),
+                                                "versions": self.new_versions,
+                                                "retired": self.retired_questions}
         if self.translations_loaded:
-            line += f" and {len(self.translations_loaded)} translations"
+            line += gettext(" and %(count)d translations") % {"count": len(self.translations_loaded)}
         if self.unlisted_banks:
-            line += f"; no longer listed: {', '.join(self.unlisted_banks)}"
+            line += gettext("; no longer listed: %(banks)s") % {"banks": ", ".join(self.unlisted_banks)}
         if self.skipped_banks:
-            line += (f"; not loaded, a teacher's bank already has the id: "
-                     f"{', '.join(self.skipped_banks)} (rename the file and its 'bank:')")
+            line += gettext("; not loaded, a teacher's bank already has the id: %(banks)s (rename the "
+                            "file and its 'bank:')") % {"banks": ", ".join(self.skipped_banks)}
         return line
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Response, abort, current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from quizapp.domain.article_extraction import (
@@ -147,6 +148,12 @@ def _article_from(form: ArticleForm) -> ExtractedArticle:
                             body=(form.text.data or "").replace("\r\n", "\n").strip())
 
 
+# How the "the page did not say" notice names each field, in the page's language.
+MISSING_FIELD_NAMES = {"title": _l("headline"), "publisher": _l("publisher"),
+                       "published": _l("publication date"), "url": _l("web address"),
+                       "language": _l("language")}
+
+
 @teacher.route("/articles/new", methods=["GET", "POST"])
 @teacher_only
 def new_article() -> tuple[str, int] | Response:
@@ -168,8 +175,6 @@ def new_article() -> tuple[str, int] | Response:
                 return redirect(url_for(".banks"), code=303)
             problems = [in_page_language(problem.message) for problem in saved.problems]
     status = 422 if problems or any(f.errors for f in form) else form_status(form)
-    labels = {name: str(getattr(form, name).label.text).removesuffix(" (optional)")
-              for name in ("title", "publisher", "published", "url", "language")}
     return render_template("teacher/article.html", form=form, missing=missing,
-                           missing_labels=[labels[name].lower() for name in missing or []],
+                           missing_labels=[str(MISSING_FIELD_NAMES[name]) for name in missing or []],
                            problems=problems), status
