@@ -10,7 +10,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from quizapp.validation_command import validate_command
 from tests.conftest import SEEDS, bank_yaml
 
 QUIZAPP = str(Path(sys.executable).with_name("quizapp"))
@@ -92,3 +94,17 @@ def test_init_skips_a_broken_bank_and_says_why(project: Path) -> None:
     assert result.returncode == 0
     assert result.stderr == ("not loaded: questions/broken.yaml:1: broken: the key 'questions' is "
                              "missing: add a list of questions\n")
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("es_SV.UTF-8", "b.yaml:5: b/q: el tipo 'singel' no existe"),
+    ("ur_PK.UTF-8", "b.yaml:5: b/q: قسم 'singel' نامعلوم ہے"),
+    ("C", "b.yaml:5: b/q: unknown type 'singel'"),
+    ("fr_FR.UTF-8", "b.yaml:5: b/q: unknown type 'singel'"),  # no French catalog: English
+])
+def test_validate_speaks_the_language_of_lang(tmp_path: Path, lang: str, expected: str) -> None:
+    (tmp_path / "b.yaml").write_text("bank: b\ntitle: T\nquestions:\n  - id: q\n    type: singel\n")
+    result = CliRunner(env={"LANG": lang, "LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": ""}).invoke(
+        validate_command, [str(tmp_path / "b.yaml"), "--seeds", str(SEEDS)])
+    assert result.exit_code == 1
+    assert expected in result.output
