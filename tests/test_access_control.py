@@ -64,6 +64,8 @@ MATRIX: dict[tuple[str, str], tuple[str, tuple[int, ...]]] = {
     ("teacher.new_bank", "POST"): ("/teach/banks/new", (302, 403, 403, 422, 422)),
     ("teacher.publish_bank", "POST"): ("/teach/banks/publish", (302, 403, 403, 422, 422)),
     ("teacher.download_bank", "GET"): ("/teach/banks/own-a.yaml", (302, 403, 403, 200, 404)),
+    ("teacher.translation_file", "GET"): ("/teach/banks/own-a/translations/es.yaml",
+                                          (302, 403, 403, 200, 404)),
     ("teacher.starter_bank", "GET"): ("/teach/starter-bank.yaml", (302, 403, 403, 200, 200)),
     ("teacher.new_article", "GET"): ("/teach/articles/new", (302, 403, 403, 200, 200)),
     ("teacher.new_article", "POST"): ("/teach/articles/new", (302, 403, 403, 422, 422)),

@@ -7,7 +7,12 @@ from pathlib import Path
 import pytest
 
 from quizapp.domain.bank_format import parse_bank
-from quizapp.domain.bank_translation import fingerprint_of, translated_response, with_fingerprints
+from quizapp.domain.bank_translation import (
+    fingerprint_of,
+    translated_response,
+    translation_template,
+    with_fingerprints,
+)
 from quizapp.domain.catalog import check_banks, read_articles
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -169,3 +174,11 @@ def test_responses_are_shown_in_the_translation_s_words() -> None:
     assert translated_response("single", key, "y", ["equis", "ye"]) == "ye"
     assert translated_response("multiple", key, ["x", "y"], ["equis", "ye"]) == ["equis", "ye"]
     assert translated_response("true_false", {"answer": True}, True, []) is True
+
+
+def test_a_translation_template_passes_the_checks_as_it_is() -> None:
+    bank = parse_bank("b.yaml", "b", BANK.encode())[0]
+    template = translation_template(bank, "ur")  # type: ignore[arg-type]
+    problems, notices, translations = check(template, "b.ur")
+    assert (problems, notices) == ([], [])
+    assert translations[0].questions[0].entries == ("x", "y")

@@ -354,9 +354,25 @@ def test_a_teacher_translates_their_bank_in_the_browser(app, teacher) -> None:
     response = publish(teacher, own_translation(fingerprint))
     assert response.status_code == 303
     assert "Urdu: up to date" in translation_row(soup(teacher.get("/teach/banks")))
+    download = teacher.get("/teach/banks/class-7/translations/ur.yaml")
+    assert download.get_data(as_text=True) == own_translation(fingerprint)
+    assert 'filename="class-7.ur.yaml"' in download.headers["Content-Disposition"]
     publish(teacher, own_bank(prompt="Which country adopted bitcoin first?"))
     assert "Urdu: missing" not in translation_row(soup(teacher.get("/teach/banks")))
     assert "Urdu: 1 question out of date" in translation_row(soup(teacher.get("/teach/banks")))
+
+
+def test_a_file_to_translate_is_offered_for_each_language(teacher) -> None:
+    publish(teacher, own_bank())
+    listing = soup(teacher.get("/teach/banks"))
+    link = listing.select_one("a[href='/teach/banks/class-7/translations/es.yaml']")
+    assert link is not None
+    template = teacher.get(link["href"]).get_data(as_text=True)
+    assert "translation_of: class-7\nlanguage: es\n" in template and "translates: " in template
+    preview = check(teacher, upload=(template.encode(), "class-7.es.yaml"))
+    assert preview.status_code == 200
+    assert teacher.get("/teach/banks/sample/translations/es.yaml").status_code == 404  # not hers
+    assert teacher.get("/teach/banks/class-7/translations/fr.yaml").status_code == 404
 
 
 def test_only_ones_own_banks_are_translated_in_the_browser(teacher) -> None:

@@ -344,3 +344,36 @@ def declares_translation(data: bytes) -> bool:
     except YamlProblem:
         return False
     return isinstance(root, Mapping) and root.get("translation_of") is not None
+
+
+def translation_template(bank: Bank, language: str) -> str:
+    """A translation file to fill in: every question with its fingerprint and the bank's words.
+
+    Each text is the bank's own, to be replaced by its translation; quotes are glossed as
+    comments, since they stay in their source's language.
+    """
+    def text(value: str) -> str:
+        return json.dumps(value, ensure_ascii=False)  # a JSON string is a YAML string
+
+    lines = [f"# A translation of the bank {bank.id!r} into {language!r}. Replace every text",
+             "# below with its translation; keep the ids, the 'translates' fingerprints and the",
+             "# order of choices and items. Right answers come from the bank.",
+             f"translation_of: {bank.id}", f"language: {language}", f"title: {text(bank.title)}"]
+    if bank.description:
+        lines.append(f"description: {text(bank.description)}")
+    lines.append("questions:")
+    for question in bank.questions:
+        lines += [f"  - id: {question.id}", f"    translates: {fingerprint_of(question)}",
+                  f"    prompt: {text(question.prompt)}"]
+        entry_key = ENTRY_KEYS.get(question.type)
+        if entry_key:
+            lines.append(f"    {entry_key}:")
+            lines += [f"      - {text(entry)}" for entry in shown_entries(question.type, question.key)]
+        if question.key.get("unit"):
+            lines.append(f"    unit: {text(question.key['unit'])}")
+        lines.append(f"    explanation: {text(question.explanation)}")
+        lines.append("    cite:")
+        for citation in question.citations:
+            lines += [f"      # {citation.source}: {citation.quote}",
+                      f"      - quote_translation: {text(citation.quote)}"]
+    return "\n".join(lines) + "\n"

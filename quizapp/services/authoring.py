@@ -15,6 +15,7 @@ from quizapp.domain.bank_translation import (
     parse_translation,
     stale_questions,
     translated_response,
+    translation_template,
 )
 from quizapp.domain.catalog import citation_checker
 from quizapp.domain.grading import right_answer, shown_entries
@@ -221,6 +222,20 @@ def bank_yaml(session: Session, viewer_id: int | None, slug: str) -> str | None:
     """A bank's YAML as last published, if the viewer may see the bank."""
     return session.scalar(select(Bank.yaml_text).where(
         Bank.slug == slug, Bank.listed, visible_to(Bank.owner_id, viewer_id)))
+
+
+def translation_file(session: Session, teacher_id: int, slug: str, language: str) -> str | None:
+    """The teacher's translation of their bank as published, or a file to fill in; None if not theirs."""
+    row = session.execute(select(Bank.id, Bank.yaml_text, Bank.language).where(
+        Bank.slug == slug, Bank.owner_id == teacher_id, Bank.listed)).first()
+    if row is None or row.language == language:
+        return None
+    published = session.scalar(select(BankTranslation.yaml_text).where(
+        BankTranslation.bank_id == row.id, BankTranslation.language == language))
+    if published:
+        return published
+    bank, _ = bank_format.parse_bank(slug, slug, (row.yaml_text or "").encode("utf-8"))
+    return translation_template(bank, language) if bank is not None else None
 
 
 @dataclass(frozen=True)

@@ -110,6 +110,19 @@ def download_bank(slug: str) -> Response:
                     headers={"Content-Disposition": f'attachment; filename="{slug}.yaml"'})
 
 
+@teacher.get("/banks/<slug>/translations/<language>.yaml")
+@teacher_only
+def translation_file(slug: str, language: str) -> Response:
+    """The translation of one of the teacher's banks, or a file to translate it in."""
+    if language not in current_app.config["LANGUAGES"]:
+        abort(404)
+    text = authoring.translation_file(db.session, current_user.account_id, slug, language)
+    if text is None:
+        abort(404)
+    return Response(text, content_type=YAML_TYPE, headers={
+        "Content-Disposition": f'attachment; filename="{slug}.{language}.yaml"'})
+
+
 @teacher.get("/starter-bank.yaml")
 @teacher_only
 def starter_bank() -> Response:
