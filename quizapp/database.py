@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import Engine, MetaData, Select, create_engine, event
@@ -62,6 +64,39 @@ def make_engine(url: str, **options: Any) -> Engine:
         connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
 
     return engine
+
+
+@contextmanager
+def write_transaction(session: Session) -> Iterator[Session]:
+    """The one way services write: a short transaction holding the write lock only for its writes.
+
+    Whatever the session was reading ends first (its transaction holds no lock worth
+    keeping), then a new transaction begins that takes SQLite's write lock at BEGIN, so
+    writers queue instead of failing to upgrade a stale read. Hash passwords, check
+    banks and render pages before entering: everything inside runs while every other
+    writer waits. Commits on leaving; rolls back on an error. Used inside another
+    write_transaction of the same session, it is part of that one.
+    """
+    if session.info.get(_WRITING):
+        yield session
+        return
+    assert not (session.new or session.dirty or session.deleted), (
+        "change rows inside write_transaction, not before it")
+    if session.in_transaction():
+        session.commit()  # ends the read; nothing is pending, so nothing is written
+    session.connection(execution_options=WRITE_TRANSACTION)  # begins IMMEDIATE on SQLite
+    session.info[_WRITING] = True
+    try:
+        yield session
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.info.pop(_WRITING, None)
+
+
+_WRITING = "quizapp_writing"
 
 
 def make_sessions(engine: Engine) -> tuple[sessionmaker[Session], sessionmaker[Session]]:

@@ -11,7 +11,7 @@ from sqlalchemy import Engine, bindparam, or_, select
 from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from quizapp.database import HotQuery
+from quizapp.database import HotQuery, write_transaction
 from quizapp.domain.classroom_rules import (
     PasswordProblem,
     clean_display_name,
@@ -24,6 +24,12 @@ from quizapp.models import Account, Classroom, Membership
 # Checked against when the account does not exist, so both failures take the same time.
 _NO_SUCH_ACCOUNT = generate_password_hash("no such account")
 _CARD_PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
+# Passwords people choose may be weak, so they get werkzeug's strong default (scrypt,
+# N=2^15: about 75 ms a hash on a 2-core server). A login card's password is 10 random
+# letters of 31 (about 49 bits), so a cheaper hash still leaves guessing hopeless:
+# scrypt N=2^13, r=8, p=1 takes about 14 ms and 8 MiB, and 200 cards take ~3 s, not 15.
+CHOSEN_PASSWORD_HASH = "scrypt"
+CARD_PASSWORD_HASH = "scrypt:8192:8:1"
 
 
 class AccountProblem(enum.Enum):
@@ -79,11 +85,10 @@ def _unique_username(session: Session, display_name: str, rng: random.Random) ->
             return candidate
 
 
-def _account(username: str, display_name: str, password: str, role: str,
+def _account(username: str, display_name: str, password_hash: str, role: str,
              email: str | None = None) -> Account:
     return Account(username=username, email=email, display_name=display_name,
-                   password_hash=generate_password_hash(password), role=role,
-                   session_token=_new_session_token())
+                   password_hash=password_hash, role=role, session_token=_new_session_token())
 
 
 def create_teacher(session: Session, username: str, display_name: str, password: str,
@@ -99,13 +104,14 @@ def create_teacher(session: Session, username: str, display_name: str, password:
         return AccountProblem.USERNAME_INVALID
     if problem:
         return problem
-    if session.scalar(select(Account.id).where(Account.username == username)) is not None:
-        return AccountProblem.USERNAME_TAKEN
-    if email and session.scalar(select(Account.id).where(Account.email == email)) is not None:
-        return AccountProblem.EMAIL_TAKEN
-    account = _account(username, name, password, "teacher", email)
-    session.add(account)
-    session.commit()
+    password_hash = generate_password_hash(password, CHOSEN_PASSWORD_HASH)  # before the lock
+    with write_transaction(session):
+        if session.scalar(select(Account.id).where(Account.username == username)) is not None:
+            return AccountProblem.USERNAME_TAKEN
+        if email and session.scalar(select(Account.id).where(Account.email == email)) is not None:
+            return AccountProblem.EMAIL_TAKEN
+        account = _account(username, name, password_hash, "teacher", email)
+        session.add(account)
     return _signed_in(account)
 
 
@@ -141,10 +147,10 @@ def signed_in(engine: Engine, account_id: int, session_token: str) -> SignedIn |
 
 def end_sessions(session: Session, account_id: int) -> None:
     """Sign the account out everywhere: every existing session cookie stops working."""
-    account = session.get(Account, account_id)
-    if account is not None:
-        account.session_token = _new_session_token()
-        session.commit()
+    with write_transaction(session):
+        account = session.get(Account, account_id)
+        if account is not None:
+            account.session_token = _new_session_token()
 
 
 def change_password(session: Session, account_id: int, current: str,
@@ -156,9 +162,10 @@ def change_password(session: Session, account_id: int, current: str,
     problem = _PASSWORD_PROBLEMS.get(password_problem(new))  # type: ignore[arg-type]
     if problem:
         return problem
-    account.password_hash = generate_password_hash(new)
-    account.session_token = _new_session_token()
-    session.commit()
+    password_hash = generate_password_hash(new, CHOSEN_PASSWORD_HASH)  # before the lock
+    with write_transaction(session):
+        account.password_hash = password_hash
+        account.session_token = _new_session_token()
     return _signed_in(account)
 
 
@@ -187,11 +194,12 @@ def join_as_new_learner(session: Session, code: str, display_name: str, password
         return AccountProblem.NAME_EMPTY
     if problem:
         return problem
-    account = _account(_unique_username(session, name, rng), name, password, "learner")
-    session.add(account)
-    session.flush()
-    _add_member(session, classroom, account.id)
-    session.commit()
+    password_hash = generate_password_hash(password, CHOSEN_PASSWORD_HASH)  # before the lock
+    with write_transaction(session):
+        account = _account(_unique_username(session, name, rng), name, password_hash, "learner")
+        session.add(account)
+        session.flush()
+        _add_member(session, classroom, account.id)
     return _signed_in(account), classroom.name
 
 
@@ -203,8 +211,8 @@ def join_with_account(session: Session, account_id: int, code: str) -> str | Acc
         return AccountProblem.UNKNOWN_CODE
     if account is None or account.role != "learner":
         return AccountProblem.NOT_A_LEARNER
-    _add_member(session, classroom, account_id)
-    session.commit()
+    with write_transaction(session):
+        _add_member(session, classroom, account_id)
     return classroom.name
 
 
@@ -220,26 +228,32 @@ def display_name_of(session: Session, account_id: int) -> str | None:
 
 def create_roster(session: Session, classroom_id: int, names: list[str],
                   rng: random.Random | None = None) -> list[LoginCard]:
-    """Make a learner account for each name and add them to the class; returns their cards."""
+    """Make a learner account for each name and add them to the class; returns their cards.
+
+    The passwords are made and hashed first; the write transaction only stores the rows.
+    """
     rng = rng or random.SystemRandom()
     classroom = session.get(Classroom, classroom_id)
     assert classroom is not None
-    cards: list[LoginCard] = []
-    taken: set[str] = set()
+    planned: list[tuple[str, str, str]] = []  # name, password, its hash
     for raw in names:
         name = clean_display_name(raw)
         if not name:
             continue
-        username = _unique_username(session, name, rng)
-        while username in taken:
-            username = _unique_username(session, name, rng)
-        taken.add(username)
         letters = "".join(rng.choice(_CARD_PASSWORD_ALPHABET) for _ in range(10))
         password = f"{letters[:5]}-{letters[5:]}"  # the dash is part of it: typed as printed
-        account = _account(username, name, password, "learner")
-        session.add(account)
-        session.flush()
-        _add_member(session, classroom, account.id)
-        cards.append(LoginCard(name, username, password))
-    session.commit()
+        planned.append((name, password, generate_password_hash(password, CARD_PASSWORD_HASH)))
+    cards: list[LoginCard] = []
+    with write_transaction(session):
+        taken: set[str] = set()
+        for name, password, password_hash in planned:
+            username = _unique_username(session, name, rng)
+            while username in taken:
+                username = _unique_username(session, name, rng)
+            taken.add(username)
+            account = _account(username, name, password_hash, "learner")
+            session.add(account)
+            session.flush()
+            _add_member(session, classroom, account.id)
+            cards.append(LoginCard(name, username, password))
     return cards
