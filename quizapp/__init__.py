@@ -50,10 +50,13 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     from quizapp.projector import projector
     from quizapp.teacher import teacher
     from quizapp.upload_limits import SizeLimitedRequest
+    from quizapp.web.ids import IdConverter
+    from quizapp.web.input import refuse_nul_characters
 
     if app.config["PROXY_COUNT"]:
         count = int(app.config["PROXY_COUNT"])
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)  # type: ignore[method-assign]
+    app.url_map.converters["id"] = IdConverter  # before the blueprints' rules use it
     app.session_interface = SessionCookies()
     app.request_class = SizeLimitedRequest
     app.jinja_env.trim_blocks = True  # no blank lines where block tags stood: lighter pages
@@ -67,6 +70,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.context_processor(template_helpers)
     for blueprint in (learner, auth, teacher, projector, health):
         app.register_blueprint(blueprint)
+    app.before_request(refuse_nul_characters)
     errors.register(app)
     cli.register(app)
     return app

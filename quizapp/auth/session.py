@@ -35,7 +35,7 @@ class CurrentUser(UserMixin):
 def load_user(user_id: str) -> CurrentUser | None:
     """The user a session names, if that session has not been ended."""
     account_id, _, token = user_id.partition(":")
-    if not account_id.isdigit() or not token:
+    if not (account_id.isascii() and account_id.isdigit()) or not token:
         return None
     signed = accounts.signed_in(db.engine, int(account_id), token)
     return CurrentUser(signed) if signed else None
