@@ -50,6 +50,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     from quizapp.projector import projector
     from quizapp.teacher import teacher
     from quizapp.upload_limits import SizeLimitedRequest
+    from quizapp.web import links
+    from quizapp.web.headers import add_security_headers
     from quizapp.web.ids import IdConverter
     from quizapp.web.input import refuse_nul_characters
 
@@ -71,6 +73,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     for blueprint in (learner, auth, teacher, projector, health):
         app.register_blueprint(blueprint)
     app.before_request(refuse_nul_characters)
+    app.after_request(add_security_headers)
+    app.jinja_env.globals["url_for"] = links.url_for  # absolute links for trusted hosts only
     errors.register(app)
     cli.register(app)
     return app

@@ -17,6 +17,7 @@ from quizapp.form_responses import form_status
 from quizapp.models import Bank, Classroom
 from quizapp.services import accounts, authoring, classrooms, reports
 from quizapp.teacher.forms import AssignForm, BoardForm, ButtonForm, NewClassForm, RosterForm
+from quizapp.web import links
 
 teacher = Blueprint("teacher", __name__, url_prefix="/teach")
 
@@ -142,7 +143,7 @@ def roster(classroom_id: int) -> str | Response:
     names = [line for line in (form.names.data or "").splitlines() if line.strip()][:200]
     cards = accounts.create_roster(db.session, classroom_row.id, names)
     return render_template("teacher/cards.html", classroom=classroom_row, cards=cards,
-                           login_url=url_for("auth.login", _external=True))
+                           login_url=links.url_for("auth.login", _external=True))
 
 
 @teacher.get("/classes/<id:classroom_id>/report")
