@@ -43,6 +43,10 @@ def problem_text(problem: AccountProblem) -> str:
                                            "without spaces."),
         AccountProblem.EMAIL_TAKEN: _("An account with that e-mail exists. Sign in instead."),
         AccountProblem.NAME_EMPTY: _("Write your name."),
+        AccountProblem.NAME_LOOKS_TAKEN: _("Someone in this class already has a name that looks "
+                                           "the same. Add your family name, or its first letter "
+                                           "(such as “Ali K.”), so your teacher can tell you "
+                                           "apart."),
         AccountProblem.PASSWORD_TOO_SHORT: _("Use a password of at least 8 characters."),
         AccountProblem.PASSWORD_TOO_LONG: _("Use a password of at most 256 characters."),
         AccountProblem.WRONG_PASSWORD: _("Your current password is not right. Try again."),
@@ -158,7 +162,8 @@ def join(code: str | None = None) -> str | Response | tuple[str, int]:
                                                form.password.data or "")
         if isinstance(outcome, AccountProblem):
             field = {AccountProblem.UNKNOWN_CODE: form.code,
-                     AccountProblem.NAME_EMPTY: form.display_name}.get(outcome, form.password)
+                     AccountProblem.NAME_EMPTY: form.display_name,
+                     AccountProblem.NAME_LOOKS_TAKEN: form.display_name}.get(outcome, form.password)
             field.errors = [problem_text(outcome)]
             return render_template("auth/join.html", form=form), 422
         signed, class_name = outcome

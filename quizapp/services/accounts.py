@@ -14,11 +14,11 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from quizapp.database import HotQuery, write_transaction
 from quizapp.domain.classroom_rules import (
     PasswordProblem,
-    clean_display_name,
     password_problem,
     read_join_code,
     username_base,
 )
+from quizapp.domain.names import clean_name, look_alike
 from quizapp.models import Account, Classroom, Membership
 
 # Checked against when the account does not exist, so both failures take the same time.
@@ -39,6 +39,7 @@ class AccountProblem(enum.Enum):
     USERNAME_INVALID = "username_invalid"
     EMAIL_TAKEN = "email_taken"
     NAME_EMPTY = "name_empty"
+    NAME_LOOKS_TAKEN = "name_looks_taken"  # a learner of the class has a name that looks the same
     PASSWORD_TOO_SHORT = "password_too_short"
     PASSWORD_TOO_LONG = "password_too_long"
     WRONG_PASSWORD = "wrong_password"
@@ -69,6 +70,14 @@ class LoginCard:
     password: str
 
 
+@dataclass(frozen=True)
+class Roster:
+    """The cards a roster made, and the names left out because they look like another's."""
+
+    cards: list[LoginCard]
+    look_alikes: list[str]
+
+
 def _signed_in(account: Account) -> SignedIn:
     return SignedIn(account.id, account.display_name, account.role, account.session_token)
 
@@ -96,7 +105,7 @@ def create_teacher(session: Session, username: str, display_name: str, password:
     """Create a teacher account and commit; usernames and e-mails are unique, any case."""
     username = username.strip().lower()
     email = email.strip().lower() if email and email.strip() else None
-    name = clean_display_name(display_name)
+    name = clean_name(display_name)
     problem = _PASSWORD_PROBLEMS.get(password_problem(password))  # type: ignore[arg-type]
     if not name:
         return AccountProblem.NAME_EMPTY
@@ -173,6 +182,12 @@ def _classroom_by_code(session: Session, code: str) -> Classroom | None:
     return session.scalar(select(Classroom).where(Classroom.join_code == read_join_code(code)))
 
 
+def _member_names(session: Session, classroom_id: int) -> list[str]:
+    return list(session.scalars(select(Account.display_name)
+                                .join(Membership, Membership.account_id == Account.id)
+                                .where(Membership.classroom_id == classroom_id)))
+
+
 def _add_member(session: Session, classroom: Classroom, account_id: int) -> None:
     if session.get(Membership, (classroom.id, account_id)) is None:
         session.add(Membership(classroom_id=classroom.id, account_id=account_id))
@@ -186,7 +201,7 @@ def join_as_new_learner(session: Session, code: str, display_name: str, password
     """
     rng = rng or random.SystemRandom()
     classroom = _classroom_by_code(session, code)
-    name = clean_display_name(display_name)
+    name = clean_name(display_name)
     problem = _PASSWORD_PROBLEMS.get(password_problem(password))  # type: ignore[arg-type]
     if classroom is None:
         return AccountProblem.UNKNOWN_CODE
@@ -196,6 +211,8 @@ def join_as_new_learner(session: Session, code: str, display_name: str, password
         return problem
     password_hash = generate_password_hash(password, CHOSEN_PASSWORD_HASH)  # before the lock
     with write_transaction(session):
+        if look_alike(name, _member_names(session, classroom.id)) is not None:
+            return AccountProblem.NAME_LOOKS_TAKEN
         account = _account(_unique_username(session, name, rng), name, password_hash, "learner")
         session.add(account)
         session.flush()
@@ -212,6 +229,10 @@ def join_with_account(session: Session, account_id: int, code: str) -> str | Acc
     if account is None or account.role != "learner":
         return AccountProblem.NOT_A_LEARNER
     with write_transaction(session):
+        if session.get(Membership, (classroom.id, account_id)) is not None:
+            return classroom.name
+        if look_alike(account.display_name, _member_names(session, classroom.id)) is not None:
+            return AccountProblem.NAME_LOOKS_TAKEN
         _add_member(session, classroom, account_id)
     return classroom.name
 
@@ -227,26 +248,37 @@ def display_name_of(session: Session, account_id: int) -> str | None:
 
 
 def create_roster(session: Session, classroom_id: int, names: list[str],
-                  rng: random.Random | None = None) -> list[LoginCard]:
+                  rng: random.Random | None = None) -> Roster:
     """Make a learner account for each name and add them to the class; returns their cards.
 
-    The passwords are made and hashed first; the write transaction only stores the rows.
+    A name that looks like a class member's, or like one earlier in the list, gets no
+    card: it is returned for the teacher to tell apart. The passwords are made and
+    hashed first; the write transaction only stores the rows.
     """
     rng = rng or random.SystemRandom()
     classroom = session.get(Classroom, classroom_id)
     assert classroom is not None
+    existing = _member_names(session, classroom_id)
     planned: list[tuple[str, str, str]] = []  # name, password, its hash
+    look_alikes: list[str] = []
     for raw in names:
-        name = clean_display_name(raw)
+        name = clean_name(raw)
         if not name:
+            continue
+        if look_alike(name, existing + [plan[0] for plan in planned]) is not None:
+            look_alikes.append(name)
             continue
         letters = "".join(rng.choice(_CARD_PASSWORD_ALPHABET) for _ in range(10))
         password = f"{letters[:5]}-{letters[5:]}"  # the dash is part of it: typed as printed
         planned.append((name, password, generate_password_hash(password, CARD_PASSWORD_HASH)))
     cards: list[LoginCard] = []
     with write_transaction(session):
+        members = _member_names(session, classroom_id)  # again: someone may have joined since
         taken: set[str] = set()
         for name, password, password_hash in planned:
+            if look_alike(name, members) is not None:
+                look_alikes.append(name)
+                continue
             username = _unique_username(session, name, rng)
             while username in taken:
                 username = _unique_username(session, name, rng)
@@ -256,4 +288,4 @@ def create_roster(session: Session, classroom_id: int, names: list[str],
             session.flush()
             _add_member(session, classroom, account.id)
             cards.append(LoginCard(name, username, password))
-    return cards
+    return Roster(cards, look_alikes)

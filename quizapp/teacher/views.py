@@ -141,8 +141,13 @@ def roster(classroom_id: int) -> str | Response:
     if not form.validate_on_submit():
         return _done(classroom_id, _("Paste at least one name, one per line."))
     names = [line for line in (form.names.data or "").splitlines() if line.strip()][:200]
-    cards = accounts.create_roster(db.session, classroom_row.id, names)
-    return render_template("teacher/cards.html", classroom=classroom_row, cards=cards,
+    roster = accounts.create_roster(db.session, classroom_row.id, names)
+    if roster.look_alikes:
+        flash(_("No card was made for these names: each looks the same as a learner's already in "
+                "the class, or as another name in your list: %(names)s. Add a family name or its "
+                "first letter to tell them apart, and paste them again.",
+                names=", ".join(roster.look_alikes)))
+    return render_template("teacher/cards.html", classroom=classroom_row, cards=roster.cards,
                            login_url=links.url_for("auth.login", _external=True))
 
 
