@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import secrets
 from pathlib import Path
 from typing import Any
@@ -30,8 +31,11 @@ def ensure_secret_key(app: Flask) -> None:
     instance = Path(app.instance_path)
     instance.mkdir(parents=True, exist_ok=True)
     path = instance / SECRET_KEY_FILE
-    if not path.exists():
-        path.write_text(secrets.token_urlsafe(32) + "\n", encoding="utf-8")
+    if not path.exists():  # created 0600: never readable by others, not even for a moment
+        descriptor = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        with os.fdopen(descriptor, "w", encoding="utf-8") as file:
+            file.write(secrets.token_urlsafe(32) + "\n")
+    elif path.stat().st_mode & 0o077:
         path.chmod(0o600)
 
 

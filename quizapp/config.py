@@ -32,5 +32,8 @@ class DefaultConfig:
     LOGIN_LIMIT_PER_ACCOUNT = "10 per 15 minutes"
     LOGIN_LIMIT_PER_ADDRESS = "50 per 15 minutes"
     JOIN_LIMIT_PER_ADDRESS = "30 per 15 minutes"
+    # A session unused this long is over (checked on the server): a school day and its
+    # breaks, so a learner signs in once a day, and a phone left signed in is not for ever.
+    SESSION_IDLE_MINUTES = 600
     # Set to the number of proxies in front of the app so addresses and https are seen.
     PROXY_COUNT = 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -44,9 +45,16 @@ def make_engine(url: str, **options: Any) -> Engine:
     if make_url(url).get_backend_name() != "sqlite":
         return create_engine(url, pool_pre_ping=True, **options)
     engine = create_engine(url, **options)
+    path = make_url(url).database
+    on_disk = path not in (None, "", ":memory:") and not path.startswith("file:")
+    if on_disk:
+        make_private(path)  # type: ignore[arg-type]
 
     @event.listens_for(engine, "connect")
     def _configure(dbapi_connection: Any, _record: Any) -> None:
+        if on_disk:  # SQLite gives the WAL and SHM files the database file's mode
+            for name in (path, f"{path}-wal", f"{path}-shm"):
+                make_private(name, create=False)  # type: ignore[arg-type]
         # Let SQLAlchemy's "begin" event, not pysqlite, decide how transactions start.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
@@ -97,6 +105,21 @@ def write_transaction(session: Session) -> Iterator[Session]:
 
 
 _WRITING = "quizapp_writing"
+
+
+def make_private(path: str, create: bool = True) -> None:
+    """Make a file readable by its owner only (0600), creating it so if ``create``.
+
+    The database holds password hashes and session tokens: no other user of the
+    machine may read it, nor its WAL and SHM files.
+    """
+    try:
+        if create and not os.path.exists(path):
+            os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+        if os.path.exists(path) and os.stat(path).st_mode & 0o077:
+            os.chmod(path, 0o600)
+    except PermissionError:  # not ours (a read-only copy, say): SQLite reports what matters
+        pass
 
 
 def make_sessions(engine: Engine) -> tuple[sessionmaker[Session], sessionmaker[Session]]:

@@ -92,3 +92,19 @@ def test_init_skips_a_broken_bank_and_says_why(project: Path) -> None:
     assert result.returncode == 0
     assert result.stderr == ("not loaded: questions/broken.yaml:1: broken: the key 'questions' is "
                              "missing: add a list of questions\n")
+
+
+def test_the_instance_secret_key_is_private(app, tmp_path) -> None:
+    import os
+    import stat
+
+    from quizapp.cli import ensure_secret_key
+
+    old = os.umask(0o022)
+    try:
+        ensure_secret_key(app)
+    finally:
+        os.umask(old)
+    key = tmp_path / "instance" / "secret_key"
+    assert stat.S_IMODE(os.stat(key).st_mode) == 0o600
+    assert len(key.read_text().strip()) >= 40

@@ -109,3 +109,30 @@ def test_a_write_transaction_ends_the_read_and_takes_the_lock_only_for_its_write
     assert statements == ["BEGIN", "SELECT 1", "COMMIT", "BEGIN IMMEDIATE", "SELECT 2", "SELECT 3",
                           "COMMIT", "BEGIN", "SELECT 4"]
     engine.dispose()
+
+
+def test_the_database_and_its_wal_and_shm_are_private(tmp_path) -> None:
+    import os
+    import stat
+
+    old = os.umask(0o022)  # the usual umask, which would make files 0644
+    try:
+        path = tmp_path / "quizapp.sqlite"
+        engine = make_engine(f"sqlite:///{path}")
+        with engine.begin() as connection:
+            connection.execute(text("CREATE TABLE secret (hash TEXT)"))
+            connection.execute(text("INSERT INTO secret VALUES ('scrypt:...')"))
+        files = {name: stat.S_IMODE(os.stat(tmp_path / name).st_mode)
+                 for name in ("quizapp.sqlite", "quizapp.sqlite-wal", "quizapp.sqlite-shm")}
+        engine.dispose()
+        assert files == dict.fromkeys(files, 0o600)
+        copied = tmp_path / "copied.sqlite"  # an existing world-readable file is mended
+        copied.write_bytes(path.read_bytes())
+        copied.chmod(0o644)
+        engine = make_engine(f"sqlite:///{copied}")
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+        engine.dispose()
+        assert stat.S_IMODE(os.stat(copied).st_mode) == 0o600
+    finally:
+        os.umask(old)

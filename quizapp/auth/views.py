@@ -26,7 +26,7 @@ from quizapp.auth.forms import (
     LogoutForm,
     TeacherSignupForm,
 )
-from quizapp.auth.session import start_session
+from quizapp.auth.session import idle_seconds, start_session
 from quizapp.extensions import db, limiter
 from quizapp.form_responses import form_status
 from quizapp.services import accounts
@@ -87,7 +87,8 @@ def login() -> str | Response | tuple[str, int]:
     """Sign in; the same message for an unknown account and a wrong password."""
     form = LoginForm()
     if form.validate_on_submit():
-        signed = accounts.authenticate(db.session, form.login.data or "", form.password.data or "")
+        signed = accounts.authenticate(db.session, form.login.data or "", form.password.data or "",
+                                       idle_seconds())
         if signed is None:
             form.password.errors = [_("That username or password is not right.")]
             return render_template("auth/login.html", form=form), 401

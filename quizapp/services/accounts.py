@@ -7,11 +7,11 @@ import random
 import secrets
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, bindparam, or_, select
+from sqlalchemy import Engine, bindparam, or_, select, update
 from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from quizapp.database import HotQuery, write_transaction
+from quizapp.database import WRITE_TRANSACTION, HotQuery, write_transaction
 from quizapp.domain.classroom_rules import (
     PasswordProblem,
     password_problem,
@@ -19,7 +19,7 @@ from quizapp.domain.classroom_rules import (
     username_base,
 )
 from quizapp.domain.names import clean_name, look_alike
-from quizapp.models import Account, Classroom, Membership
+from quizapp.models import Account, Classroom, Membership, unix_now
 
 # Checked against when the account does not exist, so both failures take the same time.
 _NO_SUCH_ACCOUNT = generate_password_hash("no such account")
@@ -30,6 +30,9 @@ _CARD_PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 # scrypt N=2^13, r=8, p=1 takes about 14 ms and 8 MiB, and 200 cards take ~3 s, not 15.
 CHOSEN_PASSWORD_HASH = "scrypt"
 CARD_PASSWORD_HASH = "scrypt:8192:8:1"
+# A live session's last-seen time is written at most this often, so reading pages
+# stays free of writes (one small UPDATE per signed-in user every few minutes).
+SESSION_TOUCH_SECONDS = 5 * 60
 
 
 class AccountProblem(enum.Enum):
@@ -124,33 +127,61 @@ def create_teacher(session: Session, username: str, display_name: str, password:
     return _signed_in(account)
 
 
-def authenticate(session: Session, login: str, password: str) -> SignedIn | None:
-    """The account for a username or e-mail and its password; None for any mismatch."""
+def authenticate(session: Session, login: str, password: str,
+                 idle_seconds: int) -> SignedIn | None:
+    """The account for a username or e-mail and its password; None for any mismatch.
+
+    Signing in marks the session as seen now. A session idle for longer than
+    ``idle_seconds`` is over: it gets a new token, so its old cookies stay dead.
+    """
     login = login.strip().lower()
     account = session.scalar(select(Account).where(or_(Account.username == login,
                                                        Account.email == login)))
     if account is None:
         check_password_hash(_NO_SUCH_ACCOUNT, password)
         return None
-    return _signed_in(account) if check_password_hash(account.password_hash, password) else None
+    if not check_password_hash(account.password_hash, password):  # before the lock
+        return None
+    now = unix_now()
+    with write_transaction(session):
+        session.refresh(account)
+        if not _session_alive(account.session_seen_at, now, idle_seconds):
+            account.session_token = _new_session_token()
+        account.session_seen_at = now
+    return _signed_in(account)
+
+
+def _session_alive(seen_at: int | None, now: int, idle_seconds: int) -> bool:
+    return seen_at is not None and now - seen_at <= idle_seconds
 
 
 _LARGEST_ID = 2**31 - 1
 _SESSION_ACCOUNT = HotQuery(
-    select(Account.display_name, Account.role, Account.session_token)
+    select(Account.display_name, Account.role, Account.session_token, Account.session_seen_at)
     .where(Account.id == bindparam("account_id")))
 
 
-def signed_in(engine: Engine, account_id: int, session_token: str) -> SignedIn | None:
+def signed_in(engine: Engine, account_id: int, session_token: str,
+              idle_seconds: int) -> SignedIn | None:
     """The account a session cookie names, if that session is still alive.
 
-    Every signed-in request asks this, so it runs straight on the driver.
+    A session unused for longer than ``idle_seconds`` is over. Every signed-in request
+    asks this, so it runs straight on the driver, and the last-seen time is written
+    only when it is more than SESSION_TOUCH_SECONDS old.
     """
     if not 0 < account_id <= _LARGEST_ID:  # a forged cookie must not overflow the query
         return None
     row = _SESSION_ACCOUNT.first(engine, account_id=account_id)
     if row is None or not secrets.compare_digest(row[2].encode(), session_token.encode()):
         return None
+    now = unix_now()
+    if not _session_alive(row[3], now, idle_seconds):
+        return None
+    if now - row[3] > SESSION_TOUCH_SECONDS:
+        with engine.execution_options(**WRITE_TRANSACTION).begin() as connection:
+            connection.execute(update(Account).where(Account.id == account_id,
+                                                     Account.session_token == session_token)
+                               .values(session_seen_at=now))
     return SignedIn(account_id, row[0], row[1], row[2])
 
 
@@ -175,6 +206,7 @@ def change_password(session: Session, account_id: int, current: str,
     with write_transaction(session):
         account.password_hash = password_hash
         account.session_token = _new_session_token()
+        account.session_seen_at = unix_now()
     return _signed_in(account)
 
 
