@@ -54,6 +54,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     from quizapp.web.headers import add_security_headers
     from quizapp.web.ids import IdConverter
     from quizapp.web.input import refuse_nul_characters
+    from quizapp.web.rate_limits import refuse_memory_storage_with_workers
 
     if app.config["PROXY_COUNT"]:
         count = int(app.config["PROXY_COUNT"])
@@ -68,6 +69,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     babel.init_app(app, locale_selector=select_locale)
     install_template_gettext(app)
     login_manager.init_app(app)
+    refuse_memory_storage_with_workers(app)
     limiter.init_app(app)
     app.context_processor(template_helpers)
     for blueprint in (learner, auth, teacher, projector, health):

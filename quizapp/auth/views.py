@@ -31,6 +31,7 @@ from quizapp.extensions import db, limiter
 from quizapp.form_responses import form_status
 from quizapp.services import accounts
 from quizapp.services.accounts import AccountProblem
+from quizapp.web import rate_limits
 
 auth = Blueprint("auth", __name__)
 
@@ -70,19 +71,11 @@ def _safe_next(target: str | None) -> str | None:
     return target
 
 
-def _login_key() -> str:
-    return "login:" + request.form.get("login", "").strip().lower()
-
-
-def _failed(response: Response) -> bool:
-    return response.status_code == 401
-
-
 @auth.route("/login", methods=["GET", "POST"])
-@limiter.limit(lambda: current_app.config["LOGIN_LIMIT_PER_ACCOUNT"], key_func=_login_key,
-               methods=["POST"], deduct_when=_failed)
+@limiter.limit(lambda: current_app.config["LOGIN_LIMIT_PER_ACCOUNT"], key_func=rate_limits.login_key,
+               methods=["POST"], deduct_when=rate_limits.failed_sign_in)
 @limiter.limit(lambda: current_app.config["LOGIN_LIMIT_PER_ADDRESS"], methods=["POST"],
-               deduct_when=_failed)
+               deduct_when=rate_limits.failed_sign_in)
 def login() -> str | Response | tuple[str, int]:
     """Sign in; the same message for an unknown account and a wrong password."""
     form = LoginForm()
@@ -151,7 +144,10 @@ def signup() -> str | Response | tuple[str, int]:
 
 @auth.route("/join", methods=["GET", "POST"])
 @auth.route("/join/<code>", methods=["GET"])
-@limiter.limit(lambda: current_app.config["JOIN_LIMIT_PER_ADDRESS"], methods=["POST"])
+@limiter.limit(lambda: current_app.config["JOIN_LIMIT_PER_CLASS"],
+               key_func=rate_limits.join_code_key, methods=["POST"])
+@limiter.limit(lambda: current_app.config["JOIN_LIMIT_PER_ADDRESS"], methods=["POST"],
+               deduct_when=rate_limits.unknown_join_code)
 def join(code: str | None = None) -> str | Response | tuple[str, int]:
     """Join a class with its code: a new learner picks a name and password, no e-mail."""
     if current_user.is_authenticated:
@@ -162,6 +158,8 @@ def join(code: str | None = None) -> str | Response | tuple[str, int]:
                                                form.display_name.data or "",
                                                form.password.data or "")
         if isinstance(outcome, AccountProblem):
+            if outcome is AccountProblem.UNKNOWN_CODE:
+                rate_limits.note_unknown_join_code()
             field = {AccountProblem.UNKNOWN_CODE: form.code,
                      AccountProblem.NAME_EMPTY: form.display_name,
                      AccountProblem.NAME_LOOKS_TAKEN: form.display_name}.get(outcome, form.password)
@@ -182,6 +180,8 @@ def _join_signed_in(code: str | None) -> str | Response | tuple[str, int]:
         outcome = accounts.join_with_account(db.session, current_user.account_id,
                                              form.code.data or "")
         if isinstance(outcome, AccountProblem):
+            if outcome is AccountProblem.UNKNOWN_CODE:
+                rate_limits.note_unknown_join_code()
             form.code.errors = [problem_text(outcome)]
             return render_template("auth/join_another.html", form=form), 422
         flash(_("You joined %(name)s.", name=outcome))
