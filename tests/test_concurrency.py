@@ -157,6 +157,8 @@ def test_learners_submit_while_a_teacher_request_runs(app: Flask, people: People
     teacher_thread.join()
     teacher_done = time.perf_counter() - started
 
+    print(f"\n{teacher_request}: {teacher_done:.2f} s; {LEARNERS} submissions meanwhile, "
+          f"slowest {max(latencies):.2f} s, median {sorted(latencies)[LEARNERS // 2]:.2f} s")
     assert failures == []
     assert max(latencies) < 2, f"slowest submission {max(latencies):.2f} s"
     assert learners_done < teacher_done, "the learners did not submit while the teacher's request ran"
