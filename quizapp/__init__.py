@@ -51,10 +51,16 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     from quizapp.projector import projector
     from quizapp.teacher import teacher
     from quizapp.upload_limits import SizeLimitedRequest
+    from quizapp.web import links
+    from quizapp.web.headers import add_security_headers
+    from quizapp.web.ids import IdConverter
+    from quizapp.web.input import refuse_nul_characters
+    from quizapp.web.rate_limits import refuse_memory_storage_with_workers
 
     if app.config["PROXY_COUNT"]:
         count = int(app.config["PROXY_COUNT"])
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)  # type: ignore[method-assign]
+    app.url_map.converters["id"] = IdConverter  # before the blueprints' rules use it
     app.session_interface = SessionCookies()
     app.request_class = SizeLimitedRequest
     app.jinja_env.trim_blocks = True  # no blank lines where block tags stood: lighter pages
@@ -64,12 +70,16 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     babel.init_app(app, locale_selector=select_locale)
     install_template_gettext(app)
     login_manager.init_app(app)
+    refuse_memory_storage_with_workers(app)
     limiter.init_app(app)
     app.context_processor(template_helpers)
     app.add_template_filter(in_page_language, "translated")
     app.add_template_filter(language_name, "language_name")
     for blueprint in (learner, auth, teacher, projector, health):
         app.register_blueprint(blueprint)
+    app.before_request(refuse_nul_characters)
+    app.after_request(add_security_headers)
+    app.jinja_env.globals["url_for"] = links.url_for  # absolute links for trusted hosts only
     errors.register(app)
     cli.register(app)
     return app

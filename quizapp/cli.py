@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import secrets
+import time
 from pathlib import Path
 from typing import Any
 
@@ -32,8 +34,11 @@ def ensure_secret_key(app: Flask) -> None:
     instance = Path(app.instance_path)
     instance.mkdir(parents=True, exist_ok=True)
     path = instance / SECRET_KEY_FILE
-    if not path.exists():
-        path.write_text(secrets.token_urlsafe(32) + "\n", encoding="utf-8")
+    if not path.exists():  # created 0600: never readable by others, not even for a moment
+        descriptor = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        with os.fdopen(descriptor, "w", encoding="utf-8") as file:
+            file.write(secrets.token_urlsafe(32) + "\n")
+    elif path.stat().st_mode & 0o077:
         path.chmod(0o600)
 
 
@@ -105,6 +110,29 @@ def gettext(message: str) -> str:
     return command_line_catalog().ugettext(message)  # type: ignore[no-any-return]
 
 
+@click.command("backup")
+@click.argument("path", type=click.Path(dir_okay=False, writable=True))
+@with_appcontext
+def backup_command(path: str) -> None:
+    """Copy the live SQLite database to PATH (consistent, while learners keep working)."""
+    from quizapp.database import backup_sqlite
+
+    url = db.engine.url
+    if url.get_backend_name() != "sqlite":
+        plain = url.set(drivername="postgresql").render_as_string(hide_password=True)
+        raise click.ClickException(
+            "this database is PostgreSQL: back it up with its own tool, for example\n"
+            f"  pg_dump --format=custom --file={path} '{plain}'\n"
+            f"and restore it into an empty database with\n"
+            f"  pg_restore --no-owner --dbname='<empty database URL>' {path}")
+    if url.database in (None, "", ":memory:"):
+        raise click.ClickException("this SQLite database lives in memory: there is nothing to copy")
+    started = time.perf_counter()
+    size = backup_sqlite(url.database, path)
+    click.echo(f"backed up {url.database} to {path}: {size / 1024 / 1024:.1f} MiB in "
+               f"{time.perf_counter() - started:.2f} s, integrity check ok")
+
+
 def register(app: Flask) -> None:
     """Add the commands to ``flask --app quizapp`` as well as ``quizapp``."""
     from quizapp.article_import_command import import_article_command
@@ -115,6 +143,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(create_teacher_command)
     app.cli.add_command(init_command)
     app.cli.add_command(load_banks_command)
+    app.cli.add_command(backup_command)
 
 
 @click.pass_context

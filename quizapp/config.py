@@ -28,9 +28,15 @@ class DefaultConfig:
     TEACHER_SIGNUP = False
     RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_HEADERS_ENABLED = True
-    # Failed sign-ins allowed per account and per address; join codes tried per address.
+    # Failed sign-ins allowed per account from one address, and per address over all
+    # accounts; joins per class code (a class behind one router joins freely); unknown
+    # codes tried per address. See quizapp/web/rate_limits.py.
     LOGIN_LIMIT_PER_ACCOUNT = "10 per 15 minutes"
     LOGIN_LIMIT_PER_ADDRESS = "50 per 15 minutes"
+    JOIN_LIMIT_PER_CLASS = "100 per 15 minutes"
     JOIN_LIMIT_PER_ADDRESS = "30 per 15 minutes"
+    # A session unused this long is over (checked on the server): a school day and its
+    # breaks, so a learner signs in once a day, and a phone left signed in is not for ever.
+    SESSION_IDLE_MINUTES = 600
     # Set to the number of proxies in front of the app so addresses and https are seen.
     PROXY_COUNT = 0

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import Engine, MetaData, Select, create_engine, event
@@ -42,9 +45,16 @@ def make_engine(url: str, **options: Any) -> Engine:
     if make_url(url).get_backend_name() != "sqlite":
         return create_engine(url, pool_pre_ping=True, **options)
     engine = create_engine(url, **options)
+    path = make_url(url).database
+    on_disk = path not in (None, "", ":memory:") and not path.startswith("file:")
+    if on_disk:
+        make_private(path)  # type: ignore[arg-type]
 
     @event.listens_for(engine, "connect")
     def _configure(dbapi_connection: Any, _record: Any) -> None:
+        if on_disk:  # SQLite gives the WAL and SHM files the database file's mode
+            for name in (path, f"{path}-wal", f"{path}-shm"):
+                make_private(name, create=False)  # type: ignore[arg-type]
         # Let SQLAlchemy's "begin" event, not pysqlite, decide how transactions start.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
@@ -64,12 +74,88 @@ def make_engine(url: str, **options: Any) -> Engine:
     return engine
 
 
+@contextmanager
+def write_transaction(session: Session) -> Iterator[Session]:
+    """The one way services write: a short transaction holding the write lock only for its writes.
+
+    Whatever the session was reading ends first (its transaction holds no lock worth
+    keeping), then a new transaction begins that takes SQLite's write lock at BEGIN, so
+    writers queue instead of failing to upgrade a stale read. Hash passwords, check
+    banks and render pages before entering: everything inside runs while every other
+    writer waits. Commits on leaving; rolls back on an error. Used inside another
+    write_transaction of the same session, it is part of that one.
+    """
+    if session.info.get(_WRITING):
+        yield session
+        return
+    assert not (session.new or session.dirty or session.deleted), (
+        "change rows inside write_transaction, not before it")
+    if session.in_transaction():
+        session.commit()  # ends the read; nothing is pending, so nothing is written
+    session.connection(execution_options=WRITE_TRANSACTION)  # begins IMMEDIATE on SQLite
+    session.info[_WRITING] = True
+    try:
+        yield session
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.info.pop(_WRITING, None)
+
+
+_WRITING = "quizapp_writing"
+
+
+def make_private(path: str, create: bool = True) -> None:
+    """Make a file readable by its owner only (0600), creating it so if ``create``.
+
+    The database holds password hashes and session tokens: no other user of the
+    machine may read it, nor its WAL and SHM files.
+    """
+    try:
+        if create and not os.path.exists(path):
+            os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+        if os.path.exists(path) and os.stat(path).st_mode & 0o077:
+            os.chmod(path, 0o600)
+    except PermissionError:  # not ours (a read-only copy, say): SQLite reports what matters
+        pass
+
+
 def make_sessions(engine: Engine) -> tuple[sessionmaker[Session], sessionmaker[Session]]:
     """Session factories for reading and for writing (the latter begins IMMEDIATE on SQLite)."""
     readers = sessionmaker(bind=engine, expire_on_commit=False)
     writers = sessionmaker(bind=engine.execution_options(**WRITE_TRANSACTION),
                            expire_on_commit=False)
     return readers, writers
+
+
+def backup_sqlite(source: str, target: str) -> int:
+    """Copy a live SQLite database to ``target`` with SQLite's online backup API; returns its size.
+
+    The copy is one consistent snapshot, taken while others keep reading and writing
+    (they wait only while the pages are copied). It is written beside the target and
+    renamed into place once it passed ``PRAGMA integrity_check``, so a failed backup
+    never leaves a half-written file under the target's name. The copy is 0600.
+    """
+    import sqlite3
+
+    partial = f"{target}.partial"
+    if os.path.exists(partial):
+        os.remove(partial)
+    make_private(partial)
+    with sqlite3.connect(source, timeout=SQLITE_BUSY_TIMEOUT_MS / 1000) as live, \
+            sqlite3.connect(partial) as copy:
+        live.backup(copy)  # every page in one step: one snapshot
+        copy.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+        (check,) = copy.execute("PRAGMA integrity_check").fetchone()
+    live.close()
+    copy.close()
+    if check != "ok":
+        os.remove(partial)
+        raise RuntimeError(f"the copy failed its integrity check: {check}")
+    os.replace(partial, target)
+    return os.path.getsize(target)
 
 
 class HotQuery:

@@ -8,6 +8,8 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 from werkzeug.wrappers import Response
 
+from quizapp.web.input import NulCharacter
+
 
 def register(app: Flask) -> None:
     """Install the error handlers on ``app``."""
@@ -19,6 +21,15 @@ def register(app: Flask) -> None:
             message=_("Your page was open too long or your browser lost its session. Go back, "
                       "reload the page, and send the form again. Your answers are not saved "
                       "until you submit them."),
+        ), 400
+
+    @app.errorhandler(NulCharacter)
+    def nul_character(error: NulCharacter) -> tuple[str, int]:
+        return render_template(
+            "error.html", status=400, title=_("That text cannot be saved"),
+            message=_("What you sent holds an invisible NUL character (code 0), often left by "
+                      "copying from another program. Go back, type that text again instead of "
+                      "pasting it, and send the form again."),
         ), 400
 
     @app.errorhandler(HTTPException)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, current_app, g, has_request_context, request
+from flask import Flask, current_app, g
 from flask_babel import Babel
 from flask_babel import lazy_gettext as _l
 from flask_limiter import Limiter
@@ -22,15 +22,14 @@ login_manager.login_message = _l("Sign in to see this page.")
 # Memory storage by default; RATELIMIT_STORAGE_URI (redis://...) when several workers serve.
 limiter = Limiter(key_func=get_remote_address)
 
-_READ_ONLY_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
-
 
 class Database:
     """One engine per app; one session per request, closed when the request ends.
 
-    GET requests never write, so their sessions read; other methods get a session
-    whose transactions take SQLite's write lock at BEGIN, so writers queue instead of
-    failing with "database is locked".
+    Every request's session reads: its transactions take no write lock, so one slow
+    request (hashing 200 passwords, checking a large bank) never holds up the others.
+    Services write in a short transaction of their own, ``write_transaction(session)``,
+    which takes SQLite's write lock at its BEGIN and only for its writes.
     """
 
     def init_app(self, app: Flask) -> None:
@@ -55,9 +54,7 @@ class Database:
     def session(self) -> Session:
         """This request's (or app context's) session."""
         if "db_session" not in g:
-            _, readers, writers = self._factories()
-            writing = has_request_context() and request.method not in _READ_ONLY_METHODS
-            g.db_session = (writers if writing else readers)()
+            g.db_session = self._factories()[1]()
         return g.db_session  # type: ignore[no-any-return]
 
     def writer(self) -> Session:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint, false
+from sqlalchemy import JSON, BigInteger, ForeignKey, Index, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from quizapp.database import Base
@@ -139,9 +140,17 @@ class BankTranslation(Base):
     yaml_text: Mapped[str | None] = mapped_column(Text)
     updated_at: Mapped[dt.datetime] = mapped_column(default=utc_now, onupdate=utc_now)
 
+def unix_now() -> int:
+    """The current time in whole seconds since 1970, as ``session_seen_at`` stores it."""
+    return int(time.time())
+
 
 class Account(Base):
-    """A teacher or a learner. ``session_token`` changes at logout, killing old sessions."""
+    """A teacher or a learner. ``session_token`` changes at logout, killing old sessions.
+
+    ``session_seen_at`` (Unix seconds) is when the session was last used, updated at most
+    every few minutes; a session idle for longer than SESSION_IDLE_MINUTES is over.
+    """
 
     __tablename__ = "account"
 
@@ -152,6 +161,7 @@ class Account(Base):
     password_hash: Mapped[str] = mapped_column(String(255))
     role: Mapped[str] = mapped_column(String(8))  # "teacher" or "learner"
     session_token: Mapped[str] = mapped_column(String(43))
+    session_seen_at: Mapped[int | None] = mapped_column(BigInteger, default=unix_now)
     created_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
 
 

@@ -108,3 +108,18 @@ def test_validate_speaks_the_language_of_lang(tmp_path: Path, lang: str, expecte
         validate_command, [str(tmp_path / "b.yaml"), "--seeds", str(SEEDS)])
     assert result.exit_code == 1
     assert expected in result.output
+
+def test_the_instance_secret_key_is_private(app, tmp_path) -> None:
+    import os
+    import stat
+
+    from quizapp.cli import ensure_secret_key
+
+    old = os.umask(0o022)
+    try:
+        ensure_secret_key(app)
+    finally:
+        os.umask(old)
+    key = tmp_path / "instance" / "secret_key"
+    assert stat.S_IMODE(os.stat(key).st_mode) == 0o600
+    assert len(key.read_text().strip()) >= 40

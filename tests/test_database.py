@@ -80,3 +80,59 @@ def test_postgres_urls_use_psycopg() -> None:
     assert database.normalise_database_url("postgres://u@h/db") == "postgresql+psycopg://u@h/db"
     assert database.normalise_database_url("postgresql://u@h/db") == "postgresql+psycopg://u@h/db"
     assert database.normalise_database_url("sqlite:///x") == "sqlite:///x"
+
+
+def test_a_write_transaction_ends_the_read_and_takes_the_lock_only_for_its_writes(tmp_path) -> None:
+    from sqlalchemy import event
+
+    from quizapp.database import write_transaction
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'db.sqlite'}")
+    readers, _ = make_sessions(engine)
+    statements: list[str] = []
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def record(_conn, _cursor, statement, *_args):  # type: ignore[no-untyped-def]
+        statements.append(statement)
+
+    @event.listens_for(engine, "commit")
+    def record_commit(_conn):  # type: ignore[no-untyped-def]
+        statements.append("COMMIT")
+
+    with readers() as session:
+        session.execute(text("SELECT 1"))  # a read, as every request starts
+        with write_transaction(session):
+            session.execute(text("SELECT 2"))
+            with write_transaction(session):  # a nested one is part of the outer one
+                session.execute(text("SELECT 3"))
+        session.execute(text("SELECT 4"))
+    assert statements == ["BEGIN", "SELECT 1", "COMMIT", "BEGIN IMMEDIATE", "SELECT 2", "SELECT 3",
+                          "COMMIT", "BEGIN", "SELECT 4"]
+    engine.dispose()
+
+
+def test_the_database_and_its_wal_and_shm_are_private(tmp_path) -> None:
+    import os
+    import stat
+
+    old = os.umask(0o022)  # the usual umask, which would make files 0644
+    try:
+        path = tmp_path / "quizapp.sqlite"
+        engine = make_engine(f"sqlite:///{path}")
+        with engine.begin() as connection:
+            connection.execute(text("CREATE TABLE secret (hash TEXT)"))
+            connection.execute(text("INSERT INTO secret VALUES ('scrypt:...')"))
+        files = {name: stat.S_IMODE(os.stat(tmp_path / name).st_mode)
+                 for name in ("quizapp.sqlite", "quizapp.sqlite-wal", "quizapp.sqlite-shm")}
+        engine.dispose()
+        assert files == dict.fromkeys(files, 0o600)
+        copied = tmp_path / "copied.sqlite"  # an existing world-readable file is mended
+        copied.write_bytes(path.read_bytes())
+        copied.chmod(0o644)
+        engine = make_engine(f"sqlite:///{copied}")
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+        engine.dispose()
+        assert stat.S_IMODE(os.stat(copied).st_mode) == 0o600
+    finally:
+        os.umask(old)

@@ -127,3 +127,28 @@ def test_order_items_are_never_shown_in_the_right_order() -> None:
     numbers = {"items": ["1", "2", "3"]}  # even all-number items are shuffled: they are the answer
     assert all(presentation_order("order", numbers, random.Random(seed)) != [0, 1, 2]
                for seed in range(30))
+
+
+@pytest.mark.parametrize("typed", ["9" * 1_000_000, "1" * 16, "1,000,000,000,000,000", "-1" + "0" * 15,
+                                   "1.0000000000000001", "0." + "0" * 60 + "1"])
+def test_numbers_past_15_significant_digits_or_10_to_the_15_are_refused(typed: str) -> None:
+    assert parse_learner_number(typed) is None
+
+
+@pytest.mark.parametrize("typed", ["999,999,999,999,999", "-123456789012345", "0.000123456789012345",
+                                   "6238.000000"])
+def test_numbers_within_the_limits_are_read(typed: str) -> None:
+    assert parse_learner_number(typed) is not None
+
+
+@pytest.mark.parametrize(("question_type", "key", "values", "error"), [
+    ("single", SINGLE, ["\u00b2"], ResponseError.UNKNOWN_CHOICE),
+    ("single", SINGLE, ["9" * 5000], ResponseError.UNKNOWN_CHOICE),
+    ("multiple", MULTIPLE, ["0", "1" * 5000], ResponseError.UNKNOWN_CHOICE),
+    ("order", ORDER, ["\u00b2", "1", "3"], ResponseError.ORDER_INCOMPLETE),
+    ("order", ORDER, ["9" * 5000, "1", "3"], ResponseError.ORDER_INCOMPLETE),
+    ("number", NUMBER, ["9" * 1_000_000], ResponseError.NOT_A_NUMBER),
+])
+def test_odd_digits_and_huge_numbers_are_mistakes_to_correct(question_type, key, values, error) -> None:
+    shown = list(range(len(key.get("choices", key.get("items", [])))))
+    assert read_response(question_type, key, shown, values) == ReadResponse(error=error)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, has_request_context, request, session
+from flask import Flask, current_app, has_request_context, request, session
 from flask.sessions import SecureCookieSessionInterface
 from flask_login import UserMixin, login_user
 
@@ -35,10 +35,15 @@ class CurrentUser(UserMixin):
 def load_user(user_id: str) -> CurrentUser | None:
     """The user a session names, if that session has not been ended."""
     account_id, _, token = user_id.partition(":")
-    if not account_id.isdigit() or not token:
+    if not (account_id.isascii() and account_id.isdigit()) or not token:
         return None
-    signed = accounts.signed_in(db.engine, int(account_id), token)
+    signed = accounts.signed_in(db.engine, int(account_id), token, idle_seconds())
     return CurrentUser(signed) if signed else None
+
+
+def idle_seconds() -> int:
+    """How long a session may go unused before it is over (SESSION_IDLE_MINUTES)."""
+    return int(current_app.config["SESSION_IDLE_MINUTES"]) * 60
 
 
 def start_session(signed: accounts.SignedIn) -> None:

@@ -26,11 +26,12 @@ from quizapp.auth.forms import (
     LogoutForm,
     TeacherSignupForm,
 )
-from quizapp.auth.session import start_session
+from quizapp.auth.session import idle_seconds, start_session
 from quizapp.extensions import db, limiter
 from quizapp.form_responses import form_status
 from quizapp.services import accounts
 from quizapp.services.accounts import AccountProblem
+from quizapp.web import rate_limits
 
 auth = Blueprint("auth", __name__)
 
@@ -43,6 +44,10 @@ def problem_text(problem: AccountProblem) -> str:
                                            "without spaces."),
         AccountProblem.EMAIL_TAKEN: _("An account with that e-mail exists. Sign in instead."),
         AccountProblem.NAME_EMPTY: _("Write your name."),
+        AccountProblem.NAME_LOOKS_TAKEN: _("Someone in this class already has a name that looks "
+                                           "the same. Add your family name, or its first letter "
+                                           "(such as “Ali K.”), so your teacher can tell you "
+                                           "apart."),
         AccountProblem.PASSWORD_TOO_SHORT: _("Use a password of at least 8 characters."),
         AccountProblem.PASSWORD_TOO_LONG: _("Use a password of at most 256 characters."),
         AccountProblem.WRONG_PASSWORD: _("Your current password is not right. Try again."),
@@ -66,24 +71,17 @@ def _safe_next(target: str | None) -> str | None:
     return target
 
 
-def _login_key() -> str:
-    return "login:" + request.form.get("login", "").strip().lower()
-
-
-def _failed(response: Response) -> bool:
-    return response.status_code == 401
-
-
 @auth.route("/login", methods=["GET", "POST"])
-@limiter.limit(lambda: current_app.config["LOGIN_LIMIT_PER_ACCOUNT"], key_func=_login_key,
-               methods=["POST"], deduct_when=_failed)
+@limiter.limit(lambda: current_app.config["LOGIN_LIMIT_PER_ACCOUNT"], key_func=rate_limits.login_key,
+               methods=["POST"], deduct_when=rate_limits.failed_sign_in)
 @limiter.limit(lambda: current_app.config["LOGIN_LIMIT_PER_ADDRESS"], methods=["POST"],
-               deduct_when=_failed)
+               deduct_when=rate_limits.failed_sign_in)
 def login() -> str | Response | tuple[str, int]:
     """Sign in; the same message for an unknown account and a wrong password."""
     form = LoginForm()
     if form.validate_on_submit():
-        signed = accounts.authenticate(db.session, form.login.data or "", form.password.data or "")
+        signed = accounts.authenticate(db.session, form.login.data or "", form.password.data or "",
+                                       idle_seconds())
         if signed is None:
             form.password.errors = [_("That username or password is not right.")]
             return render_template("auth/login.html", form=form), 401
@@ -146,7 +144,10 @@ def signup() -> str | Response | tuple[str, int]:
 
 @auth.route("/join", methods=["GET", "POST"])
 @auth.route("/join/<code>", methods=["GET"])
-@limiter.limit(lambda: current_app.config["JOIN_LIMIT_PER_ADDRESS"], methods=["POST"])
+@limiter.limit(lambda: current_app.config["JOIN_LIMIT_PER_CLASS"],
+               key_func=rate_limits.join_code_key, methods=["POST"])
+@limiter.limit(lambda: current_app.config["JOIN_LIMIT_PER_ADDRESS"], methods=["POST"],
+               deduct_when=rate_limits.unknown_join_code)
 def join(code: str | None = None) -> str | Response | tuple[str, int]:
     """Join a class with its code: a new learner picks a name and password, no e-mail."""
     if current_user.is_authenticated:
@@ -157,8 +158,11 @@ def join(code: str | None = None) -> str | Response | tuple[str, int]:
                                                form.display_name.data or "",
                                                form.password.data or "")
         if isinstance(outcome, AccountProblem):
+            if outcome is AccountProblem.UNKNOWN_CODE:
+                rate_limits.note_unknown_join_code()
             field = {AccountProblem.UNKNOWN_CODE: form.code,
-                     AccountProblem.NAME_EMPTY: form.display_name}.get(outcome, form.password)
+                     AccountProblem.NAME_EMPTY: form.display_name,
+                     AccountProblem.NAME_LOOKS_TAKEN: form.display_name}.get(outcome, form.password)
             field.errors = [problem_text(outcome)]
             return render_template("auth/join.html", form=form), 422
         signed, class_name = outcome
@@ -176,6 +180,8 @@ def _join_signed_in(code: str | None) -> str | Response | tuple[str, int]:
         outcome = accounts.join_with_account(db.session, current_user.account_id,
                                              form.code.data or "")
         if isinstance(outcome, AccountProblem):
+            if outcome is AccountProblem.UNKNOWN_CODE:
+                rate_limits.note_unknown_join_code()
             form.code.errors = [problem_text(outcome)]
             return render_template("auth/join_another.html", form=form), 422
         flash(_("You joined %(name)s.", name=outcome))

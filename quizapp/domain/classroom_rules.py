@@ -9,11 +9,14 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from quizapp.domain.names import MAX_DISPLAY_NAME
+
+__all__ = ["MAX_DISPLAY_NAME"]  # display names themselves: see names.py
+
 # No 0/O, 1/I/l: codes are read aloud and typed on phones.
 JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 JOIN_CODE_LENGTH = 6
 MIN_PASSWORD, MAX_PASSWORD = 8, 256
-MAX_DISPLAY_NAME = 80
 
 
 def new_join_code(rng: random.Random) -> str:
@@ -46,11 +49,6 @@ def password_problem(password: str) -> PasswordProblem | None:
     if len(password) > MAX_PASSWORD:
         return PasswordProblem.TOO_LONG
     return None
-
-
-def clean_display_name(name: str) -> str:
-    """A display name with its white space tidied; empty when nothing is left."""
-    return " ".join(unicodedata.normalize("NFC", name).split())[:MAX_DISPLAY_NAME]
 
 
 def username_base(display_name: str) -> str:

@@ -20,6 +20,11 @@ from quizapp.domain.numbers import parse_decimal
 Response = str | bool | list[str] | None
 
 _LEARNER_NUMBER = re.compile(r"[-+\u2212]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?")
+# A number answer has at most 15 significant digits and lies within ±10^15 (what a
+# double holds exactly); longer text is refused before any parsing, so it costs nothing.
+MAX_SIGNIFICANT_DIGITS = 15
+NUMBER_LIMIT = Decimal(10) ** 15
+MAX_NUMBER_TEXT = 48
 _KEEPS_WRITTEN_ORDER = ("all of the above", "none of the above")
 
 
@@ -48,9 +53,16 @@ class ReadResponse:
 def parse_learner_number(text: str) -> Decimal | None:
     """Read a number as learners type it: ``7``, ``7.0``, `` 7 ``, ``6,238`` (thousands commas)."""
     text = text.strip().replace("\u00a0", "").replace("\u202f", "")
-    if not text or not _LEARNER_NUMBER.fullmatch(text) or not any(c.isdigit() for c in text):
+    if not text or len(text) > MAX_NUMBER_TEXT:
         return None
-    return parse_decimal(text.replace(",", "").replace("\u2212", "-"))
+    if not _LEARNER_NUMBER.fullmatch(text) or not any(c.isdigit() for c in text):
+        return None
+    number = parse_decimal(text.replace(",", "").replace("\u2212", "-"))
+    if number is None or not number.is_finite() or abs(number) >= NUMBER_LIMIT:
+        return None
+    if len(number.normalize().as_tuple().digits) > MAX_SIGNIFICANT_DIGITS:
+        return None
+    return number
 
 
 def shown_entries(question_type: str, key: dict[str, Any]) -> list[str]:
@@ -89,9 +101,8 @@ def read_response(question_type: str, key: dict[str, Any], shown: list[int],
     entries = shown_entries(question_type, key)
 
     def entry_at(value: str) -> str | None:
-        if value.isdigit() and int(value) < len(shown):
-            return entries[shown[int(value)]]
-        return None
+        index = _small_number(value)
+        return entries[shown[index]] if index is not None and index < len(shown) else None
 
     if question_type == "true_false":
         if not values:
@@ -116,15 +127,23 @@ def read_response(question_type: str, key: dict[str, Any], shown: list[int],
     return ReadResponse([entry for entry in entries if entry in picked])
 
 
+def _small_number(value: str) -> int | None:
+    """A form's index or position: ASCII digits only ('²' is a digit to Python), a few of them."""
+    if value.isascii() and value.isdigit() and len(value) <= 4:
+        return int(value)
+    return None
+
+
 def _read_order(values: list[str], entries: list[str], shown: list[int]) -> ReadResponse:
     """Order values are 'position' per shown item, in shown order; blank when none is chosen."""
     if not values:
         return ReadResponse()
     positions: list[int] = []
     for value in values:
-        if not value.isdigit() or not 1 <= int(value) <= len(shown):
+        position = _small_number(value)
+        if position is None or not 1 <= position <= len(shown):
             return ReadResponse(error=ResponseError.ORDER_INCOMPLETE)
-        positions.append(int(value))
+        positions.append(position)
     if len(positions) != len(shown):
         return ReadResponse(error=ResponseError.ORDER_INCOMPLETE)
     if len(set(positions)) != len(positions):

@@ -15,6 +15,7 @@ from quizapp.extensions import db
 from quizapp.learner.forms import StartQuizForm, SubmitAttemptForm
 from quizapp.learner.quiz_rendering import cached_quiz_page, question_html, remember_quiz_page
 from quizapp.services import attempts, classrooms, library
+from quizapp.web.ids import read_id
 
 learner = Blueprint("learner", __name__)
 
@@ -50,7 +51,7 @@ def my_attempts() -> str:
                            attempts=attempts.learner_attempts(db.session, current_user.account_id))
 
 
-@learner.post("/assignments/<int:assignment_id>/start")
+@learner.post("/assignments/<id:assignment_id>/start")
 @login_required
 def start_assignment(assignment_id: int) -> Response:
     """Start (or resume) an attempt on one of the learner's assignments."""
@@ -67,7 +68,7 @@ def start_assignment(assignment_id: int) -> Response:
     return redirect(url_for(".attempt", token=outcome), code=303)
 
 
-@learner.get("/classes/<int:classroom_id>/board")
+@learner.get("/classes/<id:classroom_id>/board")
 @login_required
 def class_board(classroom_id: int) -> str:
     """A class board, for the class's learners, as the teacher chose to show it."""
@@ -179,6 +180,6 @@ def redo(token: str) -> Response:
 @learner.get("/sources/<source_id>")
 def source(source_id: str) -> str:
     """A source article in full, with the cited passage highlighted."""
-    citation = request.args.get("cite", type=int)
+    citation = request.args.get("cite", type=read_id)
     page = library.source_page(db.session, source_id, citation, _viewer()) or abort(404)
     return render_template("learner/source.html", source=page)

@@ -7,23 +7,32 @@ import random
 import secrets
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, bindparam, or_, select
+from sqlalchemy import Engine, bindparam, or_, select, update
 from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from quizapp.database import HotQuery
+from quizapp.database import WRITE_TRANSACTION, HotQuery, write_transaction
 from quizapp.domain.classroom_rules import (
     PasswordProblem,
-    clean_display_name,
     password_problem,
     read_join_code,
     username_base,
 )
-from quizapp.models import Account, Classroom, Membership
+from quizapp.domain.names import clean_name, look_alike
+from quizapp.models import Account, Classroom, Membership, unix_now
 
 # Checked against when the account does not exist, so both failures take the same time.
 _NO_SUCH_ACCOUNT = generate_password_hash("no such account")
 _CARD_PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
+# Passwords people choose may be weak, so they get werkzeug's strong default (scrypt,
+# N=2^15: about 75 ms a hash on a 2-core server). A login card's password is 10 random
+# letters of 31 (about 49 bits), so a cheaper hash still leaves guessing hopeless:
+# scrypt N=2^13, r=8, p=1 takes about 14 ms and 8 MiB, and 200 cards take ~3 s, not 15.
+CHOSEN_PASSWORD_HASH = "scrypt"
+CARD_PASSWORD_HASH = "scrypt:8192:8:1"
+# A live session's last-seen time is written at most this often, so reading pages
+# stays free of writes (one small UPDATE per signed-in user every few minutes).
+SESSION_TOUCH_SECONDS = 5 * 60
 
 
 class AccountProblem(enum.Enum):
@@ -33,6 +42,7 @@ class AccountProblem(enum.Enum):
     USERNAME_INVALID = "username_invalid"
     EMAIL_TAKEN = "email_taken"
     NAME_EMPTY = "name_empty"
+    NAME_LOOKS_TAKEN = "name_looks_taken"  # a learner of the class has a name that looks the same
     PASSWORD_TOO_SHORT = "password_too_short"
     PASSWORD_TOO_LONG = "password_too_long"
     WRONG_PASSWORD = "wrong_password"
@@ -63,6 +73,14 @@ class LoginCard:
     password: str
 
 
+@dataclass(frozen=True)
+class Roster:
+    """The cards a roster made, and the names left out because they look like another's."""
+
+    cards: list[LoginCard]
+    look_alikes: list[str]
+
+
 def _signed_in(account: Account) -> SignedIn:
     return SignedIn(account.id, account.display_name, account.role, account.session_token)
 
@@ -79,11 +97,10 @@ def _unique_username(session: Session, display_name: str, rng: random.Random) ->
             return candidate
 
 
-def _account(username: str, display_name: str, password: str, role: str,
+def _account(username: str, display_name: str, password_hash: str, role: str,
              email: str | None = None) -> Account:
     return Account(username=username, email=email, display_name=display_name,
-                   password_hash=generate_password_hash(password), role=role,
-                   session_token=_new_session_token())
+                   password_hash=password_hash, role=role, session_token=_new_session_token())
 
 
 def create_teacher(session: Session, username: str, display_name: str, password: str,
@@ -91,7 +108,7 @@ def create_teacher(session: Session, username: str, display_name: str, password:
     """Create a teacher account and commit; usernames and e-mails are unique, any case."""
     username = username.strip().lower()
     email = email.strip().lower() if email and email.strip() else None
-    name = clean_display_name(display_name)
+    name = clean_name(display_name)
     problem = _PASSWORD_PROBLEMS.get(password_problem(password))  # type: ignore[arg-type]
     if not name:
         return AccountProblem.NAME_EMPTY
@@ -99,52 +116,81 @@ def create_teacher(session: Session, username: str, display_name: str, password:
         return AccountProblem.USERNAME_INVALID
     if problem:
         return problem
-    if session.scalar(select(Account.id).where(Account.username == username)) is not None:
-        return AccountProblem.USERNAME_TAKEN
-    if email and session.scalar(select(Account.id).where(Account.email == email)) is not None:
-        return AccountProblem.EMAIL_TAKEN
-    account = _account(username, name, password, "teacher", email)
-    session.add(account)
-    session.commit()
+    password_hash = generate_password_hash(password, CHOSEN_PASSWORD_HASH)  # before the lock
+    with write_transaction(session):
+        if session.scalar(select(Account.id).where(Account.username == username)) is not None:
+            return AccountProblem.USERNAME_TAKEN
+        if email and session.scalar(select(Account.id).where(Account.email == email)) is not None:
+            return AccountProblem.EMAIL_TAKEN
+        account = _account(username, name, password_hash, "teacher", email)
+        session.add(account)
     return _signed_in(account)
 
 
-def authenticate(session: Session, login: str, password: str) -> SignedIn | None:
-    """The account for a username or e-mail and its password; None for any mismatch."""
+def authenticate(session: Session, login: str, password: str,
+                 idle_seconds: int) -> SignedIn | None:
+    """The account for a username or e-mail and its password; None for any mismatch.
+
+    Signing in marks the session as seen now. A session idle for longer than
+    ``idle_seconds`` is over: it gets a new token, so its old cookies stay dead.
+    """
     login = login.strip().lower()
     account = session.scalar(select(Account).where(or_(Account.username == login,
                                                        Account.email == login)))
     if account is None:
         check_password_hash(_NO_SUCH_ACCOUNT, password)
         return None
-    return _signed_in(account) if check_password_hash(account.password_hash, password) else None
+    if not check_password_hash(account.password_hash, password):  # before the lock
+        return None
+    now = unix_now()
+    with write_transaction(session):
+        session.refresh(account)
+        if not _session_alive(account.session_seen_at, now, idle_seconds):
+            account.session_token = _new_session_token()
+        account.session_seen_at = now
+    return _signed_in(account)
+
+
+def _session_alive(seen_at: int | None, now: int, idle_seconds: int) -> bool:
+    return seen_at is not None and now - seen_at <= idle_seconds
 
 
 _LARGEST_ID = 2**31 - 1
 _SESSION_ACCOUNT = HotQuery(
-    select(Account.display_name, Account.role, Account.session_token)
+    select(Account.display_name, Account.role, Account.session_token, Account.session_seen_at)
     .where(Account.id == bindparam("account_id")))
 
 
-def signed_in(engine: Engine, account_id: int, session_token: str) -> SignedIn | None:
+def signed_in(engine: Engine, account_id: int, session_token: str,
+              idle_seconds: int) -> SignedIn | None:
     """The account a session cookie names, if that session is still alive.
 
-    Every signed-in request asks this, so it runs straight on the driver.
+    A session unused for longer than ``idle_seconds`` is over. Every signed-in request
+    asks this, so it runs straight on the driver, and the last-seen time is written
+    only when it is more than SESSION_TOUCH_SECONDS old.
     """
     if not 0 < account_id <= _LARGEST_ID:  # a forged cookie must not overflow the query
         return None
     row = _SESSION_ACCOUNT.first(engine, account_id=account_id)
     if row is None or not secrets.compare_digest(row[2].encode(), session_token.encode()):
         return None
+    now = unix_now()
+    if not _session_alive(row[3], now, idle_seconds):
+        return None
+    if now - row[3] > SESSION_TOUCH_SECONDS:
+        with engine.execution_options(**WRITE_TRANSACTION).begin() as connection:
+            connection.execute(update(Account).where(Account.id == account_id,
+                                                     Account.session_token == session_token)
+                               .values(session_seen_at=now))
     return SignedIn(account_id, row[0], row[1], row[2])
 
 
 def end_sessions(session: Session, account_id: int) -> None:
     """Sign the account out everywhere: every existing session cookie stops working."""
-    account = session.get(Account, account_id)
-    if account is not None:
-        account.session_token = _new_session_token()
-        session.commit()
+    with write_transaction(session):
+        account = session.get(Account, account_id)
+        if account is not None:
+            account.session_token = _new_session_token()
 
 
 def change_password(session: Session, account_id: int, current: str,
@@ -156,14 +202,22 @@ def change_password(session: Session, account_id: int, current: str,
     problem = _PASSWORD_PROBLEMS.get(password_problem(new))  # type: ignore[arg-type]
     if problem:
         return problem
-    account.password_hash = generate_password_hash(new)
-    account.session_token = _new_session_token()
-    session.commit()
+    password_hash = generate_password_hash(new, CHOSEN_PASSWORD_HASH)  # before the lock
+    with write_transaction(session):
+        account.password_hash = password_hash
+        account.session_token = _new_session_token()
+        account.session_seen_at = unix_now()
     return _signed_in(account)
 
 
 def _classroom_by_code(session: Session, code: str) -> Classroom | None:
     return session.scalar(select(Classroom).where(Classroom.join_code == read_join_code(code)))
+
+
+def _member_names(session: Session, classroom_id: int) -> list[str]:
+    return list(session.scalars(select(Account.display_name)
+                                .join(Membership, Membership.account_id == Account.id)
+                                .where(Membership.classroom_id == classroom_id)))
 
 
 def _add_member(session: Session, classroom: Classroom, account_id: int) -> None:
@@ -179,7 +233,7 @@ def join_as_new_learner(session: Session, code: str, display_name: str, password
     """
     rng = rng or random.SystemRandom()
     classroom = _classroom_by_code(session, code)
-    name = clean_display_name(display_name)
+    name = clean_name(display_name)
     problem = _PASSWORD_PROBLEMS.get(password_problem(password))  # type: ignore[arg-type]
     if classroom is None:
         return AccountProblem.UNKNOWN_CODE
@@ -187,11 +241,14 @@ def join_as_new_learner(session: Session, code: str, display_name: str, password
         return AccountProblem.NAME_EMPTY
     if problem:
         return problem
-    account = _account(_unique_username(session, name, rng), name, password, "learner")
-    session.add(account)
-    session.flush()
-    _add_member(session, classroom, account.id)
-    session.commit()
+    password_hash = generate_password_hash(password, CHOSEN_PASSWORD_HASH)  # before the lock
+    with write_transaction(session):
+        if look_alike(name, _member_names(session, classroom.id)) is not None:
+            return AccountProblem.NAME_LOOKS_TAKEN
+        account = _account(_unique_username(session, name, rng), name, password_hash, "learner")
+        session.add(account)
+        session.flush()
+        _add_member(session, classroom, account.id)
     return _signed_in(account), classroom.name
 
 
@@ -203,8 +260,12 @@ def join_with_account(session: Session, account_id: int, code: str) -> str | Acc
         return AccountProblem.UNKNOWN_CODE
     if account is None or account.role != "learner":
         return AccountProblem.NOT_A_LEARNER
-    _add_member(session, classroom, account_id)
-    session.commit()
+    with write_transaction(session):
+        if session.get(Membership, (classroom.id, account_id)) is not None:
+            return classroom.name
+        if look_alike(account.display_name, _member_names(session, classroom.id)) is not None:
+            return AccountProblem.NAME_LOOKS_TAKEN
+        _add_member(session, classroom, account_id)
     return classroom.name
 
 
@@ -219,27 +280,44 @@ def display_name_of(session: Session, account_id: int) -> str | None:
 
 
 def create_roster(session: Session, classroom_id: int, names: list[str],
-                  rng: random.Random | None = None) -> list[LoginCard]:
-    """Make a learner account for each name and add them to the class; returns their cards."""
+                  rng: random.Random | None = None) -> Roster:
+    """Make a learner account for each name and add them to the class; returns their cards.
+
+    A name that looks like a class member's, or like one earlier in the list, gets no
+    card: it is returned for the teacher to tell apart. The passwords are made and
+    hashed first; the write transaction only stores the rows.
+    """
     rng = rng or random.SystemRandom()
     classroom = session.get(Classroom, classroom_id)
     assert classroom is not None
-    cards: list[LoginCard] = []
-    taken: set[str] = set()
+    existing = _member_names(session, classroom_id)
+    planned: list[tuple[str, str, str]] = []  # name, password, its hash
+    look_alikes: list[str] = []
     for raw in names:
-        name = clean_display_name(raw)
+        name = clean_name(raw)
         if not name:
             continue
-        username = _unique_username(session, name, rng)
-        while username in taken:
-            username = _unique_username(session, name, rng)
-        taken.add(username)
+        if look_alike(name, existing + [plan[0] for plan in planned]) is not None:
+            look_alikes.append(name)
+            continue
         letters = "".join(rng.choice(_CARD_PASSWORD_ALPHABET) for _ in range(10))
         password = f"{letters[:5]}-{letters[5:]}"  # the dash is part of it: typed as printed
-        account = _account(username, name, password, "learner")
-        session.add(account)
-        session.flush()
-        _add_member(session, classroom, account.id)
-        cards.append(LoginCard(name, username, password))
-    session.commit()
-    return cards
+        planned.append((name, password, generate_password_hash(password, CARD_PASSWORD_HASH)))
+    cards: list[LoginCard] = []
+    with write_transaction(session):
+        members = _member_names(session, classroom_id)  # again: someone may have joined since
+        taken: set[str] = set()
+        for name, password, password_hash in planned:
+            if look_alike(name, members) is not None:
+                look_alikes.append(name)
+                continue
+            username = _unique_username(session, name, rng)
+            while username in taken:
+                username = _unique_username(session, name, rng)
+            taken.add(username)
+            account = _account(username, name, password_hash, "learner")
+            session.add(account)
+            session.flush()
+            _add_member(session, classroom, account.id)
+            cards.append(LoginCard(name, username, password))
+    return Roster(cards, look_alikes)

@@ -1,4 +1,4 @@
-"""Start, show, submit and review attempts; each write commits here, in one function."""
+"""Start, show, submit and review attempts; each write is one short ``write_transaction`` here."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from sqlalchemy import Engine, bindparam, select, update
 from sqlalchemy.orm import Session, joinedload, selectinload
 
-from quizapp.database import HotQuery
+from quizapp.database import HotQuery, write_transaction
 from quizapp.domain.bank_translation import current_words, translated_response
 from quizapp.domain.grading import (
     Response,
@@ -161,15 +161,23 @@ def start_attempt(session: Session, bank_slug: str, rng: random.Random | None = 
     bank = session.scalar(select(Bank).where(Bank.slug == bank_slug, Bank.listed))
     if bank is None:
         return None
-    versions = session.scalars(
+    versions = list(session.scalars(
         select(QuestionVersion)
         .join(Question, Question.current_version_id == QuestionVersion.id)
         .where(Question.bank_id == bank.id, Question.retired.is_(False))
         .order_by(Question.position)
-    ).all()
+    ))
     if not versions:
         return None
-    attempt = Attempt(
+    attempt = _new_attempt(bank, versions, rng, account_id, assignment_id, counts)
+    with write_transaction(session):
+        session.add(attempt)
+    return attempt.token
+
+
+def _new_attempt(bank: Bank, versions: list[QuestionVersion], rng: random.Random,
+                 account_id: int | None, assignment_id: int | None, counts: bool) -> Attempt:
+    return Attempt(
         token=secrets.token_urlsafe(24),
         bank_id=bank.id,
         account_id=account_id,
@@ -182,9 +190,6 @@ def start_attempt(session: Session, bank_slug: str, rng: random.Random | None = 
             for position, version in enumerate(versions, start=1)
         ],
     )
-    session.add(attempt)
-    session.commit()
-    return attempt.token
 
 
 @dataclass(frozen=True)
@@ -251,8 +256,8 @@ def start_redo(session: Session, token: str, account_id: int | None,
                                                           versions[version_id].key, rng))
                for position, version_id in enumerate(wrong, start=1)],
     )
-    session.add(redo)
-    session.commit()
+    with write_transaction(session):
+        session.add(redo)
     return redo.token
 
 
@@ -334,7 +339,6 @@ def submit_attempt(session: Session, token: str, raw: Mapping[int, list[str]],
     if attempt is None:
         return Submission(SubmitStatus.NOT_FOUND)
     if attempt.submitted_at is not None:
-        session.rollback()
         return Submission(SubmitStatus.ALREADY_SUBMITTED)
 
     responses: dict[int, Response] = {}
@@ -350,10 +354,8 @@ def submit_attempt(session: Session, token: str, raw: Mapping[int, list[str]],
             blanks.append(item.position)
         responses[item.position] = read.value
     if errors:
-        session.rollback()
         return Submission(SubmitStatus.NEEDS_CORRECTION, errors=errors, blanks=blanks)
     if blanks and not allow_blanks:
-        session.rollback()
         return Submission(SubmitStatus.HAS_BLANKS, blanks=blanks)
 
     answers = []
@@ -364,20 +366,22 @@ def submit_attempt(session: Session, token: str, raw: Mapping[int, list[str]],
                               question_version_id=version.id,
                               response=responses[item.position], correct=right,
                               points_awarded=version.points if right else 0))
-    claimed = session.execute(
-        update(Attempt)
-        .where(Attempt.id == attempt.id, Attempt.submitted_at.is_(None))
-        .values(submitted_at=utc_now(), score=sum(a.points_awarded for a in answers))
-        .execution_options(synchronize_session=False)
-    )
-    if claimed.rowcount != 1:  # another request submitted it first
-        session.rollback()
-        return Submission(SubmitStatus.ALREADY_SUBMITTED)
-    session.add_all(answers)
-    if attempt.counts and attempt.assignment_id is not None and attempt.account_id is not None:
-        _record_best(session, attempt.assignment_id, attempt.account_id,
-                     sum(a.points_awarded for a in answers), attempt.max_score)
-    session.commit()
+    score = sum(a.points_awarded for a in answers)
+    # Graded above, on the read; the write transaction only claims and stores.
+    with write_transaction(session):
+        claimed = session.execute(
+            update(Attempt)
+            .where(Attempt.id == attempt.id, Attempt.submitted_at.is_(None))
+            .values(submitted_at=utc_now(), score=score)
+            .execution_options(synchronize_session=False)
+        )
+        if claimed.rowcount != 1:  # another request submitted it first
+            session.rollback()
+            return Submission(SubmitStatus.ALREADY_SUBMITTED)
+        session.add_all(answers)
+        if attempt.counts and attempt.assignment_id is not None and attempt.account_id is not None:
+            _record_best(session, attempt.assignment_id, attempt.account_id, score,
+                         attempt.max_score)
     return Submission(SubmitStatus.RECORDED)
 
 

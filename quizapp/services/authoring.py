@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from quizapp.database import write_transaction
 from quizapp.domain import bank_format
 from quizapp.domain.articles import Article, parse_article
 from quizapp.domain.bank_translation import (
@@ -104,9 +105,7 @@ def check_bank_text(session: Session, teacher_id: int, data: bytes, name: str) -
     if bank is not None:
         owner = session.execute(select(Bank.owner_id).where(Bank.slug == bank.id)).first()
         if owner is not None and owner[0] != teacher_id:
-            problems.append(Problem(name, bank.line, bank.id,
-                                    msg("the bank id %(id)r is already used by another bank: "
-                                        "give yours its own id in 'bank:'", id=bank.id)))
+            problems.append(_id_taken(name, bank))
         replaces_own = owner is not None and owner[0] == teacher_id
     if problems or bank is None:
         return BankCheck(text, in_file_order(problems), None, [])
@@ -171,16 +170,26 @@ def publish_bank(session: Session, teacher_id: int, data: bytes, name: str) -> B
     A bank the teacher published before gets new versions of changed questions only, so
     past attempts and scores never change.
     """
-    checked = check_bank_text(session, teacher_id, data, name)
+    checked = check_bank_text(session, teacher_id, data, name)  # parse_bank: before the lock
     if checked.bank is None:
-        session.rollback()
         return checked
-    if checked.translation is not None:
-        store_translation(session, checked.translation, checked.text)
-    else:
-        store_bank(session, checked.bank, LoadReport(), owner_id=teacher_id, yaml_text=checked.text)
-    session.commit()
+    bank = checked.bank
+    with write_transaction(session):
+        if checked.translation is not None:
+            store_translation(session, checked.translation, checked.text)
+            return checked
+        owner = session.execute(select(Bank.owner_id).where(Bank.slug == bank.id)).first()
+        if owner is not None and owner[0] != teacher_id:  # taken since the check above
+            session.rollback()
+            return BankCheck(checked.text, [_id_taken(name, bank)], None, [])
+        store_bank(session, bank, LoadReport(), owner_id=teacher_id, yaml_text=checked.text)
     return checked
+
+
+def _id_taken(name: str, bank: bank_format.Bank) -> Problem:
+    return Problem(name, bank.line, bank.id,
+                   msg("the bank id %(id)r is already used by another bank: give yours its own "
+                       "id in 'bank:'", id=bank.id))
 
 
 @dataclass(frozen=True)
@@ -254,13 +263,13 @@ def save_article(session: Session, teacher_id: int, source_id: str, markdown: st
     article, problems = parse_article("article", source_id, markdown.encode("utf-8"))
     if article is None or problems:
         return ArticleSaved(problems)
-    owner = session.execute(select(Source.owner_id).where(Source.id == source_id)).first()
-    if owner is not None and owner[0] != teacher_id:
-        return ArticleSaved([Problem("article", 1, source_id,
-                                     msg("the source id %(id)r is already used by another "
-                                         "article: choose another", id=source_id))])
-    store_article(session, article, owner_id=teacher_id)
-    session.commit()
+    with write_transaction(session):
+        owner = session.execute(select(Source.owner_id).where(Source.id == source_id)).first()
+        if owner is not None and owner[0] != teacher_id:
+            return ArticleSaved([Problem("article", 1, source_id,
+                                         msg("the source id %(id)r is already used by another "
+                                             "article: choose another", id=source_id))])
+        store_article(session, article, owner_id=teacher_id)
     return ArticleSaved([])
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from quizapp.database import write_transaction
 from quizapp.domain import bank_format
 from quizapp.domain.articles import Article
 from quizapp.domain.bank_translation import Translation, fingerprint_of
@@ -59,29 +60,29 @@ def load_catalog(session: Session, catalog: Catalog, present: Collection[str]) -
     file is gone stops being listed, but its questions and attempts stay.
     """
     report = LoadReport()
-    teachers_articles = set(session.scalars(select(Source.id).where(Source.owner_id.is_not(None))))
-    for article in catalog.articles.values():
-        if article.id not in teachers_articles:  # a teacher's own article keeps its text
-            store_article(session, article)
-    session.flush()
-    teachers_ids = set(session.scalars(select(Bank.slug).where(Bank.owner_id.is_not(None))))
-    for bank in catalog.banks:
-        if bank.id in teachers_ids:
-            report.skipped_banks.append(bank.id)
-            continue
-        store_bank(session, bank, report, yaml_text=catalog.bank_texts.get(bank.id))
-    session.flush()
-    for translation in catalog.translations:
-        if translation.bank_id not in teachers_ids:
-            store_translation(session, translation,
-                              catalog.translation_texts.get((translation.bank_id, translation.language)))
-            report.translations_loaded.append(f"{translation.bank_id}.{translation.language}")
-    gone = session.scalars(select(Bank).where(Bank.listed, Bank.owner_id.is_(None),
-                                              Bank.slug.not_in(list(present))))
-    for bank_row in gone:
-        bank_row.listed = False
-        report.unlisted_banks.append(bank_row.slug)
-    session.commit()
+    with write_transaction(session):
+        teachers_articles = set(session.scalars(select(Source.id).where(Source.owner_id.is_not(None))))
+        for article in catalog.articles.values():
+            if article.id not in teachers_articles:  # a teacher's own article keeps its text
+                store_article(session, article)
+        session.flush()
+        teachers_ids = set(session.scalars(select(Bank.slug).where(Bank.owner_id.is_not(None))))
+        for bank in catalog.banks:
+            if bank.id in teachers_ids:
+                report.skipped_banks.append(bank.id)
+                continue
+            store_bank(session, bank, report, yaml_text=catalog.bank_texts.get(bank.id))
+        session.flush()
+        for translation in catalog.translations:
+            if translation.bank_id not in teachers_ids:
+                store_translation(session, translation, catalog.translation_texts.get(
+                    (translation.bank_id, translation.language)))
+                report.translations_loaded.append(f"{translation.bank_id}.{translation.language}")
+        gone = session.scalars(select(Bank).where(Bank.listed, Bank.owner_id.is_(None),
+                                                  Bank.slug.not_in(list(present))))
+        for bank_row in gone:
+            bank_row.listed = False
+            report.unlisted_banks.append(bank_row.slug)
     return report
 
 

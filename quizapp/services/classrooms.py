@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from sqlalchemy import Engine, bindparam, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from quizapp.database import HotQuery
+from quizapp.database import HotQuery, write_transaction
 from quizapp.domain.classroom_rules import (
     AssignmentWindow,
     AttemptKind,
@@ -96,10 +96,10 @@ def _unique_code(session: Session, rng: random.Random) -> str:
 def create_classroom(session: Session, teacher_id: int, name: str,
                      rng: random.Random | None = None) -> int:
     """Create a class with a fresh join code; returns its id."""
-    classroom = Classroom(teacher_id=teacher_id, name=" ".join(name.split())[:120],
-                          join_code=_unique_code(session, rng or random.SystemRandom()))
-    session.add(classroom)
-    session.commit()
+    with write_transaction(session):
+        classroom = Classroom(teacher_id=teacher_id, name=" ".join(name.split())[:120],
+                              join_code=_unique_code(session, rng or random.SystemRandom()))
+        session.add(classroom)
     return classroom.id
 
 
@@ -111,22 +111,22 @@ def owned_classroom(session: Session, teacher_id: int, classroom_id: int) -> Cla
 
 def renew_join_code(session: Session, classroom: Classroom, rng: random.Random | None = None) -> None:
     """Give the class a new code; the old one stops working."""
-    classroom.join_code = _unique_code(session, rng or random.SystemRandom())
-    session.commit()
+    with write_transaction(session):
+        classroom.join_code = _unique_code(session, rng or random.SystemRandom())
 
 
 def set_board(session: Session, classroom: Classroom, mode: str) -> None:
     """Show the class board to learners, show only the top 10 and their rank, or hide it."""
     if mode not in BOARD_MODES:
         raise ValueError(mode)
-    classroom.board_mode = mode
-    session.commit()
+    with write_transaction(session):
+        classroom.board_mode = mode
 
 
 def set_projector(session: Session, classroom: Classroom, enabled: bool) -> None:
     """Make a new secret projector link (the old one stops working), or revoke it."""
-    classroom.projector_token = secrets.token_urlsafe(24) if enabled else None
-    session.commit()
+    with write_transaction(session):
+        classroom.projector_token = secrets.token_urlsafe(24) if enabled else None
 
 
 def teacher_classes(session: Session, teacher_id: int) -> list[ClassSummary]:
@@ -188,10 +188,10 @@ def assign_bank(session: Session, classroom: Classroom, bank_slug: str,
         Bank.slug == bank_slug, Bank.listed, own_or_bundled(Bank.owner_id, classroom.teacher_id)))
     if bank_id is None:
         return None
-    assignment = Assignment(classroom_id=classroom.id, bank_id=bank_id, opens_at=opens_at,
-                            due_at=due_at, attempts_allowed=attempts_allowed)
-    session.add(assignment)
-    session.commit()
+    with write_transaction(session):
+        assignment = Assignment(classroom_id=classroom.id, bank_id=bank_id, opens_at=opens_at,
+                                due_at=due_at, attempts_allowed=attempts_allowed)
+        session.add(assignment)
     return assignment.id
 
 
@@ -220,24 +220,27 @@ def start_assignment(session: Session, account_id: int, assignment_id: int, now:
     assignment = session.get(Assignment, assignment_id)
     if assignment is None or not is_member(session, assignment.classroom_id, account_id):
         return None
-    open_token = session.scalar(
-        select(Attempt.token).where(Attempt.account_id == account_id,
-                                    Attempt.assignment_id == assignment_id,
-                                    Attempt.submitted_at.is_(None))
-        .order_by(Attempt.id.desc()).limit(1))
-    if open_token is not None:
-        return open_token
-    used = session.scalar(select(AssignmentScore.attempts).where(
-        AssignmentScore.assignment_id == assignment_id,
-        AssignmentScore.account_id == account_id)) or 0
-    kind = attempt_kind(_window(assignment), now, used)
-    if kind in (AttemptKind.NOT_OPEN, AttemptKind.NO_ATTEMPTS_LEFT):
-        return kind
     slug = session.scalar(select(Bank.slug).where(Bank.id == assignment.bank_id))
     assert slug is not None
-    return attempts.start_attempt(session, slug, rng, account_id=account_id,
-                                  assignment_id=assignment_id,
-                                  counts=kind is AttemptKind.COUNTS)
+    # Looking for an open attempt and making one are one transaction: a double click
+    # cannot start two.
+    with write_transaction(session):
+        open_token = session.scalar(
+            select(Attempt.token).where(Attempt.account_id == account_id,
+                                        Attempt.assignment_id == assignment_id,
+                                        Attempt.submitted_at.is_(None))
+            .order_by(Attempt.id.desc()).limit(1))
+        if open_token is not None:
+            return open_token
+        used = session.scalar(select(AssignmentScore.attempts).where(
+            AssignmentScore.assignment_id == assignment_id,
+            AssignmentScore.account_id == account_id)) or 0
+        kind = attempt_kind(_window(assignment), now, used)
+        if kind in (AttemptKind.NOT_OPEN, AttemptKind.NO_ATTEMPTS_LEFT):
+            return kind
+        return attempts.start_attempt(session, slug, rng, account_id=account_id,
+                                      assignment_id=assignment_id,
+                                      counts=kind is AttemptKind.COUNTS)
 
 
 def board(session: Session, classroom_id: int) -> list[Standing]:

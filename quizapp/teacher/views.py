@@ -17,6 +17,7 @@ from quizapp.form_responses import form_status
 from quizapp.models import Bank, Classroom
 from quizapp.services import accounts, authoring, classrooms, reports
 from quizapp.teacher.forms import AssignForm, BoardForm, ButtonForm, NewClassForm, RosterForm
+from quizapp.web import links
 
 teacher = Blueprint("teacher", __name__, url_prefix="/teach")
 
@@ -67,7 +68,7 @@ def _assign_form() -> AssignForm:
     return form
 
 
-@teacher.get("/classes/<int:classroom_id>")
+@teacher.get("/classes/<id:classroom_id>")
 @teacher_only
 def classroom(classroom_id: int) -> str:
     """A class: its code and link, members, assignments, board settings."""
@@ -77,7 +78,7 @@ def classroom(classroom_id: int) -> str:
                            button=ButtonForm())
 
 
-@teacher.post("/classes/<int:classroom_id>/code")
+@teacher.post("/classes/<id:classroom_id>/code")
 @teacher_only
 def renew_code(classroom_id: int) -> Response:
     """Give the class a new join code."""
@@ -88,7 +89,7 @@ def renew_code(classroom_id: int) -> Response:
     return _done(classroom_id, _("The class has a new code. The old one no longer works."))
 
 
-@teacher.post("/classes/<int:classroom_id>/board")
+@teacher.post("/classes/<id:classroom_id>/board")
 @teacher_only
 def board_mode(classroom_id: int) -> Response:
     """Choose who sees the class board."""
@@ -100,7 +101,7 @@ def board_mode(classroom_id: int) -> Response:
     return _done(classroom_id, _("Board setting saved."))
 
 
-@teacher.post("/classes/<int:classroom_id>/projector/<action>")
+@teacher.post("/classes/<id:classroom_id>/projector/<action>")
 @teacher_only
 def projector(classroom_id: int, action: str) -> Response:
     """Make a new secret projector link, or revoke it."""
@@ -112,7 +113,7 @@ def projector(classroom_id: int, action: str) -> Response:
                  if action == "new" else _("Projector link revoked."))
 
 
-@teacher.post("/classes/<int:classroom_id>/assignments")
+@teacher.post("/classes/<id:classroom_id>/assignments")
 @teacher_only
 def assign(classroom_id: int) -> str | Response | tuple[str, int]:
     """Assign a bank to the class."""
@@ -131,7 +132,7 @@ def assign(classroom_id: int) -> str | Response | tuple[str, int]:
                            button=ButtonForm()), 422
 
 
-@teacher.post("/classes/<int:classroom_id>/roster")
+@teacher.post("/classes/<id:classroom_id>/roster")
 @teacher_only
 def roster(classroom_id: int) -> str | Response:
     """Make learner accounts from pasted names and show their printable login cards."""
@@ -140,12 +141,17 @@ def roster(classroom_id: int) -> str | Response:
     if not form.validate_on_submit():
         return _done(classroom_id, _("Paste at least one name, one per line."))
     names = [line for line in (form.names.data or "").splitlines() if line.strip()][:200]
-    cards = accounts.create_roster(db.session, classroom_row.id, names)
-    return render_template("teacher/cards.html", classroom=classroom_row, cards=cards,
-                           login_url=url_for("auth.login", _external=True))
+    roster = accounts.create_roster(db.session, classroom_row.id, names)
+    if roster.look_alikes:
+        flash(_("No card was made for these names: each looks the same as a learner's already in "
+                "the class, or as another name in your list: %(names)s. Add a family name or its "
+                "first letter to tell them apart, and paste them again.",
+                names=", ".join(roster.look_alikes)))
+    return render_template("teacher/cards.html", classroom=classroom_row, cards=roster.cards,
+                           login_url=links.url_for("auth.login", _external=True))
 
 
-@teacher.get("/classes/<int:classroom_id>/report")
+@teacher.get("/classes/<id:classroom_id>/report")
 @teacher_only
 def report(classroom_id: int) -> str:
     """Learners by assignments: best score, attempts, last activity."""
@@ -154,7 +160,7 @@ def report(classroom_id: int) -> str:
                            table=reports.class_table(db.session, classroom_row.id))
 
 
-@teacher.get("/classes/<int:classroom_id>/report.csv")
+@teacher.get("/classes/<id:classroom_id>/report.csv")
 @teacher_only
 def report_csv(classroom_id: int) -> Response:
     """The class table as a CSV file for spreadsheets."""
@@ -165,7 +171,7 @@ def report_csv(classroom_id: int) -> Response:
                     headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 
 
-@teacher.get("/classes/<int:classroom_id>/assignments/<int:assignment_id>")
+@teacher.get("/classes/<id:classroom_id>/assignments/<id:assignment_id>")
 @teacher_only
 def assignment_report(classroom_id: int, assignment_id: int) -> str:
     """Each question's share of right answers and its most common wrong answer."""
@@ -177,7 +183,7 @@ def assignment_report(classroom_id: int, assignment_id: int) -> str:
                            stats=reports.question_stats(db.session, assignment_id))
 
 
-@teacher.get("/classes/<int:classroom_id>/learners/<int:account_id>")
+@teacher.get("/classes/<id:classroom_id>/learners/<id:account_id>")
 @teacher_only
 def learner_history(classroom_id: int, account_id: int) -> str:
     """A learner's attempts in this class."""

@@ -1,0 +1,1 @@
+"""Request plumbing shared by every blueprint: URL ids, response headers, links."""

@@ -1,0 +1,95 @@
+"""Rate limits that fit a school: what each limit counts, and where the counts live.
+
+Sign-in failures are counted per account *and* address, so a correct password from
+the classroom still works while someone elsewhere guesses at the account (ASVS 6.3.1;
+CTFd counts the same way); a cap per address slows down spraying many accounts.
+Joins are counted per class code, so a class behind one school router joins freely;
+unknown codes are counted per address, so guessing codes stays slow.
+
+Counts kept in memory are each process's own: with several workers, each would let
+through its own share. ``refuse_memory_storage_with_workers`` stops that at start-up.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import sys
+from collections.abc import Sequence
+
+from flask import Flask, g, request
+from flask_limiter.util import get_remote_address
+from werkzeug.wrappers import Response
+
+from quizapp.domain.classroom_rules import read_join_code
+
+
+def login_key() -> str:
+    """Failed sign-ins are counted for this account from this address."""
+    return f"login:{request.form.get('login', '').strip().lower()[:254]}:{get_remote_address()}"
+
+
+def failed_sign_in(response: Response) -> bool:
+    """Only failed sign-ins count."""
+    return response.status_code == 401
+
+
+def join_code_key() -> str:
+    """Joins are counted per class code, whoever sends them."""
+    return "join:" + read_join_code(request.form.get("code", ""))[:16]
+
+
+def note_unknown_join_code() -> None:
+    """The view calls this when the code names no class; only those count per address."""
+    g.unknown_join_code = True
+
+
+def unknown_join_code(_response: Response) -> bool:
+    """True when the join named no class."""
+    return bool(g.get("unknown_join_code"))
+
+
+class SharedCountsNeeded(RuntimeError):
+    """Several workers would each keep their own rate-limit counts in memory."""
+
+
+def serving_workers(argv: Sequence[str] | None = None,
+                    environ: dict[str, str] | os._Environ[str] | None = None) -> int:
+    """How many worker processes serve this app, as far as can be told.
+
+    Under gunicorn, its ``--workers`` (from the command line or GUNICORN_CMD_ARGS);
+    otherwise, or when gunicorn is given none, WEB_CONCURRENCY (gunicorn's default too).
+    A ``workers`` line in a gunicorn config file is not seen: set WEB_CONCURRENCY too.
+    """
+    argv = list(sys.argv if argv is None else argv)
+    environ = os.environ if environ is None else environ
+    workers: int | None = None
+    program = argv[0] if argv else ""
+    if "gunicorn" in os.path.basename(program) or program.endswith("gunicorn/__main__.py"):
+        from gunicorn.config import Config
+
+        arguments = shlex.split(environ.get("GUNICORN_CMD_ARGS", "")) + argv[1:]
+        try:
+            workers = Config().parser().parse_known_args(arguments)[0].workers
+        except SystemExit:  # not gunicorn's arguments after all
+            workers = None
+    if workers is None:
+        try:
+            workers = int(environ.get("WEB_CONCURRENCY", "1"))
+        except ValueError:
+            workers = 1
+    return workers
+
+
+def refuse_memory_storage_with_workers(app: Flask, workers: int | None = None) -> None:
+    """Refuse to start when several workers would each count in their own memory."""
+    workers = serving_workers() if workers is None else workers
+    storage = str(app.config.get("RATELIMIT_STORAGE_URI") or "memory://")
+    if workers > 1 and storage.startswith("memory://") and app.config.get("RATELIMIT_ENABLED", True):
+        message = (f"{workers} workers would each count failed sign-ins and joins on their own "
+                   f"(RATELIMIT_STORAGE_URI is {storage}), so every limit would be {workers} "
+                   "times looser. Keep the counts in Redis: set QUIZAPP_RATELIMIT_STORAGE_URI="
+                   "redis://127.0.0.1:6379 (or RATELIMIT_STORAGE_URI in instance/config.py), "
+                   "or serve with one worker.")
+        app.logger.critical(message)
+        raise SharedCountsNeeded(message)

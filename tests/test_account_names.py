@@ -1,0 +1,77 @@
+"""Names as learners and teachers type them: nothing invisible, no look-alike twins in a class."""
+
+from __future__ import annotations
+
+from flask import Flask
+from sqlalchemy import select
+
+from quizapp.extensions import db
+from quizapp.models import Account
+from tests.conftest import People
+from tests.helpers import soup
+
+INVISIBLES = "\u200b\u200c\u200d\u2060\ufeff"
+
+
+def _join(app: Flask, name: str):  # type: ignore[no-untyped-def]
+    return app.test_client().post("/join", data={"code": "K7PM3X", "display_name": name,
+                                                 "password": "long enough"})
+
+
+def _names(app: Flask) -> list[str]:
+    with app.app_context():
+        return list(db.session.scalars(select(Account.display_name).where(Account.role == "learner")
+                                       .order_by(Account.id)))
+
+
+def test_a_name_of_zero_width_characters_is_refused(app: Flask, people: People) -> None:
+    app.config["WTF_CSRF_ENABLED"] = False
+    people.classroom(people.account("ms-rana", "teacher"))
+    response = _join(app, INVISIBLES)
+    assert response.status_code == 422
+    assert "Write your name." in response.get_data(as_text=True)
+    assert _names(app) == []
+
+
+def test_a_look_alike_twin_cannot_join_the_same_class(app: Flask, people: People) -> None:
+    app.config["WTF_CSRF_ENABLED"] = False
+    people.classroom(people.account("ms-rana", "teacher"))
+    assert _join(app, "Learner1A").status_code == 303
+    for twin in ("Learner1A\u200b", "LEARNER1A", "Ｌｅａｒｎｅｒ１Ａ"):
+        response = _join(app, twin)
+        assert response.status_code == 422, twin
+        error = soup(response).select_one("#display_name-error, .error").get_text(" ", strip=True)
+        assert "already has a name that looks the same" in error
+        assert "Ali K." in error
+    assert _join(app, "Learner1A K.").status_code == 303
+    assert _names(app) == ["Learner1A", "Learner1A K."]
+
+
+def test_right_to_left_overrides_never_reach_the_board_or_the_csv(app: Flask, people: People,
+                                                                  sample_bank: str) -> None:
+    app.config["WTF_CSRF_ENABLED"] = False
+    teacher = people.account("ms-rana", "teacher")
+    classroom = people.classroom(teacher)
+    assert _join(app, "\u202eilA\u202c Khan").status_code == 303
+    assert _names(app) == ["ilA Khan"]
+    client = people.sign_in(app.test_client(), teacher, "ms-rana")
+    for path in (f"/teach/classes/{classroom}", f"/teach/classes/{classroom}/report",
+                 f"/teach/classes/{classroom}/report.csv"):
+        body = client.get(path).get_data(as_text=True)
+        assert "ilA Khan" in body, path
+        assert not any(c in body for c in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"), path
+
+
+def test_login_cards_leave_out_look_alike_names_and_say_so(app: Flask, people: People) -> None:
+    app.config["WTF_CSRF_ENABLED"] = False
+    teacher = people.account("ms-rana", "teacher")
+    classroom = people.classroom(teacher)
+    people.join(classroom, people.account("ayesha", name="Ayesha"))
+    client = people.sign_in(app.test_client(), teacher, "ms-rana")
+    names = "Zara\nayesha\nZara\u200b\n\u200b\u200b\nBilal"
+    page = soup(client.post(f"/teach/classes/{classroom}/roster", data={"names": names}))
+    assert [p.get_text() for p in page.select(".card-name")] == ["Zara", "Bilal"]
+    flash = page.select_one(".flash").get_text(" ", strip=True)
+    assert "No card was made for these names" in flash
+    assert "ayesha, Zara" in flash
+    assert "Add a family name or its first letter" in flash

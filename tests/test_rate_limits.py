@@ -1,0 +1,111 @@
+"""Rate limits that fit a school, with the counts in Redis shared by two app instances (two workers)."""
+
+from __future__ import annotations
+
+import pytest
+import redis
+from flask import Flask
+
+from quizapp import create_app
+from quizapp.web.rate_limits import SharedCountsNeeded, serving_workers
+from tests.conftest import PASSWORD, People
+
+# A database of its own, so other tests' Redis keys and ours never meet.
+REDIS_URL = "redis://127.0.0.1:6379/5"
+
+
+@pytest.fixture
+def workers(database_url: str, people: People):  # type: ignore[no-untyped-def]
+    """Two apps on one database and one Redis: the counts one sees, the other sees too."""
+    store = redis.Redis.from_url(REDIS_URL)
+    try:
+        store.ping()
+    except redis.ConnectionError:
+        pytest.fail(f"Redis is not running at {REDIS_URL}: start it (see README)")
+    store.flushdb()
+    settings = {"TESTING": True, "SECRET_KEY": "test", "DATABASE_URL": database_url,
+                "RATELIMIT_STORAGE_URI": REDIS_URL, "WTF_CSRF_ENABLED": False,
+                "LOGIN_LIMIT_PER_ACCOUNT": "3 per 15 minutes",
+                "LOGIN_LIMIT_PER_ADDRESS": "5 per 15 minutes",
+                "JOIN_LIMIT_PER_ADDRESS": "4 per 15 minutes"}
+    apps = [create_app(settings), create_app(settings)]
+    people.app = apps[0]
+    yield apps
+    store.flushdb()
+
+
+def _post(app: Flask, address: str, path: str, form: dict[str, str]) -> int:
+    """A form sent from ``address``, as the server sees it."""
+    return app.test_client().post(path, data=form, environ_base={"REMOTE_ADDR": address}).status_code
+
+
+def _sign_in(app: Flask, address: str, login: str, password: str) -> int:
+    return _post(app, address, "/login", {"login": login, "password": password})
+
+
+def test_a_lockout_from_one_address_does_not_lock_the_owner_out(workers, people: People) -> None:
+    first, second = workers
+    people.account("ali")
+    attacker, classroom = "203.0.113.9", "198.51.100.20"
+    for app in (first, second, first):
+        assert _sign_in(app, attacker, "ali", "guess") == 401
+    assert _sign_in(second, attacker, "ali", "guess") == 429
+    assert _sign_in(first, attacker, "ali", PASSWORD) == 429  # the attacker stays locked out
+    assert _sign_in(second, classroom, "ali", PASSWORD) == 303  # Ali, from class, signs in
+    assert _sign_in(first, classroom, "ali", "typo") == 401  # and has tries of their own
+    keys = [key.decode() for key in redis.Redis.from_url(REDIS_URL).keys("*")]
+    assert any(f"login:ali:{attacker}" in key for key in keys), keys
+
+
+def test_spraying_many_accounts_from_one_address_is_capped(workers, people: People) -> None:
+    first, second = workers
+    for n in range(5):
+        assert _sign_in((first, second)[n % 2], "203.0.113.9", f"user{n}", "guess") == 401
+    assert _sign_in(first, "203.0.113.9", "user9", "guess") == 429
+    assert _sign_in(second, "198.51.100.20", "user9", "guess") == 401
+
+
+def test_a_class_behind_one_router_joins_freely(workers, people: People) -> None:
+    first, second = workers
+    people.classroom(people.account("ms-rana", "teacher"), code="K7PM3X")
+    statuses = [_post((first, second)[n % 2], "198.51.100.20", "/join", {
+        "code": "K7PM3X", "display_name": f"Learner {n}", "password": "long enough"})
+        for n in range(60)]
+    assert statuses == [303] * 60
+
+
+def test_guessing_codes_stays_slow(workers, people: People) -> None:
+    first, second = workers
+    people.classroom(people.account("ms-rana", "teacher"), code="K7PM3X")
+
+    def join(app: Flask, address: str, code: str) -> int:
+        return _post(app, address, "/join", {"code": code, "display_name": "Guesser",
+                                             "password": "long enough"})
+
+    for n, code in enumerate(["AAAAAA", "BBBBBB", "CCCCCC", "DDDDDD"]):
+        assert join((first, second)[n % 2], "203.0.113.9", code) == 422
+    assert join(first, "203.0.113.9", "EEEEEE") == 429
+    assert join(second, "198.51.100.20", "K7PM3X") == 303  # the class's own router is not slowed
+
+
+def test_several_workers_with_counts_in_memory_refuse_to_start(database_url: str, monkeypatch) -> None:
+    settings = {"TESTING": True, "SECRET_KEY": "test", "DATABASE_URL": database_url}
+    monkeypatch.setenv("WEB_CONCURRENCY", "4")
+    with pytest.raises(SharedCountsNeeded, match=r"4 workers .*redis://127\.0\.0\.1:6379"):
+        create_app({**settings, "RATELIMIT_STORAGE_URI": "memory://"})
+    assert create_app({**settings, "RATELIMIT_STORAGE_URI": REDIS_URL}) is not None
+    monkeypatch.setenv("WEB_CONCURRENCY", "1")
+    assert create_app({**settings, "RATELIMIT_STORAGE_URI": "memory://"}) is not None
+
+
+@pytest.mark.parametrize(("argv", "environ", "workers"), [
+    (["/srv/.venv/bin/gunicorn", "--workers", "4", "quizapp:create_app()"], {}, 4),
+    (["/srv/.venv/bin/gunicorn", "-w3", "quizapp:create_app()"], {}, 3),
+    (["/srv/.venv/bin/gunicorn", "quizapp:create_app()"], {"GUNICORN_CMD_ARGS": "--workers=2"}, 2),
+    (["/srv/.venv/bin/gunicorn", "quizapp:create_app()"], {"WEB_CONCURRENCY": "5"}, 5),
+    (["/srv/.venv/bin/gunicorn", "quizapp:create_app()"], {}, 1),
+    (["/srv/.venv/bin/quizapp", "run"], {}, 1),
+    (["/srv/.venv/bin/pytest", "--workers", "9"], {}, 1),
+])
+def test_gunicorn_workers_are_counted(argv: list[str], environ: dict[str, str], workers: int) -> None:
+    assert serving_workers(argv, environ) == workers
