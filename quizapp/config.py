@@ -13,7 +13,7 @@ class DefaultConfig:
 
     QUESTIONS_DIR = str(PROJECT_ROOT / "questions")
     SEEDS_DIR = str(PROJECT_ROOT / "seeds")
-    LANGUAGES: ClassVar[list[str]] = ["en"]
+    LANGUAGES: ClassVar[list[str]] = ["en", "es", "ur"]
     BABEL_DEFAULT_LOCALE = "en"
     # A quiz can take longer than an hour; the token lives as long as the session.
     WTF_CSRF_TIME_LIMIT = None

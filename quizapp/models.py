@@ -119,7 +119,10 @@ class Citation(Base):
 
 
 class Account(Base):
-    """A teacher or a learner. ``session_token`` changes at logout, killing old sessions."""
+    """A teacher or a learner. ``session_token`` changes at logout, killing old sessions.
+
+    ``language`` is the interface language the person chose; None until they choose one.
+    """
 
     __tablename__ = "account"
 
@@ -130,11 +133,17 @@ class Account(Base):
     password_hash: Mapped[str] = mapped_column(String(255))
     role: Mapped[str] = mapped_column(String(8))  # "teacher" or "learner"
     session_token: Mapped[str] = mapped_column(String(43))
+    language: Mapped[str | None] = mapped_column(String(35))
     created_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
 
 
 class Classroom(Base):
-    """A teacher's class: learners join it with its code and see its assignments and board."""
+    """A teacher's class: learners join it with its code and see its assignments and board.
+
+    ``language`` is the interface language for learners who have not chosen one (None:
+    their browser's); ``timezone`` (an IANA name) is the clock its dates are typed and
+    shown in, while they are stored in UTC.
+    """
 
     __tablename__ = "classroom"
 
@@ -144,6 +153,8 @@ class Classroom(Base):
     join_code: Mapped[str] = mapped_column(String(16), unique=True)
     board_mode: Mapped[str] = mapped_column(String(8), default="shown")  # shown, top10, hidden
     projector_token: Mapped[str | None] = mapped_column(String(43), unique=True)
+    language: Mapped[str | None] = mapped_column(String(35))
+    timezone: Mapped[str] = mapped_column(String(64), default="UTC", server_default="UTC")
     created_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
 
 

@@ -90,6 +90,7 @@ class Evidence:
     source_title: str
     publisher: str | None
     quote: str
+    language: str = "en"  # the article's: a quote keeps its own language and direction
 
 
 @dataclass(frozen=True)
@@ -403,7 +404,7 @@ def attempt_result(session: Session, token: str) -> AttemptResult | None:
     ):
         citations.setdefault(citation.question_version_id, []).append(Evidence(
             citation.id, citation.source_id, citation.source.title, citation.source.publisher,
-            citation.quote))
+            citation.quote, citation.source.language))
     questions = []
     for item in attempt.items:
         version = item.question_version

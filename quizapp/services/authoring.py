@@ -38,6 +38,7 @@ class PreviewCitation:
     source_id: str
     source_title: str
     quote: str
+    language: str = "en"  # the article's
 
 
 @dataclass(frozen=True)
@@ -106,7 +107,8 @@ def _preview(bank: bank_format.Bank, articles: dict[str, Article]) -> list[Previ
         entries=shown_entries(question.type, question.key), unit=question.key.get("unit"),
         right=right_answer(question.type, question.key), explanation=question.explanation,
         points=question.points,
-        citations=[PreviewCitation(c.source, articles[c.source].title, c.quote)
+        citations=[PreviewCitation(c.source, articles[c.source].title, c.quote,
+                                         articles[c.source].language or "en")
                    for c in question.citations],
     ) for number, question in enumerate(bank.questions, start=1)]
 
