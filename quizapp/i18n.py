@@ -11,7 +11,7 @@ from typing import Any
 import flask_babel
 from babel import Locale
 from babel.dates import get_timezone_location
-from flask import Flask, current_app, g, request
+from flask import Flask, current_app, g, has_request_context, request, session
 from flask_babel import get_locale, get_translations
 from flask_login import current_user
 from werkzeug.datastructures import LanguageAccept
@@ -32,9 +32,11 @@ def select_locale() -> str:
     its class's default come with the signed-in user, loaded for the page anyway, and an
     anonymous visitor is never looked up.
     """
+    config = current_app.config
+    if not has_request_context():  # a command: no reader to ask
+        return config["BABEL_DEFAULT_LOCALE"]  # type: ignore[no-any-return]
     chosen = g.get("quizapp_language")
     if chosen is None:
-        config = current_app.config
         supported = tuple(config["LANGUAGES"])
         user = current_user if _has_signed_in_user() else None
         chosen = g.quizapp_language = choose_language(
@@ -48,8 +50,6 @@ def select_locale() -> str:
 
 def _has_signed_in_user() -> bool:
     # An anonymous request has no user id in its session: skip Flask-Login altogether.
-    from flask import session
-
     return "_user_id" in session and bool(current_user.is_authenticated)
 
 
