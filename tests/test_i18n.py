@@ -169,3 +169,60 @@ def test_numbers_follow_the_page_language(app) -> None:
         assert (i18n.number(6238), i18n.percent(0.5)) == ("6.238", "50\xa0%")
     with app.test_request_context("/", headers={"Accept-Language": "en"}):
         assert (i18n.number(6238), i18n.percent(0.5)) == ("6,238", "50%")
+
+
+# Each block of bank or article text reads in its own direction --------------------------
+
+def test_an_urdu_bank_on_an_english_page_and_the_reverse(client, write_bank, load_banks) -> None:
+    from tests.conftest import bank_yaml
+    from tests.helpers import csrf
+
+    write_bank(bank_yaml("urdu-bank", language="ur"))
+    write_bank(bank_yaml())
+    load_banks()
+    for page_language, bank, direction in [("en", "urdu-bank", "rtl"), ("ur", "sample", "ltr")]:
+        headers = {"Accept-Language": page_language}
+        form = soup(client.get(f"/banks/{bank}", headers=headers))
+        started = client.post(f"/banks/{bank}", data={"csrf_token": csrf(form), "start": "Start"})
+        quiz = soup(client.get(started.headers["Location"], headers=headers))
+        assert quiz.html["dir"] == i18n.text_direction(page_language)
+        language = "ur" if bank == "urdu-bank" else "en"
+        for block in [quiz.h1, *quiz.select(".prompt"), *quiz.select("#q1 .choices"),
+                      *quiz.select("#q5 .order label")]:
+            assert (block["lang"], block["dir"]) == (language, direction), block
+        # The page's own words around them stay in the page's language: no lang of their own.
+        assert quiz.select_one("#q1 legend").get("lang") is None
+        assert quiz.select_one("#q2 .choices").get("dir") is None  # True / False
+        assert quiz.select_one("#q3-input")["dir"] == "ltr"  # numbers are typed left to right
+
+
+def test_quotes_take_their_articles_language_and_hints_the_pages(client, sample_bank) -> None:
+    from tests.helpers import right_form
+    from tests.test_learner_views import start_quiz
+
+    location, quiz = start_quiz(client)
+    result = soup(client.get(client.post(location, data=right_form(quiz)).headers["Location"]))
+    quote = result.select_one("#q1 .evidence blockquote")
+    assert (quote["lang"], quote["dir"]) == ("en", "ltr")
+    answers = result.select_one("#q1 .answers")
+    assert answers.get("lang") is None and answers.dd["lang"] == "en"  # labels are the page's
+    link = result.select_one("#q3 .evidence a")["href"].split("#")[0]
+    source = soup(client.get(link, headers={"Accept-Language": "ur"}))
+    assert (source.html["lang"], source.html["dir"]) == ("ur", "rtl")
+    assert (source.select_one(".article-body")["lang"], source.select_one(".article-body")["dir"]) == (
+        "en", "ltr")
+    hint = source.select_one("p.hint")
+    assert hint.find_parent(attrs={"lang": "en"}) is None  # the page's words, not the article's
+
+
+def test_names_are_isolated(app, people) -> None:
+    teacher = people.account("ms-rana", "teacher", "Ms Rana")
+    classroom = people.classroom(teacher, "کلاس 8B")
+    ayesha = people.account("ayesha", name="عائشہ خان")
+    people.join(classroom, ayesha)
+    client = people.sign_in(app.test_client(), ayesha, "ayesha")
+    header = soup(client.get("/")).select_one("nav.account bdi")
+    assert header.get_text() == "عائشہ خان"
+    board = soup(client.get(f"/classes/{classroom}/board"))
+    assert board.h1.bdi.get_text() == "کلاس 8B"
+    assert [bdi.get_text() for bdi in board.select("table.board td bdi")] == ["عائشہ خان"]
