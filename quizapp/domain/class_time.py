@@ -28,11 +28,6 @@ def other_zones() -> tuple[str, ...]:
     return tuple(zone for zone in all_zones() if zone not in likely)
 
 
-def is_zone(name: str) -> bool:
-    """True for an IANA zone name this system knows ('Asia/Karachi')."""
-    return name in all_zones() or name == DEFAULT_ZONE
-
-
 @lru_cache(maxsize=64)
 def zone(name: str | None) -> zoneinfo.ZoneInfo:
     """The zone of that name; UTC for None or a name the system does not know."""
