@@ -2,35 +2,138 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from flask import Flask, current_app, g, request
+import flask_babel
+from babel import Locale
+from babel.dates import get_timezone_location
+from flask import Flask, current_app, g, has_request_context, request, session
 from flask_babel import get_locale, get_translations
+from flask_login import current_user
 from werkzeug.datastructures import LanguageAccept
 from werkzeug.http import parse_accept_header
 
+from quizapp.domain.class_time import DEFAULT_ZONE, utc_to_local, zone
+from quizapp.domain.languages import choose_language, own_name
+
 RIGHT_TO_LEFT = frozenset({"ar", "fa", "he", "ps", "sd", "ug", "ur", "yi"})
+LANGUAGE_COOKIE = "language"
+LANGUAGE_COOKIE_AGE = 400 * 24 * 3600  # the longest browsers keep a cookie
 
 
 def select_locale() -> str:
-    """The supported language the browser prefers most, else the default."""
-    return _best_language(request.headers.get("Accept-Language", ""),
-                          tuple(current_app.config["LANGUAGES"]),
-                          current_app.config["BABEL_DEFAULT_LOCALE"])
+    """The page's language: chosen (account, then cookie), the class's, the browser's, else en.
+
+    It runs on every request, so it asks the database nothing: the account's choice and
+    its class's default come with the signed-in user, loaded for the page anyway, and an
+    anonymous visitor is never looked up.
+    """
+    config = current_app.config
+    if not has_request_context():  # a command: no reader to ask
+        return config["BABEL_DEFAULT_LOCALE"]  # type: ignore[no-any-return]
+    chosen = g.get("quizapp_language")
+    if chosen is None:
+        supported = tuple(config["LANGUAGES"])
+        user = current_user if _has_signed_in_user() else None
+        chosen = g.quizapp_language = choose_language(
+            supported, account=getattr(user, "language", None),
+            cookie=request.cookies.get(LANGUAGE_COOKIE),
+            class_default=getattr(user, "class_language", None),
+            browser=_best_language(request.headers.get("Accept-Language", ""), supported),
+            default=config["BABEL_DEFAULT_LOCALE"])
+    return chosen  # type: ignore[no-any-return]
+
+
+def _has_signed_in_user() -> bool:
+    # An anonymous request has no user id in its session: skip Flask-Login altogether.
+    return "_user_id" in session and bool(current_user.is_authenticated)
 
 
 @lru_cache(maxsize=1024)
-def _best_language(header: str, supported: tuple[str, ...], default: str) -> str:
+def _best_language(header: str, supported: tuple[str, ...]) -> str | None:
     # Browsers send the same few headers again and again; parse each once.
-    return parse_accept_header(header, LanguageAccept).best_match(supported) or default
+    return parse_accept_header(header, LanguageAccept).best_match(supported)
 
 
 def text_direction(language: str | None) -> str:
     """'rtl' for languages written right to left, else 'ltr'."""
     base = (language or "en").split("-")[0].lower()
     return "rtl" if base in RIGHT_TO_LEFT else "ltr"
+
+
+@dataclass(frozen=True)
+class LanguageChoice:
+    """A language of the menu: its code, its name in itself, its direction."""
+
+    code: str
+    name: str
+    direction: str
+
+
+@lru_cache(maxsize=8)
+def language_menu(languages: tuple[str, ...]) -> tuple[LanguageChoice, ...]:
+    """The language menu's entries, each named in its own language ('Español')."""
+    return tuple(LanguageChoice(code, own_name(code), text_direction(code)) for code in languages)
+
+
+def _language_form() -> Any:
+    from quizapp.auth.forms import LanguageForm
+
+    # Back to this page after choosing; a page that answered a POST has no address to return to.
+    back = request.full_path.rstrip("?") if request.method in ("GET", "HEAD") else None
+    return LanguageForm(formdata=None, next=back)
+
+
+@lru_cache(maxsize=64)
+def _datetime_pattern(locale: str, width: str) -> str:
+    """The locale's date of that width and its short time, joined as the locale joins them.
+
+    Babel's own datetime formats give seconds and a zone offset; a class's due date
+    needs neither ('1 de diciembre de 2026, 15:00').
+    """
+    parsed = Locale.parse(locale)
+    return str(parsed.datetime_formats[width]).format(parsed.time_formats["short"].pattern,
+                                                     parsed.date_formats[width].pattern)
+
+
+def class_datetime(stored: dt.datetime | None, zone_name: str | None = None,
+                   width: str = "medium") -> str:
+    """A stored time (naive UTC) on the class's clock, written for the page's language.
+
+    ``width`` is 'medium' ('Dec 1, 2026, 3:00 PM') or 'long' ('December 1, 2026, 3:00 PM');
+    '' for no time at all.
+    """
+    if stored is None:
+        return ""
+    local = utc_to_local(stored, zone_name or DEFAULT_ZONE)
+    pattern = _datetime_pattern(str(get_locale() or "en"), width)
+    return flask_babel.format_datetime(local, pattern, rebase=False)  # type: ignore[no-any-return]
+
+
+def zone_label(zone_name: str | None) -> str:
+    """A time zone as a reader of the page calls it: 'hora de El Salvador', 'Pakistan Time', 'UTC'."""
+    if not zone_name or zone_name == DEFAULT_ZONE:
+        return "UTC"
+    return get_timezone_location(zone(zone_name), locale=get_locale())  # type: ignore[no-any-return]
+
+
+def long_date(day: dt.date) -> str:
+    """A calendar date in the page's language ('17 de julio de 2025')."""
+    return flask_babel.format_date(day, "long")  # type: ignore[no-any-return]
+
+
+def number(value: float) -> str:
+    """A score or a count in the page's language ('6,238'; '6.238' in Spanish)."""
+    return flask_babel.format_number(value)  # type: ignore[no-any-return]
+
+
+def percent(share: float) -> str:
+    """A share from 0 to 1 as a whole percentage in the page's language ('50%'; '50 %')."""
+    return flask_babel.format_percent(share)  # type: ignore[no-any-return]
 
 
 def template_helpers() -> dict[str, Any]:
@@ -41,6 +144,10 @@ def template_helpers() -> dict[str, Any]:
     locale = str(get_locale() or "en")
     return {"page_language": locale, "page_direction": text_direction(locale),
             "text_direction": text_direction, "show_join_code": show_join_code,
+            "languages": language_menu(tuple(current_app.config["LANGUAGES"])),
+            "language_form": _language_form, "class_datetime": class_datetime,
+            "zone_label": zone_label, "long_date": long_date, "number": number,
+            "percent": percent,
             # Never bound to the request's form: an error page for a body that was too
             # large (or unreadable) must not read that body again.
             "logout_form": functools.partial(LogoutForm, formdata=None)}

@@ -150,6 +150,7 @@ class Account(Base):
 
     ``session_seen_at`` (Unix seconds) is when the session was last used, updated at most
     every few minutes; a session idle for longer than SESSION_IDLE_MINUTES is over.
+    ``language`` is the interface language the person chose; None until they choose one.
     """
 
     __tablename__ = "account"
@@ -162,11 +163,17 @@ class Account(Base):
     role: Mapped[str] = mapped_column(String(8))  # "teacher" or "learner"
     session_token: Mapped[str] = mapped_column(String(43))
     session_seen_at: Mapped[int | None] = mapped_column(BigInteger, default=unix_now)
+    language: Mapped[str | None] = mapped_column(String(35))
     created_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
 
 
 class Classroom(Base):
-    """A teacher's class: learners join it with its code and see its assignments and board."""
+    """A teacher's class: learners join it with its code and see its assignments and board.
+
+    ``language`` is the interface language for learners who have not chosen one (None:
+    their browser's); ``timezone`` (an IANA name) is the clock its dates are typed and
+    shown in, while they are stored in UTC.
+    """
 
     __tablename__ = "classroom"
 
@@ -176,6 +183,8 @@ class Classroom(Base):
     join_code: Mapped[str] = mapped_column(String(16), unique=True)
     board_mode: Mapped[str] = mapped_column(String(8), default="shown")  # shown, top10, hidden
     projector_token: Mapped[str | None] = mapped_column(String(43), unique=True)
+    language: Mapped[str | None] = mapped_column(String(35))
+    timezone: Mapped[str] = mapped_column(String(64), default="UTC", server_default="UTC")
     created_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
 
 

@@ -303,3 +303,10 @@ class People:
 def people(app: Flask) -> People:
     """Factories for accounts, classes, memberships and assignments."""
     return People(app)
+
+
+@pytest.fixture
+def csrf_app_client(app: Flask) -> FlaskClient:
+    """A test client of the app with CSRF checks on, as in production."""
+    app.config["WTF_CSRF_ENABLED"] = True
+    return app.test_client()

@@ -220,3 +220,12 @@ def test_sign_in_limits_can_live_in_redis_for_several_workers(people, database_u
     stored = [key.decode() for key in redis.Redis.from_url(REDIS_URL).keys("*")]
     assert any("login:ali" in key for key in stored), stored  # the counts live in Redis
     redis.Redis.from_url(REDIS_URL).flushdb()
+
+
+def test_the_new_username_reads_left_to_right_in_the_welcome(csrf_app, client, people) -> None:
+    people.classroom(people.account("ms-rana", "teacher"), name="<b>8B</b>", code="K7PM3X")
+    post_form(client, "/join", {"code": "K7PM3X", "display_name": "عائشہ خان",
+                                "password": "my own password"}, page_url="/join/K7PM3X")
+    flash = soup(client.get("/")).select_one(".flash")
+    assert flash.select_one("bdi[dir=ltr]").get_text().startswith("عائشہ-خان-")
+    assert "<b>8B</b>" in flash.get_text() and flash.select_one("b") is None  # still escaped

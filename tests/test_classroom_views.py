@@ -9,6 +9,7 @@ import io
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from sqlalchemy import select
 
 from quizapp.models import utc_now
 from tests.conftest import People
@@ -257,3 +258,104 @@ def test_a_learner_finds_and_reviews_past_attempts(app, people, lesson) -> None:
     review = soup(ayesha.get(oldest))
     number = review.select(".result")[2]
     assert "Not right" in number.get_text() and number.select_one(".evidence blockquote")
+
+
+# Time zones and languages of a class ---------------------------------------------------
+
+def test_a_class_is_created_on_its_clock_with_the_likely_zones_first(app, client, people) -> None:
+    teacher = people.account("ms-rana", "teacher")
+    people.sign_in(client, teacher, "ms-rana")
+    form = soup(client.get("/teach/"))
+    zones = [option["value"] for option in form.select("select[name=timezone] option")]
+    assert zones[:3] == ["Asia/Karachi", "America/El_Salvador", "UTC"]
+    assert len(zones) > 300 and len(set(zones)) == len(zones)
+    languages = form.select("select[name=language] option")
+    assert [(o["value"], o.get("lang")) for o in languages] == [
+        ("", None), ("en", "en"), ("es", "es"), ("ur", "ur")]
+    response = post_form(client, "/teach/", {"name": "Clase 5A", "timezone": "America/El_Salvador",
+                                             "language": "es"})
+    settings = soup(client.get(response.headers["Location"]))
+    assert settings.select_one("#settings-heading") is not None
+    assert settings.select_one("select[name=timezone] option[selected]")["value"] == "America/El_Salvador"
+    assert settings.select_one("select[name=language] option[selected]")["value"] == "es"
+    assert "El Salvador Time" in settings.select_one("label[for=due_at]").get_text()
+
+
+def test_an_unknown_zone_is_refused(app, client, people) -> None:
+    teacher = people.account("ms-rana", "teacher")
+    people.sign_in(client, teacher, "ms-rana")
+    response = post_form(client, "/teach/", {"name": "Class", "timezone": "Mars/Olympus"})
+    assert response.status_code == 422
+
+
+def _set_class(app: Flask, classroom: int, **values: object) -> None:
+    from sqlalchemy import update as update_
+
+    from quizapp.extensions import db as db_
+    from quizapp.models import Classroom
+
+    with app.app_context(), db_.writer() as session:
+        session.execute(update_(Classroom).where(Classroom.id == classroom).values(**values))
+        session.commit()
+
+
+def test_dates_are_typed_and_shown_on_the_class_clock(app, people, lesson) -> None:
+    from quizapp.extensions import db as db_
+    from quizapp.models import Assignment
+
+    _set_class(app, lesson["classroom"], timezone="America/El_Salvador")
+    teacher = people.sign_in(app.test_client(), lesson["teacher"], "ms-rana")
+    url = f"/teach/classes/{lesson['classroom']}"
+    response = post_form(teacher, f"{url}/assignments", {
+        "bank": "sample", "opens_at": "2099-12-01T08:00", "due_at": "2099-12-01T15:00"}, url)
+    assert response.status_code == 303
+    with app.app_context():
+        stored = db_.session.scalars(select(Assignment).order_by(Assignment.id.desc())).first()
+        # El Salvador is UTC-6: stored six hours later, in UTC.
+        assert (stored.opens_at, stored.due_at) == (dt.datetime(2099, 12, 1, 14, 0),
+                                                    dt.datetime(2099, 12, 1, 21, 0))
+    page = soup(teacher.get(url))
+    row = page.select("table tbody tr")[0].get_text(" ", strip=True)
+    assert "Dec 1, 2099, 8:00\u202fAM" in row and "Dec 1, 2099, 3:00\u202fPM" in row
+    assert "El Salvador Time" in page.select_one("section[aria-labelledby=assign-heading] caption").get_text()
+    ayesha = learner_client(app, people, lesson["ayesha"], "ayesha")
+    home = soup(ayesha.get("/", headers={"Accept-Language": "es"})).select_one(".card")
+    home = home.get_text(" ", strip=True)
+    assert "1 de diciembre de 2099, 15:00" in home and "1 de diciembre de 2099, 8:00" in home
+    assert "hora de El Salvador" in home
+
+
+def test_a_due_date_in_the_past_is_refused_with_the_time_it_is_now(app, people, lesson) -> None:
+    _set_class(app, lesson["classroom"], timezone="Asia/Karachi")
+    teacher = people.sign_in(app.test_client(), lesson["teacher"], "ms-rana")
+    url = f"/teach/classes/{lesson['classroom']}"
+    # Ten minutes ago on Karachi's clock (UTC+5): a time that looks later than UTC's.
+    past = (utc_now() + dt.timedelta(hours=5) - dt.timedelta(minutes=10)).strftime("%Y-%m-%dT%H:%M")
+    response = post_form(teacher, f"{url}/assignments", {"bank": "sample", "due_at": past}, url)
+    assert response.status_code == 422
+    error = soup(response).select_one("#due_at-error").get_text(" ", strip=True)
+    assert error.startswith("That due date has already passed: it is now ")
+    assert error.endswith("(Pakistan Time). Choose a later one.")
+    response = post_form(teacher, f"{url}/assignments", {"bank": "sample", "opens_at": past}, url)
+    assert "That opening time has already passed" in soup(response).select_one("#opens_at-error").get_text()
+    # Ten minutes from now there is fine.
+    soon = (utc_now() + dt.timedelta(hours=5, minutes=10)).strftime("%Y-%m-%dT%H:%M")
+    assert post_form(teacher, f"{url}/assignments", {"bank": "sample", "due_at": soon},
+                     url).status_code == 303
+
+
+def test_the_teacher_changes_the_class_zone_and_language(app, people, lesson) -> None:
+    teacher = people.sign_in(app.test_client(), lesson["teacher"], "ms-rana")
+    url = f"/teach/classes/{lesson['classroom']}"
+    response = post_form(teacher, f"{url}/settings", {"timezone": "Asia/Karachi", "language": "ur"}, url)
+    assert response.status_code == 303
+    ayesha = learner_client(app, people, lesson["ayesha"], "ayesha")
+    root = soup(ayesha.get("/")).html
+    assert (root["lang"], root["dir"]) == ("ur", "rtl")
+    assert "Pakistan" in soup(teacher.get(url)).select_one("label[for=due_at]").get_text()
+    # The wall follows the class's language too.
+    post_form(teacher, f"{url}/projector/new", {"submit": "Go"}, url)
+    link = soup(teacher.get(url)).find("a", href=lambda h: h and "/board/" in h)["href"]
+    wall = soup(app.test_client().get(link, headers={"Accept-Language": "es"})).html
+    assert (wall["lang"], wall["dir"]) == ("ur", "rtl")
+    assert post_form(teacher, f"{url}/settings", {"timezone": "Nowhere/Else"}, url).status_code == 422

@@ -108,11 +108,13 @@ def _login_cards_for_200(browser: Browser, classroom: int) -> tuple[int, str]:
 
 
 def _bank_with_long_wrong_quotes(browser: Browser, classroom: int) -> tuple[int, str]:
-    wrong = "El Salvador and Pakistan agreed on many things " * 12  # 576 characters, not in it
+    def wrong(n: int) -> str:  # about 580 characters, in neither article, each one different
+        return f"Quote {n}: " + "El Salvador and Pakistan agreed on many things " * 12
+
     questions = "".join(
         f"  - id: q{n}\n    type: true_false\n    prompt: P\n    explanation: E\n    answer: true\n"
-        f"    cite:\n      - source: coindesk\n        quote: \"{wrong}\"\n"
-        f"      - source: ainvest\n        quote: \"{wrong}\"\n" for n in range(500))
+        f"    cite:\n      - source: coindesk\n        quote: \"{wrong(n)}\"\n"
+        f"      - source: ainvest\n        quote: \"{wrong(n)}\"\n" for n in range(500))
     status, _, body = browser.request("POST", "/teach/banks/new",
                                       {"text": f"bank: long\ntitle: Long\nquestions:\n{questions}"})
     return status, body

@@ -49,3 +49,24 @@ def test_upgrading_a_database_with_attempts_keeps_them(tmp_path) -> None:
             "SELECT token, account_id, assignment_id, counts FROM attempt").one()
     assert tuple(row) == ("t", None, None, 0)
     engine.dispose()
+
+
+def test_classes_from_before_time_zones_show_utc(tmp_path) -> None:
+    url = f"sqlite:///{tmp_path / 'db.sqlite'}"
+    config = alembic_config(url)
+    command.upgrade(config, "0004")
+    engine = make_engine(url)
+    with engine.begin() as connection:
+        connection.exec_driver_sql(
+            "INSERT INTO account (id, username, display_name, password_hash, role, session_token,"
+            " created_at) VALUES (1, 'rana', 'Rana', 'x', 'teacher', 't', CURRENT_TIMESTAMP)")
+        connection.exec_driver_sql(
+            "INSERT INTO classroom (teacher_id, name, join_code, board_mode, created_at)"
+            " VALUES (1, '8B', 'K7PM3X', 'shown', CURRENT_TIMESTAMP)")
+    command.upgrade(config, "head")
+    with engine.connect() as connection:
+        row = connection.exec_driver_sql(
+            "SELECT classroom.timezone, classroom.language, account.language FROM classroom"
+            " JOIN account ON account.id = classroom.teacher_id").one()
+    assert tuple(row) == ("UTC", None, None)
+    engine.dispose()

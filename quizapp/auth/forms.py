@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import EmailField, PasswordField, StringField, SubmitField
-from wtforms.validators import DataRequired, Length, Optional
+from wtforms import EmailField, HiddenField, PasswordField, StringField, SubmitField
+from wtforms.validators import AnyOf, DataRequired, Length, Optional
 
 from quizapp.domain.classroom_rules import MAX_DISPLAY_NAME, MAX_PASSWORD
 
@@ -15,9 +15,9 @@ class LoginForm(FlaskForm):
 
     login = StringField(_l("Username or e-mail"),
                         validators=[DataRequired(_l("Write your username or e-mail."))],
-                        render_kw={"autocomplete": "username", "autocapitalize": "none"})
+                        render_kw={"autocomplete": "username", "autocapitalize": "none", "dir": "ltr"})
     password = PasswordField(_l("Password"), validators=[DataRequired(_l("Write your password."))],
-                             render_kw={"autocomplete": "current-password"})
+                             render_kw={"autocomplete": "current-password", "dir": "ltr"})
     submit = SubmitField(_l("Sign in"))
 
 
@@ -27,15 +27,31 @@ class LogoutForm(FlaskForm):
     submit = SubmitField(_l("Sign out"))
 
 
+class LanguageForm(FlaskForm):
+    """Choose the interface language: one button per language, each named in itself.
+
+    The buttons are written in ``_language_menu.html``; ``next`` is the page to go back to.
+    """
+
+    language = StringField(validators=[DataRequired()])
+    next = HiddenField()
+
+    def __init__(self, *args: object, languages: list[str] | None = None, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        if languages is not None:
+            self.language.validators = [DataRequired(), AnyOf(languages)]
+
+
 class ChangePasswordForm(FlaskForm):
     """Change one's password."""
 
     current = PasswordField(_l("Current password"),
                             validators=[DataRequired(_l("Write your current password."))],
-                            render_kw={"autocomplete": "current-password"})
+                            render_kw={"autocomplete": "current-password", "dir": "ltr"})
     new = PasswordField(_l("New password (at least 8 characters)"),
                         validators=[DataRequired(_l("Choose a new password."))],
-                        render_kw={"autocomplete": "new-password", "maxlength": MAX_PASSWORD})
+                        render_kw={"autocomplete": "new-password", "maxlength": MAX_PASSWORD,
+                                        "dir": "ltr"})
     submit = SubmitField(_l("Change password"))
 
 
@@ -44,14 +60,17 @@ class TeacherSignupForm(FlaskForm):
 
     display_name = StringField(_l("Your name, as learners see it"),
                                validators=[DataRequired(_l("Write your name.")),
-                                           Length(max=MAX_DISPLAY_NAME)])
+                                           Length(max=MAX_DISPLAY_NAME)],
+                               render_kw={"dir": "auto"})
     username = StringField(_l("Username"),
                            validators=[DataRequired(_l("Choose a username.")), Length(max=64)],
-                           render_kw={"autocomplete": "username", "autocapitalize": "none"})
-    email = EmailField(_l("E-mail (optional)"), validators=[Optional(), Length(max=254)])
+                           render_kw={"autocomplete": "username", "autocapitalize": "none", "dir": "ltr"})
+    email = EmailField(_l("E-mail (optional)"), validators=[Optional(), Length(max=254)],
+                       render_kw={"dir": "ltr"})
     password = PasswordField(_l("Password (at least 8 characters)"),
                              validators=[DataRequired(_l("Choose a password."))],
-                             render_kw={"autocomplete": "new-password", "maxlength": MAX_PASSWORD})
+                             render_kw={"autocomplete": "new-password", "maxlength": MAX_PASSWORD,
+                                        "dir": "ltr"})
     submit = SubmitField(_l("Create my teacher account"))
 
 
@@ -61,13 +80,15 @@ class JoinForm(FlaskForm):
     code = StringField(_l("Class code"),
                        validators=[DataRequired(_l("Write the class code your teacher gave you.")),
                                    Length(max=16)],
-                       render_kw={"autocomplete": "off", "autocapitalize": "characters"})
+                       render_kw={"autocomplete": "off", "autocapitalize": "characters", "dir": "ltr"})
     display_name = StringField(_l("Your name, as your class will see it"),
                                validators=[DataRequired(_l("Write your name.")),
-                                           Length(max=MAX_DISPLAY_NAME)])
+                                           Length(max=MAX_DISPLAY_NAME)],
+                               render_kw={"dir": "auto"})
     password = PasswordField(_l("Choose a password (at least 8 characters)"),
                              validators=[DataRequired(_l("Choose a password."))],
-                             render_kw={"autocomplete": "new-password", "maxlength": MAX_PASSWORD})
+                             render_kw={"autocomplete": "new-password", "maxlength": MAX_PASSWORD,
+                                        "dir": "ltr"})
     submit = SubmitField(_l("Join the class"))
 
 
@@ -77,5 +98,5 @@ class JoinAnotherForm(FlaskForm):
     code = StringField(_l("Class code"),
                        validators=[DataRequired(_l("Write the class code your teacher gave you.")),
                                    Length(max=16)],
-                       render_kw={"autocomplete": "off", "autocapitalize": "characters"})
+                       render_kw={"autocomplete": "off", "autocapitalize": "characters", "dir": "ltr"})
     submit = SubmitField(_l("Join the class"))

@@ -17,6 +17,8 @@ class CurrentUser(UserMixin):
         self.account_id = signed.account_id
         self.display_name = signed.display_name
         self.role = signed.role
+        self.language = signed.language
+        self.class_language = signed.class_language
         self._token = signed.session_token
 
     def get_id(self) -> str:

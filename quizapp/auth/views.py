@@ -16,6 +16,7 @@ from flask import (
 )
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, logout_user
+from markupsafe import Markup, escape
 from werkzeug.wrappers import Response
 
 from quizapp.auth.forms import (
@@ -168,8 +169,11 @@ def join(code: str | None = None) -> str | Response | tuple[str, int]:
         signed, class_name = outcome
         start_session(signed)
         username = accounts.username_of(db.session, signed.account_id)
-        flash(_("Welcome to %(name)s! Your username is %(username)s: write it down, you need it "
-                "with your password to sign in.", name=class_name, username=username))
+        # The username reads left to right on any page, as it is typed.
+        flash(escape(_("Welcome to %(name)s! Your username is %(username)s: write it down, you "
+                       "need it with your password to sign in.", name=class_name,
+                       username="\x00")).replace(
+            "\x00", Markup('<bdi dir="ltr">{}</bdi>').format(username)))
         return redirect(url_for("learner.home"), code=303)
     return render_template("auth/join.html", form=form), form_status(form)
 

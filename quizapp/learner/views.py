@@ -47,8 +47,10 @@ def home() -> str:
 @login_required
 def my_attempts() -> str:
     """The signed-in learner's attempts, to review or to finish."""
+    me = current_user.account_id
     return render_template("learner/attempts.html",
-                           attempts=attempts.learner_attempts(db.session, current_user.account_id))
+                           attempts=attempts.learner_attempts(db.session, me),
+                           zone=classrooms.learner_time_zone(db.session, me))
 
 
 @learner.post("/assignments/<id:assignment_id>/start")

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
+
 from flask import Blueprint, abort, render_template, request
+from flask_babel import force_locale
 
 from quizapp.extensions import db
 from quizapp.services import classrooms
@@ -14,11 +17,16 @@ REFRESH_SECONDS = 30
 
 @projector.get("/board/<token>")
 def board(token: str) -> tuple[str, int, dict[str, str]]:
-    """The class board for the wall; display names only. ``?paused`` stops the refreshing."""
+    """The class board for the wall; display names only. ``?paused`` stops the refreshing.
+
+    The wall shows the class's language when the teacher set one (the browser's otherwise).
+    """
     classroom = classrooms.classroom_by_projector(db.session, token) or abort(404)
     paused = "paused" in request.args
-    return render_template("projector/board.html", name=classroom.name, token=token,
-                           rows=classrooms.board(db.session, classroom.id),
-                           refresh=None if paused else REFRESH_SECONDS), 200, {
+    with force_locale(classroom.language) if classroom.language else nullcontext():
+        html = render_template("projector/board.html", name=classroom.name, token=token,
+                               rows=classrooms.board(db.session, classroom.id),
+                               refresh=None if paused else REFRESH_SECONDS)
+    return html, 200, {
         "Cache-Control": "no-store", "Referrer-Policy": "no-referrer",
         "X-Robots-Tag": "noindex"}

@@ -56,12 +56,18 @@ _PASSWORD_PROBLEMS = {PasswordProblem.TOO_SHORT: AccountProblem.PASSWORD_TOO_SHO
 
 @dataclass(frozen=True)
 class SignedIn:
-    """Who is signed in, as the web layer keeps it."""
+    """Who is signed in, as the web layer keeps it.
+
+    ``language`` is the one they chose, ``class_language`` the default of their class
+    (the latest they joined that has one); either may be None.
+    """
 
     account_id: int
     display_name: str
     role: str
     session_token: str
+    language: str | None = None
+    class_language: str | None = None
 
 
 @dataclass(frozen=True)
@@ -82,7 +88,8 @@ class Roster:
 
 
 def _signed_in(account: Account) -> SignedIn:
-    return SignedIn(account.id, account.display_name, account.role, account.session_token)
+    return SignedIn(account.id, account.display_name, account.role, account.session_token,
+                    account.language)
 
 
 def _new_session_token() -> str:
@@ -156,8 +163,15 @@ def _session_alive(seen_at: int | None, now: int, idle_seconds: int) -> bool:
 
 
 _LARGEST_ID = 2**31 - 1
+_CLASS_LANGUAGE = (
+    select(Classroom.language).join(Membership, Membership.classroom_id == Classroom.id)
+    .where(Membership.account_id == Account.id, Classroom.language.is_not(None))
+    .order_by(Membership.joined_at.desc(), Classroom.id.desc()).limit(1)
+    .correlate(Account).scalar_subquery())
 _SESSION_ACCOUNT = HotQuery(
-    select(Account.display_name, Account.role, Account.session_token, Account.session_seen_at)
+    # The languages come in the same query: the page's language is chosen on every request.
+    select(Account.display_name, Account.role, Account.session_token, Account.session_seen_at,
+           Account.language, _CLASS_LANGUAGE)
     .where(Account.id == bindparam("account_id")))
 
 
@@ -182,7 +196,13 @@ def signed_in(engine: Engine, account_id: int, session_token: str,
             connection.execute(update(Account).where(Account.id == account_id,
                                                      Account.session_token == session_token)
                                .values(session_seen_at=now))
-    return SignedIn(account_id, row[0], row[1], row[2])
+    return SignedIn(account_id, row[0], row[1], row[2], row[4], row[5])
+
+
+def set_language(session: Session, account_id: int, language: str | None) -> None:
+    """Remember the interface language the person chose (None: follow the browser again)."""
+    with write_transaction(session):
+        session.execute(update(Account).where(Account.id == account_id).values(language=language))
 
 
 def end_sessions(session: Session, account_id: int) -> None:

@@ -93,7 +93,7 @@ class Evidence:
     source_title: str
     publisher: str | None
     quote: str
-    quote_language: str = "en"
+    language: str = "en"  # the article's: a quote keeps its own language and direction
     quote_translation: str | None = None  # in the attempt's language, labelled as a translation
 
 

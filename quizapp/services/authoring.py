@@ -48,6 +48,7 @@ class PreviewCitation:
     source_id: str
     source_title: str
     quote: str
+    language: str = "en"  # the article's
     quote_translation: str | None = None
 
 
@@ -147,7 +148,8 @@ def _translated_preview(bank: bank_format.Bank, translation: Translation,
             unit=translated.unit or question.key.get("unit"),
             right=translated_response(question.type, question.key, right, list(translated.entries)),
             explanation=translated.explanation, points=question.points,
-            citations=[PreviewCitation(c.source, articles[c.source].title, c.quote, gloss)
+            citations=[PreviewCitation(c.source, articles[c.source].title, c.quote,
+                                       articles[c.source].language, gloss)
                        for c, gloss in zip(question.citations, translated.quote_translations,
                                            strict=True)]))
     return preview
@@ -159,7 +161,8 @@ def _preview(bank: bank_format.Bank, articles: dict[str, Article]) -> list[Previ
         entries=shown_entries(question.type, question.key), unit=question.key.get("unit"),
         right=right_answer(question.type, question.key), explanation=question.explanation,
         points=question.points,
-        citations=[PreviewCitation(c.source, articles[c.source].title, c.quote)
+        citations=[PreviewCitation(c.source, articles[c.source].title, c.quote,
+                                         articles[c.source].language or "en")
                    for c in question.citations],
     ) for number, question in enumerate(bank.questions, start=1)]
 

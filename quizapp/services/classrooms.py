@@ -11,6 +11,7 @@ from sqlalchemy import Engine, bindparam, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from quizapp.database import HotQuery, write_transaction
+from quizapp.domain.class_time import DEFAULT_ZONE
 from quizapp.domain.classroom_rules import (
     AssignmentWindow,
     AttemptKind,
@@ -61,6 +62,7 @@ class AssignmentView:
     best_score: int | None = None
     max_score: int | None = None
     attempts_used: int = 0
+    bank_language: str = "en"
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,8 @@ class ClassPage:
     projector_token: str | None
     members: list[tuple[int, str, str]]  # account id, display name, username
     assignments: list[AssignmentView]
+    language: str | None = None  # the default for learners who have not chosen one
+    timezone: str = DEFAULT_ZONE  # dates are typed and shown on this clock
 
 
 @dataclass(frozen=True)
@@ -84,6 +88,7 @@ class LearnerClass:
     name: str
     board_mode: str
     assignments: list[AssignmentView]
+    timezone: str = DEFAULT_ZONE
 
 
 def _unique_code(session: Session, rng: random.Random) -> str:
@@ -94,11 +99,13 @@ def _unique_code(session: Session, rng: random.Random) -> str:
 
 
 def create_classroom(session: Session, teacher_id: int, name: str,
-                     rng: random.Random | None = None) -> int:
-    """Create a class with a fresh join code; returns its id."""
+                     rng: random.Random | None = None, *, timezone: str = DEFAULT_ZONE,
+                     language: str | None = None) -> int:
+    """Create a class with a fresh join code, its time zone and default language; returns its id."""
     with write_transaction(session):
         classroom = Classroom(teacher_id=teacher_id, name=" ".join(name.split())[:120],
-                              join_code=_unique_code(session, rng or random.SystemRandom()))
+                              join_code=_unique_code(session, rng or random.SystemRandom()),
+                              timezone=timezone, language=language or None)
         session.add(classroom)
     return classroom.id
 
@@ -121,6 +128,14 @@ def set_board(session: Session, classroom: Classroom, mode: str) -> None:
         raise ValueError(mode)
     with write_transaction(session):
         classroom.board_mode = mode
+
+
+def set_settings(session: Session, classroom: Classroom, *, timezone: str,
+                 language: str | None) -> None:
+    """Change the class's time zone (dates already set keep their moment) and default language."""
+    with write_transaction(session):
+        classroom.timezone = timezone
+        classroom.language = language or None
 
 
 def set_projector(session: Session, classroom: Classroom, enabled: bool) -> None:
@@ -150,7 +165,8 @@ def _window(assignment: Assignment) -> AssignmentWindow:
 def _assignment_views(session: Session, classroom_id: int, now: dt.datetime,
                       account_id: int | None = None) -> list[AssignmentView]:
     rows = session.execute(
-        select(Assignment, Bank.slug, Bank.title).join(Bank, Bank.id == Assignment.bank_id)
+        select(Assignment, Bank.slug, Bank.title, Bank.language)
+        .join(Bank, Bank.id == Assignment.bank_id)
         .where(Assignment.classroom_id == classroom_id)
         .order_by(Assignment.due_at.is_(None), Assignment.due_at, Assignment.id))
     scores: dict[int, AssignmentScore] = {}
@@ -159,13 +175,14 @@ def _assignment_views(session: Session, classroom_id: int, now: dt.datetime,
             select(AssignmentScore).join(Assignment)
             .where(Assignment.classroom_id == classroom_id, AssignmentScore.account_id == account_id))}
     views = []
-    for assignment, slug, title in rows:
+    for assignment, slug, title, language in rows:
         score = scores.get(assignment.id)
         used = score.attempts if score else 0
         views.append(AssignmentView(
             assignment.id, slug, title, assignment.opens_at, assignment.due_at,
             assignment.attempts_allowed, attempt_kind(_window(assignment), now, used),
-            score.best_score if score else None, score.max_score if score else None, used))
+            score.best_score if score else None, score.max_score if score else None, used,
+            language))
     return views
 
 
@@ -177,7 +194,8 @@ def class_page(session: Session, classroom: Classroom, now: dt.datetime) -> Clas
         .where(Membership.classroom_id == classroom.id).order_by(Account.display_name))
     return ClassPage(classroom.id, classroom.name, classroom.join_code, classroom.board_mode,
                      classroom.projector_token, [tuple(row) for row in members],  # type: ignore[misc]
-                     _assignment_views(session, classroom.id, now))
+                     _assignment_views(session, classroom.id, now), classroom.language,
+                     classroom.timezone)
 
 
 def assign_bank(session: Session, classroom: Classroom, bank_slug: str,
@@ -201,7 +219,16 @@ def learner_classes(session: Session, account_id: int, now: dt.datetime) -> list
         select(Classroom).join(Membership, Membership.classroom_id == Classroom.id)
         .where(Membership.account_id == account_id).order_by(Classroom.name, Classroom.id))
     return [LearnerClass(c.id, c.name, c.board_mode,
-                         _assignment_views(session, c.id, now, account_id)) for c in classrooms]
+                         _assignment_views(session, c.id, now, account_id), c.timezone)
+            for c in classrooms]
+
+
+def learner_time_zone(session: Session, account_id: int) -> str:
+    """The clock a learner's own pages use: that of the class they joined last, else UTC."""
+    return session.scalar(
+        select(Classroom.timezone).join(Membership, Membership.classroom_id == Classroom.id)
+        .where(Membership.account_id == account_id)
+        .order_by(Membership.joined_at.desc(), Classroom.id.desc()).limit(1)) or DEFAULT_ZONE
 
 
 def is_member(session: Session, classroom_id: int, account_id: int) -> bool:

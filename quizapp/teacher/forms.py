@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from flask import current_app
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField
@@ -19,15 +22,64 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp
 
+from quizapp.domain.class_time import DEFAULT_ZONE, LIKELY_ZONES, other_zones
 from quizapp.domain.identifiers import ID_PATTERN, LANGUAGE_TAG
+from quizapp.domain.languages import own_name
+from quizapp.i18n import text_direction
 from quizapp.services.classrooms import BOARD_MODES
 
 
-class NewClassForm(FlaskForm):
-    """Create a class."""
+def zone_choices() -> list[SelectChoice]:
+    """The likely zones first (Karachi, El Salvador, UTC), then every other, by name."""
+    likely, rest = _l("Most likely"), _l("Every time zone")
+    return ([SelectChoice(zone, zone.replace("_", " "), optgroup=likely) for zone in LIKELY_ZONES]
+            + [SelectChoice(zone, zone.replace("_", " "), optgroup=rest) for zone in other_zones()])
 
-    name = StringField(_l("Class name"), validators=[DataRequired(), Length(max=120)])
+
+def language_choices() -> list[SelectChoice]:
+    """'Each learner's browser', then each language of the app, named in itself."""
+    return [SelectChoice("", _l("Each learner's own (their browser's)"))] + [
+        SelectChoice(code, own_name(code), render_kw={"lang": code, "dir": text_direction(code)})
+        for code in current_app.config["LANGUAGES"]]
+
+
+def _timezone_field() -> Any:
+    return SelectField(_l("Time zone: dates are typed and shown on its clock"),
+                       default=DEFAULT_ZONE)
+
+
+def _language_field() -> Any:
+    return SelectField(_l("Language for learners who have not chosen one"), default="")
+
+
+class _ClassSettings(FlaskForm):
+    """A form with a class's clock and language: their choices are filled in when made."""
+
+    timezone: SelectField
+    language: SelectField
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.timezone.choices = zone_choices()
+        self.language.choices = language_choices()
+
+
+class NewClassForm(_ClassSettings):
+    """Create a class, on its clock, with its default language."""
+
+    name = StringField(_l("Class name"), validators=[DataRequired(), Length(max=120)],
+                       render_kw={"dir": "auto"})
+    timezone = _timezone_field()
+    language = _language_field()
     submit = SubmitField(_l("Create the class"))
+
+
+class ClassSettingsForm(_ClassSettings):
+    """Change a class's time zone and default language."""
+
+    timezone = _timezone_field()
+    language = _language_field()
+    submit = SubmitField(_l("Save the settings"))
 
 
 class ButtonForm(FlaskForm):
@@ -50,12 +102,14 @@ class AssignForm(FlaskForm):
     """Assign a bank to a class."""
 
     bank = SelectField(_l("Quiz"), validators=[DataRequired()])
-    opens_at = DateTimeLocalField(_l("Opens (optional, UTC)"), validators=[Optional()],
+    # Typed on the class's clock; the view names the zone in the labels.
+    opens_at = DateTimeLocalField(_l("Opens (optional)"), validators=[Optional()],
                                   format="%Y-%m-%dT%H:%M")
-    due_at = DateTimeLocalField(_l("Due (optional, UTC)"), validators=[Optional()],
+    due_at = DateTimeLocalField(_l("Due (optional)"), validators=[Optional()],
                                 format="%Y-%m-%dT%H:%M")
     attempts_allowed = IntegerField(_l("Attempts that count (empty: no limit)"),
-                                    validators=[Optional(), NumberRange(min=1, max=100)])
+                                    validators=[Optional(), NumberRange(min=1, max=100)],
+                                    render_kw={"dir": "ltr"})
     submit = SubmitField(_l("Assign"))
 
 
@@ -64,7 +118,7 @@ class RosterForm(FlaskForm):
 
     names = TextAreaField(_l("Names, one per line"), validators=[DataRequired(),
                                                                  Length(max=20_000)],
-                          render_kw={"rows": 8})
+                          render_kw={"rows": 8, "dir": "auto"})
     submit = SubmitField(_l("Make login cards"))
 
 
@@ -74,7 +128,8 @@ class BankUploadForm(FlaskForm):
     file = FileField(_l("A bank file (.yaml)"), validators=[
         FileAllowed(["yaml", "yml"], _l("Choose a .yaml file, or paste the text below."))])
     text = TextAreaField(_l("Or paste the bank's text"),
-                         render_kw={"rows": 18, "spellcheck": "false", "class": "source-text"})
+                         render_kw={"rows": 18, "spellcheck": "false", "class": "source-text",
+                                    "dir": "ltr"})
     submit = SubmitField(_l("Check the bank"))
 
 
@@ -94,15 +149,16 @@ class ArticleForm(FlaskForm):
     source_id = StringField(_l("Source id (how your banks cite it)"), validators=[
         Optional(), Regexp(ID_PATTERN.pattern + "$", message=_l(
             "Use lower-case letters, digits and hyphens, starting with a letter or digit.")),
-        Length(max=64)])
-    title = StringField(_l("Headline"), validators=[Optional(), Length(max=300)])
+        Length(max=64)], render_kw={"dir": "ltr"})
+    title = StringField(_l("Headline"), validators=[Optional(), Length(max=300)],
+                        render_kw={"dir": "auto"})
     publisher = StringField(_l("Publisher (optional)"), validators=[Optional(), Length(max=200)])
     published = DateField(_l("Published on (optional)"), validators=[Optional()])
     url = URLField(_l("Web address (optional)"), validators=[
         Optional(), Length(max=2000), Regexp(r"^https?://", message=_l(
-            "Write the full address, starting with https://."))])
+            "Write the full address, starting with https://."))], render_kw={"dir": "ltr"})
     language = StringField(_l("Language (optional)"), validators=[
         Optional(), Regexp(LANGUAGE_TAG.pattern + "$", message=_l(
-            "Write a language tag such as en, es, ur or pt-BR."))])
-    text = TextAreaField(_l("The article's text"), render_kw={"rows": 18})
+            "Write a language tag such as en, es, ur or pt-BR."))], render_kw={"dir": "ltr"})
+    text = TextAreaField(_l("The article's text"), render_kw={"rows": 18, "dir": "auto"})
     save = SubmitField(_l("Save the article"))

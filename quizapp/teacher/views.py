@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from collections.abc import Callable
 from typing import Any
@@ -12,11 +13,20 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 from wtforms import SelectChoice
 
+from quizapp.domain.class_time import DateProblem, assignment_date_problems, local_to_utc
 from quizapp.extensions import db
 from quizapp.form_responses import form_status
+from quizapp.i18n import class_datetime, zone_label
 from quizapp.models import Bank, Classroom
 from quizapp.services import accounts, authoring, classrooms, reports
-from quizapp.teacher.forms import AssignForm, BoardForm, ButtonForm, NewClassForm, RosterForm
+from quizapp.teacher.forms import (
+    AssignForm,
+    BoardForm,
+    ButtonForm,
+    ClassSettingsForm,
+    NewClassForm,
+    RosterForm,
+)
 from quizapp.web import links
 
 teacher = Blueprint("teacher", __name__, url_prefix="/teach")
@@ -52,15 +62,20 @@ def dashboard() -> tuple[str, int] | Response:
     form = NewClassForm()
     if form.validate_on_submit():
         classroom_id = classrooms.create_classroom(db.session, current_user.account_id,
-                                                   form.name.data or "")
+                                                   form.name.data or "",
+                                                   timezone=form.timezone.data or "UTC",
+                                                   language=form.language.data or None)
         return _done(classroom_id, _("Your class is ready. Give your learners its code."))
     return render_template("teacher/dashboard.html", form=form,
                            classes=classrooms.teacher_classes(db.session, current_user.account_id)
                            ), form_status(form)
 
 
-def _assign_form() -> AssignForm:
+def _assign_form(zone: str) -> AssignForm:
     form = AssignForm()
+    where = zone_label(zone)
+    form.opens_at.label.text = _("Opens (optional, %(zone)s)", zone=where)
+    form.due_at.label.text = _("Due (optional, %(zone)s)", zone=where)
     form.bank.choices = [SelectChoice(slug, title) for slug, title in db.session.execute(
         select(Bank.slug, Bank.title)
         .where(Bank.listed, authoring.own_or_bundled(Bank.owner_id, current_user.account_id))
@@ -68,14 +83,35 @@ def _assign_form() -> AssignForm:
     return form
 
 
+def _class_page(classroom_row: Classroom, assign_form: AssignForm | None = None,
+                settings_form: ClassSettingsForm | None = None) -> str:
+    page = classrooms.class_page(db.session, classroom_row, classrooms.now())
+    return render_template(
+        "teacher/classroom.html", page=page,
+        assign_form=assign_form or _assign_form(page.timezone),
+        settings_form=settings_form or ClassSettingsForm(
+            formdata=None, timezone=page.timezone, language=page.language or ""),
+        board_form=BoardForm(mode=page.board_mode), roster_form=RosterForm(), button=ButtonForm())
+
+
 @teacher.get("/classes/<id:classroom_id>")
 @teacher_only
 def classroom(classroom_id: int) -> str:
-    """A class: its code and link, members, assignments, board settings."""
-    page = classrooms.class_page(db.session, own_class(classroom_id), classrooms.now())
-    return render_template("teacher/classroom.html", page=page, assign_form=_assign_form(),
-                           board_form=BoardForm(mode=page.board_mode), roster_form=RosterForm(),
-                           button=ButtonForm())
+    """A class: its code and link, settings, members, assignments, board settings."""
+    return _class_page(own_class(classroom_id))
+
+
+@teacher.post("/classes/<id:classroom_id>/settings")
+@teacher_only
+def settings(classroom_id: int) -> Response | tuple[str, int]:
+    """Change the class's time zone and the language its learners see by default."""
+    classroom_row = own_class(classroom_id)
+    form = ClassSettingsForm()
+    if not form.validate_on_submit():
+        return _class_page(classroom_row, settings_form=form), 422
+    classrooms.set_settings(db.session, classroom_row, timezone=form.timezone.data or "UTC",
+                            language=form.language.data or None)
+    return _done(classroom_id, _("Class settings saved."))
 
 
 @teacher.post("/classes/<id:classroom_id>/code")
@@ -118,18 +154,33 @@ def projector(classroom_id: int, action: str) -> Response:
 def assign(classroom_id: int) -> str | Response | tuple[str, int]:
     """Assign a bank to the class."""
     classroom_row = own_class(classroom_id)
-    form = _assign_form()
+    zone = classroom_row.timezone
+    form = _assign_form(zone)
     if form.validate_on_submit():
-        if form.opens_at.data and form.due_at.data and form.due_at.data <= form.opens_at.data:
-            form.due_at.errors = [_("The due date must come after the opening time.")]
-        elif classrooms.assign_bank(db.session, classroom_row, form.bank.data or "",
-                                    form.opens_at.data, form.due_at.data,
-                                    form.attempts_allowed.data) is not None:
+        # Typed on the class's clock, judged and stored in UTC.
+        opens_at, due_at = (local_to_utc(value, zone) if value else None
+                            for value in (form.opens_at.data, form.due_at.data))
+        now = classrooms.now()
+        problems = assignment_date_problems(opens_at, due_at, now)
+        for name, problem in problems.items():
+            form[name].errors = [_date_problem_text(problem, now, zone)]
+        if not problems and classrooms.assign_bank(
+                db.session, classroom_row, form.bank.data or "", opens_at, due_at,
+                form.attempts_allowed.data) is not None:
             return _done(classroom_id, _("Quiz assigned."))
-    page = classrooms.class_page(db.session, classroom_row, classrooms.now())
-    return render_template("teacher/classroom.html", page=page, assign_form=form,
-                           board_form=BoardForm(mode=page.board_mode), roster_form=RosterForm(),
-                           button=ButtonForm()), 422
+    return _class_page(classroom_row, assign_form=form), 422
+
+
+def _date_problem_text(problem: DateProblem, now: dt.datetime, zone: str) -> str:
+    """What is wrong with a date, with the time it is now on the class's clock."""
+    if problem is DateProblem.DUE_BEFORE_OPENING:
+        return _("The due date must come after the opening time.")
+    values = {"now": class_datetime(now, zone, "long"), "zone": zone_label(zone)}
+    if problem is DateProblem.DUE_IN_PAST:
+        return _("That due date has already passed: it is now %(now)s (%(zone)s). "
+                 "Choose a later one.", **values)
+    return _("That opening time has already passed: it is now %(now)s (%(zone)s). "
+             "Choose a later one, or leave it empty to open the quiz now.", **values)
 
 
 @teacher.post("/classes/<id:classroom_id>/roster")

@@ -1,0 +1,82 @@
+"""Times of a class: entered and shown in the class's time zone, stored and judged in UTC.
+
+Stored timestamps are naive datetimes in UTC (see ``models.utc_now``); what a teacher
+types into a form is a naive datetime on the class's wall clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import zoneinfo
+from functools import lru_cache
+
+DEFAULT_ZONE = "UTC"
+# Where the programme's classes are: offered first when a class is created.
+LIKELY_ZONES = ("Asia/Karachi", "America/El_Salvador", "UTC")
+
+
+@lru_cache(maxsize=1)
+def all_zones() -> tuple[str, ...]:
+    """Every IANA zone name this system knows, sorted."""
+    return tuple(sorted(zoneinfo.available_timezones()))
+
+
+def other_zones() -> tuple[str, ...]:
+    """Every zone not among the likely ones, sorted: the rest of a zone menu."""
+    likely = set(LIKELY_ZONES)
+    return tuple(zone for zone in all_zones() if zone not in likely)
+
+
+@lru_cache(maxsize=64)
+def zone(name: str | None) -> zoneinfo.ZoneInfo:
+    """The zone of that name; UTC for None or a name the system does not know."""
+    try:
+        return zoneinfo.ZoneInfo(name or DEFAULT_ZONE)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return zoneinfo.ZoneInfo(DEFAULT_ZONE)
+
+
+def local_to_utc(local: dt.datetime, zone_name: str) -> dt.datetime:
+    """A wall-clock time in the zone as stored: naive UTC.
+
+    A time that happens twice when clocks go back is read as the first one; a time
+    skipped when clocks go forward is read with the offset from before the change.
+    """
+    aware = local.replace(tzinfo=zone(zone_name), fold=0)
+    return aware.astimezone(dt.UTC).replace(tzinfo=None)
+
+
+def utc_to_local(stored: dt.datetime, zone_name: str) -> dt.datetime:
+    """A stored (naive UTC) time as an aware datetime in the zone."""
+    return stored.replace(tzinfo=dt.UTC).astimezone(zone(zone_name))
+
+
+def is_past(stored: dt.datetime, now: dt.datetime) -> bool:
+    """True when the time (naive UTC) is now or already gone: nothing can still happen before it."""
+    return stored <= now
+
+
+class DateProblem(enum.Enum):
+    """What is wrong with an assignment's opening time and due date."""
+
+    OPENS_IN_PAST = "opens_in_past"
+    DUE_IN_PAST = "due_in_past"
+    DUE_BEFORE_OPENING = "due_before_opening"
+
+
+def assignment_date_problems(opens_at: dt.datetime | None, due_at: dt.datetime | None,
+                             now: dt.datetime) -> dict[str, DateProblem]:
+    """The problems of a new assignment's dates (naive UTC), by field: 'opens_at', 'due_at'.
+
+    An opening time already past is refused (leaving it empty opens the quiz now), so
+    is a due date already past, and a due date that does not come after the opening.
+    """
+    problems: dict[str, DateProblem] = {}
+    if opens_at is not None and is_past(opens_at, now):
+        problems["opens_at"] = DateProblem.OPENS_IN_PAST
+    if due_at is not None and is_past(due_at, now):
+        problems["due_at"] = DateProblem.DUE_IN_PAST
+    elif opens_at is not None and due_at is not None and due_at <= opens_at:
+        problems["due_at"] = DateProblem.DUE_BEFORE_OPENING
+    return problems
