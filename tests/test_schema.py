@@ -70,3 +70,21 @@ def test_classes_from_before_time_zones_show_utc(tmp_path) -> None:
             " JOIN account ON account.id = classroom.teacher_id").one()
     assert tuple(row) == ("UTC", None, None)
     engine.dispose()
+
+
+def test_upgrading_cleans_names_stored_before_names_were_cleaned(tmp_path) -> None:
+    url = f"sqlite:///{tmp_path / 'db.sqlite'}"
+    config = alembic_config(url)
+    command.upgrade(config, "0004")
+    engine = make_engine(url)
+    with engine.begin() as connection:
+        for n, name in enumerate(["\u202eilA\u202c Khan", "\u200b\u200b", "Zara"]):
+            connection.exec_driver_sql(
+                "INSERT INTO account (username, display_name, password_hash, role, session_token, "
+                f"created_at) VALUES ('user-{n}', '{name}', 'x', 'learner', 't{n}', CURRENT_TIMESTAMP)")
+    command.upgrade(config, "head")
+    with engine.connect() as connection:
+        names = [row[0] for row in connection.exec_driver_sql(
+            "SELECT display_name FROM account ORDER BY id")]
+    assert names == ["ilA Khan", "user-1", "Zara"]
+    engine.dispose()
