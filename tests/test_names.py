@@ -46,3 +46,11 @@ def test_look_alike_names_have_one_skeleton(one: str, other: str) -> None:
 @pytest.mark.parametrize(("one", "other"), [("Ali", "Ali K."), ("José", "Jose"), ("Learner1A", "Learner1B")])
 def test_different_names_stay_apart(one: str, other: str) -> None:
     assert look_alike(other, [one]) is None
+
+
+def test_urdu_spelling_keeps_its_zero_width_non_joiner() -> None:
+    # نیک‌نام: the non-joiner keeps ک from joining ن; elsewhere it is invisible and goes.
+    assert clean_name("نیک\u200cنام") == "نیک\u200cنام"
+    assert clean_name("Ali\u200cKhan") == "AliKhan"
+    assert clean_name("\u200cعلی") == "علی"
+    assert name_skeleton("نیک\u200cنام") == name_skeleton("نیکنام")

@@ -6,6 +6,10 @@ and format characters (Cf: zero-width spaces and joiners, bidi overrides and
 isolates, the soft hyphen) are removed, and the name is NFKC-normalised so that
 compatibility forms (full-width letters, ligatures) read as the letters they show.
 
+One exception: the zero-width non-joiner and joiner (U+200C, U+200D) are kept between
+two letters after an Arabic-script letter, where Urdu and Persian spelling needs them
+(they choose the letter forms, as in IDNA's CONTEXTJ rule); anywhere else they go.
+
 Two learners of one class may not have names that look the same: the comparison is
 on a skeleton, the cleaned name case-folded and normalised again, so 'Learner1A' and
 'LEARNER1A' are one name, and so are 'Learner1A' and 'Learner1A' followed by U+200B.
@@ -19,10 +23,28 @@ MAX_DISPLAY_NAME = 80
 _REMOVED_CATEGORIES = frozenset({"Cc", "Cf"})
 
 
+_JOINERS = frozenset("\u200c\u200d")
+
+
 def _visible(text: str) -> str:
     """Control characters become spaces (a tab or line break separates words); format ones go."""
-    return "".join(" " if unicodedata.category(c) == "Cc" else c for c in text
-                   if unicodedata.category(c) != "Cf")
+    kept = []
+    for index, char in enumerate(text):
+        category = unicodedata.category(char)
+        if category == "Cc":
+            kept.append(" ")
+        elif category != "Cf" or (char in _JOINERS and _shapes_arabic_letters(text, index)):
+            kept.append(char)
+    return "".join(kept)
+
+
+def _shapes_arabic_letters(text: str, index: int) -> bool:
+    """True for a joiner between two letters, the one before it of the Arabic script."""
+    if not 0 < index < len(text) - 1:
+        return False
+    before, after = text[index - 1], text[index + 1]
+    return (unicodedata.category(before).startswith("L") and unicodedata.category(after)[0] in "LM"
+            and "ARABIC" in unicodedata.name(before, ""))
 
 
 def clean_name(typed: str) -> str:
@@ -37,7 +59,8 @@ def clean_name(typed: str) -> str:
 
 def name_skeleton(name: str) -> str:
     """What a name looks like: two names with the same skeleton cannot be told apart."""
-    return unicodedata.normalize("NFKC", clean_name(name).casefold())
+    visible = "".join(char for char in clean_name(name) if char not in _JOINERS)
+    return unicodedata.normalize("NFKC", visible.casefold())
 
 
 def look_alike(name: str, others: list[str]) -> str | None:
