@@ -45,7 +45,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     from quizapp.auth.session import SessionCookies
     from quizapp.extensions import babel, csrf, db, limiter, login_manager
     from quizapp.health import health
-    from quizapp.i18n import install_template_gettext, select_locale, template_helpers
+    from quizapp.i18n import install_template_gettext, isolated, select_locale, template_helpers
     from quizapp.learner import learner
     from quizapp.message_catalogs import in_page_language, language_name
     from quizapp.projector import projector
@@ -75,6 +75,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.context_processor(template_helpers)
     app.add_template_filter(in_page_language, "translated")
     app.add_template_filter(language_name, "language_name")
+    app.add_template_filter(isolated, "isolated")
     for blueprint in (learner, auth, teacher, projector, health):
         app.register_blueprint(blueprint)
     app.before_request(refuse_nul_characters)

@@ -226,3 +226,15 @@ def test_names_are_isolated(app, people) -> None:
     board = soup(client.get(f"/classes/{classroom}/board"))
     assert board.h1.bdi.get_text() == "کلاس 8B"
     assert [bdi.get_text() for bdi in board.select("table.board td bdi")] == ["عائشہ خان"]
+
+
+@pytest.mark.parametrize(("language", "required"), [
+    ("es", "Este campo es obligatorio."), ("ur", "یہ خانہ بھرنا ضروری ہے۔"),
+    ("en", "This field is required.")])
+def test_form_errors_of_wtforms_itself_are_in_the_page_language(app, people, language: str,
+                                                                required: str) -> None:
+    app.config["WTF_CSRF_ENABLED"] = False
+    client = people.sign_in(app.test_client(), people.account("ms-rana", "teacher"), "ms-rana")
+    client.environ_base["HTTP_ACCEPT_LANGUAGE"] = language
+    page = soup(client.post("/teach/", data={"name": ""}))  # WTForms' own "required" message
+    assert required in [error.get_text(strip=True) for error in page.select(".error")]

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import EmailField, HiddenField, PasswordField, StringField, SubmitField
 from wtforms.validators import AnyOf, DataRequired, Length, Optional
 
 from quizapp.domain.classroom_rules import MAX_DISPLAY_NAME, MAX_PASSWORD
+from quizapp.web.forms import QuizappForm
 
 
-class LoginForm(FlaskForm):
+class LoginForm(QuizappForm):
     """Sign in with a username (or e-mail) and password."""
 
     login = StringField(_l("Username or e-mail"),
@@ -21,13 +21,13 @@ class LoginForm(FlaskForm):
     submit = SubmitField(_l("Sign in"))
 
 
-class LogoutForm(FlaskForm):
+class LogoutForm(QuizappForm):
     """Sign out (a POST, so no link can sign anyone out)."""
 
     submit = SubmitField(_l("Sign out"))
 
 
-class LanguageForm(FlaskForm):
+class LanguageForm(QuizappForm):
     """Choose the interface language: one button per language, each named in itself.
 
     The buttons are written in ``_language_menu.html``; ``next`` is the page to go back to.
@@ -42,7 +42,7 @@ class LanguageForm(FlaskForm):
             self.language.validators = [DataRequired(), AnyOf(languages)]
 
 
-class ChangePasswordForm(FlaskForm):
+class ChangePasswordForm(QuizappForm):
     """Change one's password."""
 
     current = PasswordField(_l("Current password"),
@@ -55,7 +55,7 @@ class ChangePasswordForm(FlaskForm):
     submit = SubmitField(_l("Change password"))
 
 
-class TeacherSignupForm(FlaskForm):
+class TeacherSignupForm(QuizappForm):
     """Create a teacher account, where the instance allows it."""
 
     display_name = StringField(_l("Your name, as learners see it"),
@@ -74,7 +74,7 @@ class TeacherSignupForm(FlaskForm):
     submit = SubmitField(_l("Create my teacher account"))
 
 
-class JoinForm(FlaskForm):
+class JoinForm(QuizappForm):
     """Join a class with its code, as a new learner."""
 
     code = StringField(_l("Class code"),
@@ -92,7 +92,7 @@ class JoinForm(FlaskForm):
     submit = SubmitField(_l("Join the class"))
 
 
-class JoinAnotherForm(FlaskForm):
+class JoinAnotherForm(QuizappForm):
     """Join one more class, as a signed-in learner."""
 
     code = StringField(_l("Class code"),

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import SubmitField
 
+from quizapp.web.forms import QuizappForm
 
-class StartQuizForm(FlaskForm):
+
+class StartQuizForm(QuizappForm):
     """Starts a new attempt on a bank."""
 
     start = SubmitField(_l("Start the quiz"))
 
 
-class SubmitAttemptForm(FlaskForm):
+class SubmitAttemptForm(QuizappForm):
     """Submits an attempt's answers; the second button confirms leaving some blank."""
 
     submit = SubmitField(_l("Submit my answers"))

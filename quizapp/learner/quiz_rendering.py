@@ -54,6 +54,10 @@ class _Recent(Generic[Key, Value]):
                 self._items.move_to_end(key)
             return value
 
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
     def put(self, key: Key, value: Value) -> None:
         with self._lock:
             self._items[key] = value
@@ -106,6 +110,12 @@ def _unanswered_question(question: ShownQuestion, total: int, language: str,
     return Markup(_without_indentation(render_template(
         "learner/_question.html", q=question, total=total, language=language, chosen=(),
         problem=None)))
+
+
+def forget_rendered_pages() -> None:
+    """Drop every rendered page and question (after the catalogs or templates change)."""
+    _pages.clear()
+    _unanswered_question.cache_clear()
 
 
 def question_html(question: ShownQuestion, total: int, language: str,

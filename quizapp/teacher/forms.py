@@ -6,7 +6,6 @@ from typing import Any
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField
 from wtforms import (
     DateField,
@@ -27,6 +26,7 @@ from quizapp.domain.identifiers import ID_PATTERN, LANGUAGE_TAG
 from quizapp.domain.languages import own_name
 from quizapp.i18n import text_direction
 from quizapp.services.classrooms import BOARD_MODES
+from quizapp.web.forms import QuizappForm
 
 
 def zone_choices() -> list[SelectChoice]:
@@ -44,15 +44,16 @@ def language_choices() -> list[SelectChoice]:
 
 
 def _timezone_field() -> Any:
+    # Zone names are IANA identifiers, the same in every language: not for translation.
     return SelectField(_l("Time zone: dates are typed and shown on its clock"),
-                       default=DEFAULT_ZONE)
+                       default=DEFAULT_ZONE, render_kw={"translate": "no"})
 
 
 def _language_field() -> Any:
     return SelectField(_l("Language for learners who have not chosen one"), default="")
 
 
-class _ClassSettings(FlaskForm):
+class _ClassSettings(QuizappForm):
     """A form with a class's clock and language: their choices are filled in when made."""
 
     timezone: SelectField
@@ -82,13 +83,13 @@ class ClassSettingsForm(_ClassSettings):
     submit = SubmitField(_l("Save the settings"))
 
 
-class ButtonForm(FlaskForm):
+class ButtonForm(QuizappForm):
     """A form that is only a button (renew the code, make or revoke the projector link)."""
 
     submit = SubmitField(_l("Go"))
 
 
-class BoardForm(FlaskForm):
+class BoardForm(QuizappForm):
     """Choose who sees the class board."""
 
     mode = SelectField(_l("Class board"), choices=[
@@ -98,10 +99,11 @@ class BoardForm(FlaskForm):
     submit = SubmitField(_l("Save"))
 
 
-class AssignForm(FlaskForm):
+class AssignForm(QuizappForm):
     """Assign a bank to a class."""
 
-    bank = SelectField(_l("Quiz"), validators=[DataRequired()])
+    bank = SelectField(_l("Quiz"), validators=[DataRequired()],
+                       render_kw={"translate": "no"})  # bank titles: data, each in its language
     # Typed on the class's clock; the view names the zone in the labels.
     opens_at = DateTimeLocalField(_l("Opens (optional)"), validators=[Optional()],
                                   format="%Y-%m-%dT%H:%M")
@@ -113,7 +115,7 @@ class AssignForm(FlaskForm):
     submit = SubmitField(_l("Assign"))
 
 
-class RosterForm(FlaskForm):
+class RosterForm(QuizappForm):
     """Paste a list of names, one per line, to make learner accounts."""
 
     names = TextAreaField(_l("Names, one per line"), validators=[DataRequired(),
@@ -122,7 +124,7 @@ class RosterForm(FlaskForm):
     submit = SubmitField(_l("Make login cards"))
 
 
-class BankUploadForm(FlaskForm):
+class BankUploadForm(QuizappForm):
     """A bank to check: a .yaml file, or its text pasted."""
 
     file = FileField(_l("A bank file (.yaml)"), validators=[
@@ -133,14 +135,14 @@ class BankUploadForm(FlaskForm):
     submit = SubmitField(_l("Check the bank"))
 
 
-class PublishBankForm(FlaskForm):
+class PublishBankForm(QuizappForm):
     """Publish a bank that passed its check; the text travels back unchanged."""
 
     text = HiddenField()
     submit = SubmitField(_l("Publish the bank"))
 
 
-class ArticleForm(FlaskForm):
+class ArticleForm(QuizappForm):
     """An article for citations: read from a saved page, or typed and pasted, then saved."""
 
     page = FileField(_l("A saved web page (.html)"), validators=[
