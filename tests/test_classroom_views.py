@@ -359,3 +359,11 @@ def test_the_teacher_changes_the_class_zone_and_language(app, people, lesson) ->
     wall = soup(app.test_client().get(link, headers={"Accept-Language": "es"})).html
     assert (wall["lang"], wall["dir"]) == ("ur", "rtl")
     assert post_form(teacher, f"{url}/settings", {"timezone": "Nowhere/Else"}, url).status_code == 422
+
+
+def test_the_csv_header_row_is_in_the_teachers_language(app, people, lesson) -> None:
+    teacher = people.sign_in(app.test_client(), lesson["teacher"], "ms-rana")
+    teacher.environ_base["HTTP_ACCEPT_LANGUAGE"] = "es"
+    body = teacher.get(f"/teach/classes/{lesson['classroom']}/report.csv").get_data()
+    rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
+    assert rows[0][:3] == ["nombre", "nombre de usuario", "Sample bank: mejor puntaje"]

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from quizapp.domain.messages import Translate, untranslated
 from quizapp.models import (
     Account,
     Answer,
@@ -82,18 +83,21 @@ def class_table(session: Session, classroom_id: int) -> ClassTable:
     return ClassTable(assignments, rows)  # type: ignore[arg-type]
 
 
-def class_table_csv(table: ClassTable) -> str:
+def class_table_csv(table: ClassTable, gettext: Translate = untranslated) -> str:
     """The class table as CSV that spreadsheets open correctly, any script included.
 
     A byte order mark tells spreadsheet programs the file is UTF-8, so names in Urdu or
     Spanish are not mangled; cells that start like a formula are quoted to stay text.
+    The header row is in the language of ``gettext``.
     """
     out = io.StringIO()
     writer = csv.writer(out)
-    header = ["name", "username"]
+    header = [gettext("name"), gettext("username")]
     for _id, title in table.assignments:
-        header += [f"{title}: best", f"{title}: out of", f"{title}: attempts",
-                   f"{title}: last activity (UTC)"]
+        quiz = {"title": title}
+        header += [gettext("%(title)s: best") % quiz, gettext("%(title)s: out of") % quiz,
+                   gettext("%(title)s: attempts") % quiz,
+                   gettext("%(title)s: last activity (UTC)") % quiz]
     writer.writerow([_as_text(cell) for cell in header])
     for _account, name, username, cells in table.rows:
         line: list[object] = [name, username]

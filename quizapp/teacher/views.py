@@ -216,7 +216,7 @@ def report(classroom_id: int) -> str:
 def report_csv(classroom_id: int) -> Response:
     """The class table as a CSV file for spreadsheets."""
     classroom_row = own_class(classroom_id)
-    body = reports.class_table_csv(reports.class_table(db.session, classroom_row.id))
+    body = reports.class_table_csv(reports.class_table(db.session, classroom_row.id), _)
     filename = f"class-{classroom_row.id}-report.csv"
     return Response(body, mimetype="text/csv",
                     headers={"Content-Disposition": f'attachment; filename="{filename}"'})
