@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urljoin
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
@@ -108,4 +110,137 @@ def test_class_pages_pass_axe(app, browser, live_server: str, people, viewport: 
     learner.goto(f"{live_server}/classes/{classroom}/board")
     seen["class board"] = violations(learner)
     learner.close()
+    assert {name: found for name, found in seen.items() if found} == {}
+
+
+# In every language ------------------------------------------------------------------------
+# The same pages with the browser's locale set, so each page comes in that language (Urdu
+# right to left). Controls are found by name and place: their labels are translated.
+LANGUAGES = ["en", "es", "ur"]
+BANK = "el-salvador"  # a bundled bank with Spanish and Urdu translations
+
+
+def serious(page) -> list[str]:  # type: ignore[no-untyped-def]
+    """axe-core's violations of impact serious or critical, one line each."""
+    found = AXE.run(page).response["violations"]
+    return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}" for v in found
+            if v["impact"] in ("serious", "critical")]
+
+
+def _go(locator) -> None:  # type: ignore[no-untyped-def]
+    with locator.page.expect_navigation():
+        locator.click()
+
+
+def _submit(page) -> None:  # type: ignore[no-untyped-def]
+    _go(page.locator("main form input[type=submit], main form button[type=submit]").first)
+
+
+def _sign_in(page, live_server: str, username: str) -> None:  # type: ignore[no-untyped-def]
+    from tests.conftest import PASSWORD
+
+    page.goto(live_server + "/login")
+    page.locator("input[name=login]").fill(username)
+    page.locator("input[name=password]").fill(PASSWORD)
+    _submit(page)
+
+
+@pytest.fixture
+def translated_bank(live_server: str, questions_dir, load_banks) -> str:  # type: ignore[no-untyped-def]
+    import shutil
+
+    from tests.conftest import PROJECT
+
+    for suffix in ["", ".es", ".ur"]:
+        shutil.copyfile(PROJECT / "questions" / f"{BANK}{suffix}.yaml",
+                        questions_dir / f"{BANK}{suffix}.yaml")
+    load_banks()
+    return BANK
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_learner_pages_pass_axe_in_every_language(browser, live_server: str, translated_bank: str,
+                                                  language: str) -> None:
+    context = browser.new_context(viewport=VIEWPORTS["phone"], locale=language)
+    page = context.new_page()
+    seen: dict[str, list[str]] = {}
+
+    def check(name: str) -> None:
+        assert page.locator("html").get_attribute("lang") == language, name
+        seen[name] = serious(page)
+
+    for name, path in [("home", "/"), ("bank", f"/banks/{translated_bank}"),
+                       ("source", "/sources/islamabad-report"), ("not found", "/no-such-page")]:
+        page.goto(live_server + path)
+        check(name)
+    page.goto(f"{live_server}/banks/{translated_bank}")
+    _go(page.locator("main form input[name=start]"))
+    check("quiz")
+    assert {p.get_attribute("lang") for p in page.locator(".prompt").all()} == {language}
+    page.locator("form.quiz input[type=text]").first.fill("lots")
+    _go(page.locator("form.quiz input[name=submit]"))
+    check("quiz with problems")
+    page.locator("form.quiz input[type=text]").first.fill("")
+    _go(page.locator("form.quiz input[name=submit_with_blanks]"))
+    check("result")
+    if language != "en":
+        assert page.locator(".quote-translation").count() > 0
+    _go(page.locator(".evidence figcaption a").first)
+    check("source with a highlighted passage")
+    context.close()
+    assert {name: found for name, found in seen.items() if found} == {}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_class_pages_pass_axe_in_every_language(app, browser, live_server: str, people,
+                                                translated_bank: str, language: str) -> None:
+    teacher_id = people.account("ms-rana", "teacher", "Ms Rana")
+    classroom = people.classroom(teacher_id)
+    learner_id = people.account("ayesha", name="Ayesha")
+    people.join(classroom, learner_id)
+    assignment = people.assign(classroom, bank=translated_bank)
+    seen: dict[str, list[str]] = {}
+    context = browser.new_context(viewport=VIEWPORTS["phone"], locale=language)
+    page = context.new_page()
+
+    def check(name: str) -> None:
+        assert page.locator("html").get_attribute("lang") == language, name
+        seen[name] = serious(page)
+
+    for name, path in [("sign in", "/login"), ("join", "/join")]:
+        page.goto(live_server + path)
+        check(name)
+    _sign_in(page, live_server, "ms-rana")
+    check("teacher's classes")
+    base = f"{live_server}/teach/classes/{classroom}"
+    for name, path in [("class", base), ("class report", f"{base}/report"),
+                       ("assignment report", f"{base}/assignments/{assignment}"),
+                       ("learner history", f"{base}/learners/{learner_id}"),
+                       ("banks", f"{live_server}/teach/banks"),
+                       ("new bank", f"{live_server}/teach/banks/new"),
+                       ("new article", f"{live_server}/teach/articles/new")]:
+        page.goto(path)
+        check(name)
+    page.goto(base)
+    page.locator("textarea[name=names]").fill("Zara Ahmed\nJosé Pérez\nعائشہ")
+    _go(page.locator("form[action$='/roster'] input[type=submit]"))
+    check("login cards")
+    page.goto(base)
+    _go(page.locator("form[action$='/projector/new'] input[type=submit]"))
+    page.goto(urljoin(page.url, page.locator("a[href*='/board/']").first.get_attribute("href")))
+    # The wall display refreshes itself (meta-refresh, critical): its "Pause" link stops it.
+    assert [v for v in serious(page) if not v.startswith("meta-refresh")] == []
+    context.close()
+
+    context = browser.new_context(viewport=VIEWPORTS["phone"], locale=language)
+    page = context.new_page()
+    _sign_in(page, live_server, "ayesha")
+    check("learner's classes")
+    _go(page.locator(".assignments form input[type=submit]"))
+    check("assigned quiz")
+    page.goto(f"{live_server}/classes/{classroom}/board")
+    check("class board")
+    page.goto(live_server + "/me/attempts")
+    check("my attempts")
+    context.close()
     assert {name: found for name, found in seen.items() if found} == {}

@@ -37,7 +37,8 @@ def home() -> str:
     """The list of quizzes, and for a signed-in learner their classes and assignments."""
     classes = []
     if current_user.is_authenticated and current_user.is_learner:
-        classes = classrooms.learner_classes(db.session, current_user.account_id, classrooms.now())
+        classes = classrooms.learner_classes(db.session, current_user.account_id, classrooms.now(),
+                                             reading_language())
     banks = library.list_banks(db.session, _viewer(), reading_language())
     return render_template("learner/home.html", banks=banks, classes=classes,
                            start_form=StartQuizForm())

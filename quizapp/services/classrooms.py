@@ -7,7 +7,7 @@ import random
 import secrets
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, bindparam, exists, func, or_, select
+from sqlalchemy import Engine, bindparam, case, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from quizapp.database import HotQuery, write_transaction
@@ -25,6 +25,7 @@ from quizapp.models import (
     AssignmentScore,
     Attempt,
     Bank,
+    BankTranslation,
     Classroom,
     Membership,
     utc_now,
@@ -163,10 +164,14 @@ def _window(assignment: Assignment) -> AssignmentWindow:
 
 
 def _assignment_views(session: Session, classroom_id: int, now: dt.datetime,
-                      account_id: int | None = None) -> list[AssignmentView]:
+                      account_id: int | None = None, language: str = "en") -> list[AssignmentView]:
+    """The class's assignments, each bank's title in ``language`` where it has a translation."""
     rows = session.execute(
-        select(Assignment, Bank.slug, Bank.title, Bank.language)
+        select(Assignment, Bank.slug, func.coalesce(BankTranslation.title, Bank.title),
+               case((BankTranslation.title.is_(None), Bank.language), else_=BankTranslation.language))
         .join(Bank, Bank.id == Assignment.bank_id)
+        .outerjoin(BankTranslation, (BankTranslation.bank_id == Bank.id)
+                   & (BankTranslation.language == language) & (Bank.language != language))
         .where(Assignment.classroom_id == classroom_id)
         .order_by(Assignment.due_at.is_(None), Assignment.due_at, Assignment.id))
     scores: dict[int, AssignmentScore] = {}
@@ -186,7 +191,8 @@ def _assignment_views(session: Session, classroom_id: int, now: dt.datetime,
     return views
 
 
-def class_page(session: Session, classroom: Classroom, now: dt.datetime) -> ClassPage:
+def class_page(session: Session, classroom: Classroom, now: dt.datetime,
+               language: str = "en") -> ClassPage:
     """A class with its members and assignments, for its teacher."""
     members = session.execute(
         select(Account.id, Account.display_name, Account.username)
@@ -194,7 +200,8 @@ def class_page(session: Session, classroom: Classroom, now: dt.datetime) -> Clas
         .where(Membership.classroom_id == classroom.id).order_by(Account.display_name))
     return ClassPage(classroom.id, classroom.name, classroom.join_code, classroom.board_mode,
                      classroom.projector_token, [tuple(row) for row in members],  # type: ignore[misc]
-                     _assignment_views(session, classroom.id, now), classroom.language,
+                     _assignment_views(session, classroom.id, now, language=language),
+                     classroom.language,
                      classroom.timezone)
 
 
@@ -213,13 +220,14 @@ def assign_bank(session: Session, classroom: Classroom, bank_slug: str,
     return assignment.id
 
 
-def learner_classes(session: Session, account_id: int, now: dt.datetime) -> list[LearnerClass]:
+def learner_classes(session: Session, account_id: int, now: dt.datetime,
+                    language: str = "en") -> list[LearnerClass]:
     """A learner's classes, each with its assignments and the learner's best scores."""
     classrooms = session.scalars(
         select(Classroom).join(Membership, Membership.classroom_id == Classroom.id)
         .where(Membership.account_id == account_id).order_by(Classroom.name, Classroom.id))
     return [LearnerClass(c.id, c.name, c.board_mode,
-                         _assignment_views(session, c.id, now, account_id), c.timezone)
+                         _assignment_views(session, c.id, now, account_id, language), c.timezone)
             for c in classrooms]
 
 

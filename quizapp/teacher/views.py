@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from flask import Blueprint, Response, abort, flash, redirect, render_template, url_for
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
@@ -85,7 +86,7 @@ def _assign_form(zone: str) -> AssignForm:
 
 def _class_page(classroom_row: Classroom, assign_form: AssignForm | None = None,
                 settings_form: ClassSettingsForm | None = None) -> str:
-    page = classrooms.class_page(db.session, classroom_row, classrooms.now())
+    page = classrooms.class_page(db.session, classroom_row, classrooms.now(), str(get_locale()))
     return render_template(
         "teacher/classroom.html", page=page,
         assign_form=assign_form or _assign_form(page.timezone),
@@ -227,7 +228,7 @@ def report_csv(classroom_id: int) -> Response:
 def assignment_report(classroom_id: int, assignment_id: int) -> str:
     """Each question's share of right answers and its most common wrong answer."""
     classroom_row = own_class(classroom_id)
-    page = classrooms.class_page(db.session, classroom_row, classrooms.now())
+    page = classrooms.class_page(db.session, classroom_row, classrooms.now(), str(get_locale()))
     assignment = next((a for a in page.assignments if a.id == assignment_id), None) or abort(404)
     return render_template("teacher/assignment.html", classroom=classroom_row,
                            assignment=assignment,
