@@ -107,3 +107,16 @@ def test_an_english_reader_sees_the_bank_itself(client, translated_bank) -> None
     client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "en"
     _, quiz = take_quiz(client)
     assert {p["lang"] for p in quiz.select(".prompt")} == {"en"}
+
+
+def test_a_translated_summary_leaves_out_the_bank_s_untranslated_topics(client, write_bank, load_banks,
+                                                                       questions_dir, runner) -> None:
+    write_bank(bank_yaml(tags="[legal tender, IMF]"))
+    (questions_dir / "sample.es.yaml").write_text(SPANISH, encoding="utf-8")
+    runner.invoke(args=["validate", "--fill-fingerprints", str(questions_dir)])
+    load_banks()
+    client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "en"
+    assert "legal tender" in soup(client.get("/banks/sample")).get_text()
+    client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "es"
+    page = soup(client.get("/banks/sample")).get_text()
+    assert "Banco de ejemplo" in page and "legal tender" not in page

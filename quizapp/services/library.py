@@ -62,8 +62,11 @@ def _summaries(session: Session, language: str, *conditions: object) -> list[Ban
         .where(Bank.listed, *conditions)
     )
     summaries = [
+        # Tags are written in the bank's language and translations have none: a translated
+        # summary leaves them out rather than show words of another language.
         BankSummary(bank.slug, title or bank.title, description if title else bank.description,
-                    language if title else bank.language, list(bank.tags or []), count)
+                    language if title else bank.language, [] if title else list(bank.tags or []),
+                    count)
         for bank, count, title, description in rows]
     return sorted(summaries, key=lambda summary: summary.title.casefold())
 
