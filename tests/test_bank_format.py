@@ -393,7 +393,7 @@ def test_article_front_matter_problems_are_reported() -> None:
         "the key out when the date is unknown",
         "seeds/a.md:4: a: 'url' 'example.com' must be a web address starting with https://",
         "seeds/a.md:5: a: unknown key 'author' in an article's front matter: the keys allowed are "
-        "title, publisher, published, url, language",
+        "title, kind, publisher, published, url, language, references",
     ]
 
 
