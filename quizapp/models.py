@@ -34,6 +34,9 @@ class Source(Base):
     url: Mapped[str | None] = mapped_column(String(2000))
     language: Mapped[str] = mapped_column(String(35), default="en")
     body: Mapped[str] = mapped_column(Text)
+    # "article" (news) or "explainer" (written for quizapp, with the references of its facts).
+    kind: Mapped[str] = mapped_column(String(16), default="article", server_default="article")
+    references: Mapped[list[dict[str, str]] | None] = mapped_column(JSON, default=list)
     updated_at: Mapped[dt.datetime] = mapped_column(default=utc_now, onupdate=utc_now)
 
 

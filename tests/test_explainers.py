@@ -67,3 +67,43 @@ def test_an_article_is_a_news_article_by_default() -> None:
 def test_each_explainer_mistake_is_reported_at_its_line(old: str, new: str, expected: list[str]) -> None:
     assert old in EXPLAINER
     assert problems(EXPLAINER.replace(old, new, 1)) == expected
+
+
+def test_learners_see_an_explainer_as_written_for_quizapp_with_its_references(
+        app, client, tmp_path, write_bank, load_banks) -> None:
+    import shutil
+
+    from tests.conftest import SEEDS
+    from tests.helpers import csrf, soup
+
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    (seeds / "legal-tender.md").write_text(EXPLAINER, encoding="utf-8")
+    app.config["SEEDS_DIR"] = str(seeds)
+    write_bank("""bank: money
+title: Money
+questions:
+  - id: legal-tender
+    type: true_false
+    prompt: By law, legal tender must be accepted to pay a debt.
+    explanation: That is what legal tender means.
+    answer: true
+    cite:
+      - source: legal-tender
+        quote: "Legal tender is money that, by law, must be accepted to pay a debt."
+""")
+    load_banks()
+    start = client.post("/banks/money", data={"csrf_token": csrf(soup(client.get("/banks/money"))),
+                                             "start": "Start"})
+    quiz = soup(client.get(start.headers["Location"]))
+    result = soup(client.post(start.headers["Location"], data={
+        "csrf_token": csrf(quiz), "q1": "true", "submit": "Submit"}, follow_redirects=True))
+    caption = " ".join(result.select_one(".evidence figcaption").get_text().split())
+    assert caption.startswith('From the explainer What "legal tender" means, written for quizapp.')
+    source = soup(client.get("/sources/legal-tender"))
+    assert source.select_one(".source-kind").get_text(strip=True) == "Explainer written for quizapp"
+    assert "Publisher" not in source.select_one(".source-meta").get_text()
+    reference = source.select_one(".references li")
+    assert reference.select_one("a")["href"] == "https://www.asamblea.gob.sv/"
+    assert "Asamblea Legislativa de El Salvador" in reference.get_text()
+    assert "November 24, 2026" in " ".join(reference.get_text().split())

@@ -95,6 +95,7 @@ class Evidence:
     quote: str
     language: str = "en"  # the article's: a quote keeps its own language and direction
     quote_translation: str | None = None  # in the attempt's language, labelled as a translation
+    source_kind: str = "article"  # or "explainer": learners always see which
 
 
 @dataclass(frozen=True)
@@ -436,7 +437,7 @@ def attempt_result(session: Session, token: str, language: str = "en") -> Attemp
     ):
         citations.setdefault(citation.question_version_id, []).append(Evidence(
             citation.id, citation.source_id, citation.source.title, citation.source.publisher,
-            citation.quote, citation.source.language))
+            citation.quote, citation.source.language, source_kind=citation.source.kind))
     translation = _translation(session, attempt.bank_id, attempt.bank.language, language)
     questions = [_question_result(item, answers.get(item.position), citations.get(
         item.question_version_id, []), translation, attempt.bank.language) for item in attempt.items]

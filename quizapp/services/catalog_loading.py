@@ -95,6 +95,10 @@ def store_article(session: Session, article: Article, owner_id: int | None = Non
     row.url = article.url
     row.language = article.language
     row.body = article.body
+    row.kind = article.kind
+    row.references = [{"title": reference.title, "publisher": reference.publisher,
+                       "url": reference.url, "accessed": reference.accessed.isoformat()}
+                      for reference in article.references]
     session.add(row)
 
 

@@ -47,6 +47,18 @@ class SourcePage:
     paragraphs: list[list[Segment]]
     cited_quote: str | None
     cited_found: bool
+    kind: str = "article"  # or "explainer", written for quizapp
+    references: tuple[SourceReference, ...] = ()
+
+
+@dataclass(frozen=True)
+class SourceReference:
+    """Where an explainer's facts come from, as its page lists it."""
+
+    title: str
+    publisher: str
+    url: str
+    accessed: dt.date
 
 
 def _summaries(session: Session, language: str, *conditions: object) -> list[BankSummary]:
@@ -97,8 +109,12 @@ def source_page(session: Session, source_id: str, citation_id: int | None,
             Citation.id == citation_id, Citation.source_id == source_id))
     match = find_quote(source.body, quote) if quote else None
     span = (match.start, match.end) if match else (0, 0)
+    references = tuple(SourceReference(r["title"], r["publisher"], r["url"],
+                                       dt.date.fromisoformat(r["accessed"]))
+                       for r in source.references or [])
     return SourcePage(source.id, source.title, source.publisher, source.published, source.url,
-                      source.language, _paragraphs(source.body, span), quote, match is not None)
+                      source.language, _paragraphs(source.body, span), quote, match is not None,
+                      source.kind, references)
 
 
 def _paragraphs(body: str, span: tuple[int, int]) -> list[list[Segment]]:
