@@ -63,7 +63,7 @@ def test_unreadable_number_is_shown_beside_the_question(browser, live_server: st
     page.get_by_label("Your answer").fill("lots")
     page.get_by_label("2021").check()
     page.get_by_role("button", name="Submit my answers").click()
-    assert page.locator("#q3-error").inner_text() == "Write a number, such as 2021 or 6,238."
+    assert page.locator("#q3-error").inner_text() == "Write a number in digits, such as 12 or 3.5; a comma may separate thousands."
     assert page.get_by_label("2021").is_checked()
     assert page.get_by_label("Your answer").input_value() == "lots"
     context.close()

@@ -367,3 +367,17 @@ def test_the_csv_header_row_is_in_the_teachers_language(app, people, lesson) -> 
     body = teacher.get(f"/teach/classes/{lesson['classroom']}/report.csv").get_data()
     rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
     assert rows[0][:3] == ["nombre", "nombre de usuario", "Sample bank: mejor puntaje"]
+
+
+def test_practice_while_signed_in_is_the_learners_own_and_never_on_the_board(app, people, lesson) -> None:
+    ayesha = learner_client(app, people, lesson["ayesha"], "ayesha")
+    bank_page = soup(ayesha.get("/banks/sample"))
+    started = ayesha.post("/banks/sample", data={"csrf_token": csrf(bank_page), "start": "Start"})
+    quiz_url = started.headers["Location"]
+    assert ayesha.post(quiz_url, data=right_form(soup(ayesha.get(quiz_url)))).status_code == 303
+    rows = soup(ayesha.get("/me/attempts")).select("tbody tr")
+    cells = [[td.get_text(" ", strip=True) for td in row.find_all("td")][2:] for row in rows]
+    assert cells == [["6/6", "practice"]]
+    assert board_rows(ayesha, lesson["classroom"])[0] == ["1", "Ayesha (you)", "0"]
+    bilal = learner_client(app, people, lesson["bilal"], "bilal")
+    assert bilal.get(quiz_url).status_code == 404  # not his: her practice is hers alone

@@ -102,7 +102,7 @@ def test_an_unreadable_answer_keeps_every_other_answer(csrf_app, client, sample_
     response = client.post(location, data=data)
     assert response.status_code == 422
     page = soup(response)
-    assert page.select_one("#q3-error").get_text(strip=True) == "Write a number, such as 2021 or 6,238."
+    assert page.select_one("#q3-error").get_text(strip=True) == "Write a number in digits, such as 12 or 3.5; a comma may separate thousands."
     assert page.select_one("#q3 input")["value"] == "about six thousand"
     assert page.select_one("#q1 input[checked]")["value"] == data["q1"]
     assert [o["value"] for o in page.select("#q5 option[selected]")] == data["q5"]

@@ -95,7 +95,8 @@ def start(slug: str) -> Response:
         abort(400)
     if library.bank_summary(db.session, slug, _viewer()) is None:
         abort(404)
-    token = attempts.start_attempt(db.session, slug) or abort(404)
+    # Practice while signed in is the learner's own: it shows in My attempts, never on a board.
+    token = attempts.start_attempt(db.session, slug, account_id=_viewer()) or abort(404)
     return redirect(url_for(".attempt", token=token), code=303)
 
 
