@@ -13,9 +13,9 @@ from tests.helpers import soup
 INVISIBLES = "\u200b\u200c\u200d\u2060\ufeff"
 
 
-def _join(app: Flask, name: str):  # type: ignore[no-untyped-def]
+def _join(app: Flask, name: str, password: str = "long enough"):  # type: ignore[no-untyped-def]
     return app.test_client().post("/join", data={"code": "K7PM3X", "display_name": name,
-                                                 "password": "long enough"})
+                                                 "password": password})
 
 
 def _names(app: Flask) -> list[str]:
@@ -38,7 +38,7 @@ def test_a_look_alike_twin_cannot_join_the_same_class(app: Flask, people: People
     people.classroom(people.account("ms-rana", "teacher"))
     assert _join(app, "Learner1A").status_code == 303
     for twin in ("Learner1A\u200b", "LEARNER1A", "Ｌｅａｒｎｅｒ１Ａ"):
-        response = _join(app, twin)
+        response = _join(app, twin, "another password")  # someone else: not the same password
         assert response.status_code == 422, twin
         error = soup(response).select_one("#display_name-error, .error").get_text(" ", strip=True)
         assert "already has a name that looks the same" in error
@@ -75,3 +75,19 @@ def test_login_cards_leave_out_look_alike_names_and_say_so(app: Flask, people: P
     assert "No card was made for these names" in flash
     assert "ayesha, Zara" in flash
     assert "Add a family name or its first letter" in flash
+
+
+def test_joining_again_with_ones_name_and_password_signs_in_instead_of_making_a_twin(
+        app: Flask, people: People) -> None:
+    app.config["WTF_CSRF_ENABLED"] = False
+    people.classroom(people.account("ms-rana", "teacher"))
+    client = app.test_client()
+    first = client.post("/join", data={"code": "K7PM3X", "display_name": "Zara Malik",
+                                       "password": "zara's secret"})
+    assert first.status_code == 303
+    again = app.test_client()
+    response = again.post("/join", data={"code": "K7PM3X", "display_name": "zara malik",
+                                         "password": "zara's secret"}, follow_redirects=True)
+    assert response.status_code == 200
+    assert _names(app) == ["Zara Malik"]  # no second Zara on the board
+    assert "Zara Malik" in soup(response).select_one("header").get_text()  # signed in as herself

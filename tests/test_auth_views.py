@@ -229,3 +229,11 @@ def test_the_new_username_reads_left_to_right_in_the_welcome(csrf_app, client, p
     flash = soup(client.get("/")).select_one(".flash")
     assert flash.select_one("bdi[dir=ltr]").get_text().startswith("عائشہ-خان-")
     assert "<b>8B</b>" in flash.get_text() and flash.select_one("b") is None  # still escaped
+
+
+def test_a_signed_in_learner_sees_their_username_on_every_page(app, people) -> None:
+    client = people.sign_in(app.test_client(), people.account("zara-malik-6707", name="Zara Malik"),
+                            "zara-malik-6707")
+    for path in ("/", "/me/attempts", "/account/password"):
+        header = soup(client.get(path)).select_one("header").get_text(" ", strip=True)
+        assert "Zara Malik" in header and "zara-malik-6707" in header, path

@@ -16,6 +16,7 @@ class CurrentUser(UserMixin):
     def __init__(self, signed: accounts.SignedIn) -> None:
         self.account_id = signed.account_id
         self.display_name = signed.display_name
+        self.username = signed.username
         self.role = signed.role
         self.language = signed.language
         self.class_language = signed.class_language

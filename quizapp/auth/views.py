@@ -157,7 +157,8 @@ def join(code: str | None = None) -> str | Response | tuple[str, int]:
     if form.validate_on_submit():
         outcome = accounts.join_as_new_learner(db.session, form.code.data or "",
                                                form.display_name.data or "",
-                                               form.password.data or "")
+                                               form.password.data or "",
+                                               idle_seconds=idle_seconds())
         if isinstance(outcome, AccountProblem):
             if outcome is AccountProblem.UNKNOWN_CODE:
                 rate_limits.note_unknown_join_code()

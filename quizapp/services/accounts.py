@@ -18,7 +18,7 @@ from quizapp.domain.classroom_rules import (
     read_join_code,
     username_base,
 )
-from quizapp.domain.names import clean_name, look_alike
+from quizapp.domain.names import clean_name, look_alike, name_skeleton
 from quizapp.models import Account, Classroom, Membership, unix_now
 
 # Checked against when the account does not exist, so both failures take the same time.
@@ -68,6 +68,7 @@ class SignedIn:
     session_token: str
     language: str | None = None
     class_language: str | None = None
+    username: str = ""  # shown beside the name on every page, so no learner loses it
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,7 @@ class Roster:
 
 def _signed_in(account: Account) -> SignedIn:
     return SignedIn(account.id, account.display_name, account.role, account.session_token,
-                    account.language)
+                    account.language, username=account.username)
 
 
 def _new_session_token() -> str:
@@ -149,6 +150,11 @@ def authenticate(session: Session, login: str, password: str,
         return None
     if not check_password_hash(account.password_hash, password):  # before the lock
         return None
+    return _sign_in(session, account, idle_seconds)
+
+
+def _sign_in(session: Session, account: Account, idle_seconds: int) -> SignedIn:
+    """Mark the account's session as seen now; an idle one gets a new token first."""
     now = unix_now()
     with write_transaction(session):
         session.refresh(account)
@@ -171,7 +177,7 @@ _CLASS_LANGUAGE = (
 _SESSION_ACCOUNT = HotQuery(
     # The languages come in the same query: the page's language is chosen on every request.
     select(Account.display_name, Account.role, Account.session_token, Account.session_seen_at,
-           Account.language, _CLASS_LANGUAGE)
+           Account.language, _CLASS_LANGUAGE, Account.username)
     .where(Account.id == bindparam("account_id")))
 
 
@@ -196,7 +202,7 @@ def signed_in(engine: Engine, account_id: int, session_token: str,
             connection.execute(update(Account).where(Account.id == account_id,
                                                      Account.session_token == session_token)
                                .values(session_seen_at=now))
-    return SignedIn(account_id, row[0], row[1], row[2], row[4], row[5])
+    return SignedIn(account_id, row[0], row[1], row[2], row[4], row[5], row[6])
 
 
 def set_language(session: Session, account_id: int, language: str | None) -> None:
@@ -240,16 +246,27 @@ def _member_names(session: Session, classroom_id: int) -> list[str]:
                                 .where(Membership.classroom_id == classroom_id)))
 
 
+def _look_alike_members(session: Session, classroom_id: int, name: str) -> list[Account]:
+    """The class's learners whose names look the same as ``name`` (a rejoin, or a clash)."""
+    members = session.scalars(select(Account).join(Membership, Membership.account_id == Account.id)
+                              .where(Membership.classroom_id == classroom_id))
+    skeleton = name_skeleton(name)
+    return [member for member in members if name_skeleton(member.display_name) == skeleton]
+
+
 def _add_member(session: Session, classroom: Classroom, account_id: int) -> None:
     if session.get(Membership, (classroom.id, account_id)) is None:
         session.add(Membership(classroom_id=classroom.id, account_id=account_id))
 
 
 def join_as_new_learner(session: Session, code: str, display_name: str, password: str,
-                        rng: random.Random | None = None) -> tuple[SignedIn, str] | AccountProblem:
+                        rng: random.Random | None = None, *, idle_seconds: int = 36_000
+                        ) -> tuple[SignedIn, str] | AccountProblem:
     """Make a learner account from a display name and password and put it in the code's class.
 
-    Returns the account and its class's name; the username is made from the name.
+    Returns the account and its class's name; the username is made from the name. A
+    learner of the class who joins again with their name and password is signed in as
+    themselves instead: no twin is made.
     """
     rng = rng or random.SystemRandom()
     classroom = _classroom_by_code(session, code)
@@ -261,6 +278,9 @@ def join_as_new_learner(session: Session, code: str, display_name: str, password
         return AccountProblem.NAME_EMPTY
     if problem:
         return problem
+    for member in _look_alike_members(session, classroom.id, name):
+        if check_password_hash(member.password_hash, password):
+            return _sign_in(session, member, idle_seconds), classroom.name
     password_hash = generate_password_hash(password, CHOSEN_PASSWORD_HASH)  # before the lock
     with write_transaction(session):
         if look_alike(name, _member_names(session, classroom.id)) is not None:
