@@ -9,6 +9,8 @@ pytestmark = pytest.mark.browser
 RIGHT_ORDER = ["El Salvador adopts bitcoin as legal tender", "Saqib speaks at The Bitcoin Conference",
                "Pakistan launches its Virtual Assets Regulatory Authority"]
 
+NUMBER_HINT = "Write a number in digits, such as 12 or 3.5; a comma may separate thousands."
+
 
 @pytest.mark.parametrize("viewport", [{"width": 360, "height": 740}, {"width": 1280, "height": 900}],
                          ids=["phone", "desktop"])
@@ -63,7 +65,7 @@ def test_unreadable_number_is_shown_beside_the_question(browser, live_server: st
     page.get_by_label("Your answer").fill("lots")
     page.get_by_label("2021").check()
     page.get_by_role("button", name="Submit my answers").click()
-    assert page.locator("#q3-error").inner_text() == "Write a number in digits, such as 12 or 3.5; a comma may separate thousands."
+    assert page.locator("#q3-error").inner_text() == NUMBER_HINT
     assert page.get_by_label("2021").is_checked()
     assert page.get_by_label("Your answer").input_value() == "lots"
     context.close()

@@ -45,8 +45,8 @@ def test_password_rules(password: str, problem: PasswordProblem | None) -> None:
 
 
 @pytest.mark.parametrize(("name", "base"), [
-    ("Amina Khan", "amina-khan"), ("  José   Pérez ", "josé-pérez"), ("عائشہ", "عائشہ"),
-    ("!!!", "learner"), ("O'Neil, Jr.", "o-neil-jr")])
+    ("Amina Khan", "amina-khan"), ("  José   Pérez ", "jose-perez"), ("Carlos Mejía", "carlos-mejia"),
+    ("Ñandú Güiro", "nandu-guiro"), ("عائشہ", "learner"), ("!!!", "learner"), ("O'Neil, Jr.", "o-neil-jr")])
 def test_usernames_from_display_names(name: str, base: str) -> None:
     assert username_base(name) == base
 

@@ -15,6 +15,8 @@ from tests.helpers import RIGHT_ORDER, csrf, right_form, soup
 
 STYLE = Path(__file__).resolve().parent.parent / "quizapp" / "static" / "style.css"
 
+NUMBER_HINT = "Write a number in digits, such as 12 or 3.5; a comma may separate thousands."
+
 
 @pytest.fixture
 def csrf_app(app: Flask) -> Flask:
@@ -102,7 +104,7 @@ def test_an_unreadable_answer_keeps_every_other_answer(csrf_app, client, sample_
     response = client.post(location, data=data)
     assert response.status_code == 422
     page = soup(response)
-    assert page.select_one("#q3-error").get_text(strip=True) == "Write a number in digits, such as 12 or 3.5; a comma may separate thousands."
+    assert page.select_one("#q3-error").get_text(strip=True) == NUMBER_HINT
     assert page.select_one("#q3 input")["value"] == "about six thousand"
     assert page.select_one("#q1 input[checked]")["value"] == data["q1"]
     assert [o["value"] for o in page.select("#q5 option[selected]")] == data["q5"]

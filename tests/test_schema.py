@@ -88,3 +88,20 @@ def test_upgrading_cleans_names_stored_before_names_were_cleaned(tmp_path) -> No
             "SELECT display_name FROM account ORDER BY id")]
     assert names == ["ilA Khan", "user-1", "Zara"]
     engine.dispose()
+
+
+def test_upgrading_drops_the_accents_of_usernames_made_before(tmp_path) -> None:
+    url = f"sqlite:///{tmp_path / 'db.sqlite'}"
+    config = alembic_config(url)
+    command.upgrade(config, "0008")
+    engine = make_engine(url)
+    with engine.begin() as connection:
+        for n, username in enumerate(["carlos-mejía-9366", "عائشہ-1234", "josé-1", "jose-1"]):
+            connection.exec_driver_sql(
+                "INSERT INTO account (username, display_name, password_hash, role, session_token, "
+                f"created_at) VALUES ('{username}', 'x', 'x', 'learner', 't{n}', CURRENT_TIMESTAMP)")
+    command.upgrade(config, "head")
+    with engine.connect() as connection:
+        names = [row[0] for row in connection.exec_driver_sql("SELECT username FROM account ORDER BY id")]
+    assert names == ["carlos-mejia-9366", "عائشہ-1234", "josé-1", "jose-1"]  # taken: kept
+    engine.dispose()

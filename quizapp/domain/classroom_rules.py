@@ -52,14 +52,21 @@ def password_problem(password: str) -> PasswordProblem | None:
 
 
 def username_base(display_name: str) -> str:
-    """The start of a username made from a display name: 'Amina Khan' -> 'amina-khan'.
+    """The start of a username made from a display name: 'José Pérez' -> 'jose-perez'.
 
-    Names in other scripts keep their letters (Urdu stays Urdu); only spaces and
-    punctuation become '-'. A name with no letters at all gives 'learner'.
+    Usernames are typed on any keyboard, so they are ASCII: accents are dropped, and a
+    name with no Latin letters or digits at all (Urdu script, say) gives 'learner'.
+    Spaces and punctuation become '-'.
     """
-    folded = unicodedata.normalize("NFKC", display_name).casefold()
-    base = re.sub(r"[^\w]+", "-", folded).strip("-_")[:24].strip("-")
+    base = re.sub(r"[^a-z0-9]+", "-", ascii_folded(display_name)).strip("-")[:24].strip("-")
     return base or "learner"
+
+
+def ascii_folded(text: str) -> str:
+    """Lower case without accents or other marks: what is compared when people sign in."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).encode(
+        "ascii", "ignore").decode("ascii")
 
 
 class AttemptKind(enum.Enum):

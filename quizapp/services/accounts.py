@@ -14,6 +14,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from quizapp.database import WRITE_TRANSACTION, HotQuery, write_transaction
 from quizapp.domain.classroom_rules import (
     PasswordProblem,
+    ascii_folded,
     password_problem,
     read_join_code,
     username_base,
@@ -143,8 +144,9 @@ def authenticate(session: Session, login: str, password: str,
     ``idle_seconds`` is over: it gets a new token, so its old cookies stay dead.
     """
     login = login.strip().lower()
-    account = session.scalar(select(Account).where(or_(Account.username == login,
-                                                       Account.email == login)))
+    # Usernames are made ASCII: 'carlos-mejía-9366' typed with its accent still signs in.
+    account = session.scalar(select(Account).where(or_(
+        Account.username.in_({login, ascii_folded(login)}), Account.email == login)))
     if account is None:
         check_password_hash(_NO_SUCH_ACCOUNT, password)
         return None
