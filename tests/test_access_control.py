@@ -72,6 +72,9 @@ MATRIX: dict[tuple[str, str], tuple[str, tuple[int, ...]]] = {
     ("teacher.starter_bank", "GET"): ("/teach/starter-bank.yaml", (302, 403, 403, 200, 200)),
     ("teacher.new_article", "GET"): ("/teach/articles/new", (302, 403, 403, 200, 200)),
     ("teacher.new_article", "POST"): ("/teach/articles/new", (302, 403, 403, 422, 422)),
+    # Near the end: a new password ends learner A's session for the requests after it.
+    ("teacher.new_password", "POST"): ("/teach/classes/{classroom}/learners/{learner}/password",
+                                       (302, 403, 403, 200, 404)),
     ("auth.logout", "POST"): ("/logout", (303, 303, 303, 303, 303)),
 }
 # More paths for routes above: teacher A's own bank and article are seen by teacher A and
@@ -154,7 +157,7 @@ def test_who_may_use_each_route(app: Flask, people: People, world: dict) -> None
     seen: list[str] = []
     checks = [(key, MATRIX[key]) for key in MATRIX]
     also = [(key, (path, expected)) for key, path, expected in MATRIX_ALSO]
-    checks[-1:-1] = also  # before signing out, which comes last
+    checks[-2:-2] = also  # before the new password and signing out, which end sessions
     for (_endpoint, method), (template, expected) in checks:
         path = template.format(**world["values"])
         for role, status in zip(ROLES, expected, strict=True):

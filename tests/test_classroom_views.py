@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 
 import pytest
 from flask import Flask
@@ -381,3 +382,26 @@ def test_practice_while_signed_in_is_the_learners_own_and_never_on_the_board(app
     assert board_rows(ayesha, lesson["classroom"])[0] == ["1", "Ayesha (you)", "0"]
     bilal = learner_client(app, people, lesson["bilal"], "bilal")
     assert bilal.get(quiz_url).status_code == 404  # not his: her practice is hers alone
+
+
+def test_a_teacher_gives_a_learner_a_new_password_and_the_old_one_stops_working(
+        app, people, lesson) -> None:
+    app.config["WTF_CSRF_ENABLED"] = False
+    ayesha = learner_client(app, people, lesson["ayesha"], "ayesha")
+    assert ayesha.get("/me/attempts").status_code == 200
+    teacher = people.sign_in(app.test_client(), lesson["teacher"], "ms-rana")
+    history = f"/teach/classes/{lesson['classroom']}/learners/{lesson['ayesha']}"
+    form = soup(teacher.get(history)).select_one("form[action$='/password']")
+    response = teacher.post(form["action"], data={"submit": "Give a new password"})
+    assert response.status_code == 200 and response.headers["Cache-Control"] == "no-store"
+    card = soup(response).select_one(".login-card")
+    text = " ".join(card.get_text(" ").split())
+    assert "ayesha" in text
+    password = re.search(r"\b[a-z2-9]{5}-[a-z2-9]{5}\b", text).group(0)
+    assert ayesha.get("/me/attempts").status_code == 302  # her old session ended
+    fresh = app.test_client()
+    signed = fresh.post("/login", data={"login": "ayesha", "password": password})
+    assert signed.status_code == 303
+    other = people.account("stranger")
+    assert teacher.post(f"/teach/classes/{lesson['classroom']}/learners/{other}/password",
+                        data={"submit": "Go"}).status_code == 404  # not in her class

@@ -38,6 +38,8 @@ FORMS = [
     ("teacher.board_mode", "/teach/classes/{classroom}/board", "teacher", ["mode"]),
     ("teacher.settings", "/teach/classes/{classroom}/settings", "teacher", ["timezone", "language"]),
     ("teacher.roster", "/teach/classes/{classroom}/roster", "teacher", ["names"]),
+    ("teacher.new_password", "/teach/classes/{classroom}/learners/{learner}/password", "teacher",
+     ["submit"]),
     ("teacher.renew_code", "/teach/classes/{classroom}/code", "teacher", ["submit"]),
     ("teacher.projector", "/teach/classes/{classroom}/projector/new", "teacher", ["submit"]),
     ("teacher.new_bank", "/teach/banks/new", "teacher", ["text"]),
@@ -67,7 +69,7 @@ def world(app: Flask, people: People, sample_bank: str) -> dict[str, object]:
         open_token = attempts.start_attempt(db.session, "sample", account_id=learner)
     return {"accounts": {"teacher": (teacher, "ms-rana"), "learner": (learner, "ali")},
             "values": {"classroom": classroom, "assignment": assignment, "open": open_token,
-                       "done": done}}
+                       "done": done, "learner": learner}}
 
 
 def test_every_form_is_fuzzed(app: Flask) -> None:

@@ -311,6 +311,28 @@ def join_with_account(session: Session, account_id: int, code: str) -> str | Acc
     return classroom.name
 
 
+def _card_password(rng: random.Random) -> str:
+    """A password for a printed card: ten letters easy to tell apart, read as 'abcde-fghjk'."""
+    letters = "".join(rng.choice(_CARD_PASSWORD_ALPHABET) for _ in range(10))
+    return f"{letters[:5]}-{letters[5:]}"  # the dash is part of it: typed as printed
+
+
+def reset_learner_password(session: Session, classroom_id: int, account_id: int,
+                           rng: random.Random | None = None) -> LoginCard | None:
+    """Give a learner of the class a new card password; their sessions end. None if not theirs."""
+    account = session.scalar(select(Account).join(Membership, Membership.account_id == Account.id)
+                             .where(Membership.classroom_id == classroom_id,
+                                    Account.id == account_id, Account.role == "learner"))
+    if account is None:
+        return None
+    password = _card_password(rng or random.SystemRandom())
+    password_hash = generate_password_hash(password, CARD_PASSWORD_HASH)  # before the lock
+    with write_transaction(session):
+        account.password_hash = password_hash
+        account.session_token = _new_session_token()  # a lost card must stop working
+    return LoginCard(account.display_name, account.username, password)
+
+
 def username_of(session: Session, account_id: int) -> str | None:
     """An account's username, to show its owner."""
     return session.scalar(select(Account.username).where(Account.id == account_id))
@@ -342,8 +364,7 @@ def create_roster(session: Session, classroom_id: int, names: list[str],
         if look_alike(name, existing + [plan[0] for plan in planned]) is not None:
             look_alikes.append(name)
             continue
-        letters = "".join(rng.choice(_CARD_PASSWORD_ALPHABET) for _ in range(10))
-        password = f"{letters[:5]}-{letters[5:]}"  # the dash is part of it: typed as printed
+        password = _card_password(rng)
         planned.append((name, password, generate_password_hash(password, CARD_PASSWORD_HASH)))
     cards: list[LoginCard] = []
     with write_transaction(session):

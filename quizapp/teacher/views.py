@@ -242,6 +242,19 @@ def learner_history(classroom_id: int, account_id: int) -> str:
     classroom_row = own_class(classroom_id)
     if not classrooms.is_member(db.session, classroom_id, account_id):
         abort(404)
-    return render_template("teacher/learner.html", classroom=classroom_row,
+    return render_template("teacher/learner.html", classroom=classroom_row, account_id=account_id,
                            name=accounts.display_name_of(db.session, account_id),
-                           history=reports.learner_history(db.session, classroom_id, account_id))
+                           history=reports.learner_history(db.session, classroom_id, account_id),
+                           button=ButtonForm())
+
+
+@teacher.post("/classes/<id:classroom_id>/learners/<id:account_id>/password")
+@teacher_only
+def new_password(classroom_id: int, account_id: int) -> str:
+    """Give a learner a new password and show their new login card to print."""
+    classroom_row = own_class(classroom_id)
+    if not ButtonForm().validate_on_submit():
+        abort(400)
+    card = accounts.reset_learner_password(db.session, classroom_row.id, account_id) or abort(404)
+    return render_template("teacher/cards.html", classroom=classroom_row, cards=[card],
+                           login_url=links.url_for("auth.login", _external=True))
