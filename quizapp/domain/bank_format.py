@@ -134,16 +134,10 @@ def parse_bank(path: str, fallback_id: str, data: bytes,
 
 
 def _read_questions(root: Mapping, reader: FieldReader) -> list[Question]:
-    found = reader.find(root, "questions", required=True,
-                        missing=msg("the key 'questions' is missing: add a list of questions"))
+    found = reader.question_list(root, msg("the key 'questions' is missing: add a list of questions"))
     if found is None:
         return []
     key_node, value = found
-    if not isinstance(value, Sequence):
-        reader.problem(key_node.line, msg("'questions' must be a list of questions (each "
-                                          "starting with '- id: ...'), not %(found)s",
-                                          found=describe(value)))
-        return []
     if not value.items:
         reader.problem(key_node.line, msg("'questions' is empty: write at least one question"))
         return []

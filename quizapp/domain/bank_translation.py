@@ -145,16 +145,11 @@ def _check_name(reader: FieldReader, root: Mapping, stem: str | None, bank: Bank
 
 def _read_questions(root: Mapping, reader: FieldReader, bank: Bank,
                     notices: list[Problem]) -> list[TranslatedQuestion]:
-    found = reader.find(root, "questions", required=True,
-                        missing=msg("the key 'questions' is missing: add the translated questions"))
+    found = reader.question_list(root, msg("the key 'questions' is missing: add the translated "
+                                           "questions"))
     if found is None:
         return []
     key_node, value = found
-    if not isinstance(value, Sequence):
-        reader.problem(key_node.line, msg("'questions' must be a list of questions (each "
-                                          "starting with '- id: ...'), not %(found)s",
-                                          found=describe(value)))
-        return []
     by_id = {question.id: question for question in bank.questions}
     seen: dict[str, int] = {}
     translated: list[TranslatedQuestion] = []

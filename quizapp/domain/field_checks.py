@@ -146,6 +146,19 @@ class FieldReader:
                 entries.append(item)
         return entries
 
+    def question_list(self, mapping: Mapping, missing: Message) -> tuple[Scalar, Sequence] | None:
+        """The ``questions`` key and its list, a bank's or a translation's; None if it is not one."""
+        found = self.find(mapping, "questions", required=True, missing=missing)
+        if found is None:
+            return None
+        key_node, value = found
+        if not isinstance(value, Sequence):
+            self.problem(key_node.line, msg("'questions' must be a list of questions (each "
+                                            "starting with '- id: ...'), not %(found)s",
+                                            found=describe(value)))
+            return None
+        return key_node, value
+
     def line_of(self, mapping: Mapping, key: str) -> int:
         """The line of ``key`` in ``mapping``, or the mapping's own line when it is absent."""
         found = mapping.get(key)
