@@ -249,6 +249,7 @@ class Attempt(Base):
     submitted_at: Mapped[dt.datetime | None]
     score: Mapped[int | None]
     max_score: Mapped[int]
+    answers_saved_at: Mapped[dt.datetime | None]  # set once any answer is saved before submitting
 
     bank: Mapped[Bank] = relationship()
     items: Mapped[list[AttemptItem]] = relationship(order_by="AttemptItem.position",
@@ -268,6 +269,20 @@ class AttemptItem(Base):
     shown_order: Mapped[list[int]] = mapped_column(JSON, default=list)
 
     question_version: Mapped[QuestionVersion] = relationship()
+
+
+class SavedAnswer(Base):
+    """What a learner has answered so far to one question of an attempt not yet submitted.
+
+    Saved as the form sent it, page by page: read and graded only when the attempt is submitted.
+    """
+
+    __tablename__ = "saved_answer"
+
+    attempt_id: Mapped[int] = mapped_column(ForeignKey("attempt.id"), primary_key=True)
+    position: Mapped[int] = mapped_column(primary_key=True)
+    values: Mapped[list[str]] = mapped_column(JSON, default=list)
+    saved_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
 
 
 class Answer(Base):

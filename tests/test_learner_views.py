@@ -14,6 +14,7 @@ from tests.conftest import bank_yaml
 from tests.helpers import RIGHT_ORDER, csrf, right_form, soup
 
 STYLE = Path(__file__).resolve().parent.parent / "quizapp" / "static" / "style.css"
+SCRIPT = STYLE.with_name("quiz.js")
 
 NUMBER_HINT = "Write a number in digits, such as 12 or 3.5; a comma may separate thousands."
 
@@ -36,10 +37,30 @@ def test_home_lists_banks_with_their_counts_and_topics(client, write_bank, load_
     write_bank(bank_yaml(description="Five questions, one of each type.", tags="[IMF, reserves]"))
     load_banks()
     card = soup(client.get("/")).select_one(".card")
-    assert card.h2.get_text(strip=True) == "Sample bank"
-    assert card.h2.a["href"] == "/banks/sample"
+    assert card.h3.get_text(strip=True) == "Sample bank"
+    assert card.h3.a["href"] == "/banks/sample"
     assert "Five questions, one of each type." in card.get_text()
     assert card.select_one(".meta").get_text(" ", strip=True) == "5 questions · Topics: IMF, reserves"
+
+
+def test_home_groups_banks_by_concept_in_the_suggested_order(client, write_bank, load_banks) -> None:
+    write_bank(bank_yaml("about-scams", tags="[concept:scams, phishing]").replace("Sample bank", "Scams"))
+    write_bank(bank_yaml("about-money", tags="[concept:money]").replace("Sample bank", "Money"))
+    write_bank(bank_yaml("about-mining", tags="[concept:mining]").replace("Sample bank", "Mining"))
+    write_bank(bank_yaml("the-news", tags="[case-study]").replace("Sample bank", "The news"))
+    write_bank(bank_yaml("mine", tags="[homework]").replace("Sample bank", "My own"))
+    load_banks()
+    page = soup(client.get("/"))
+    steps = [(step.h3.get_text(" ", strip=True), [a.get_text() for a in step.select(".card h4 a")])
+             for step in page.select("ol.steps > li")]
+    assert steps == [("1 Money and legal tender Core", ["Money"]), ("2 Mining and energy", ["Mining"]),
+                     ("3 Scams and how to spot them Core", ["Scams"])]
+    headings = [h2.get_text(strip=True) for h2 in page.select("main h2")]
+    assert headings == ["Learn step by step", "Case studies: the news of July 2025", "More quizzes"]
+    assert [a.get_text() for a in page.select("h3 > a")] == ["The news", "My own"]
+    text = page.get_text(" ", strip=True)
+    assert "Topics: phishing" in text and "Topics: homework" in text
+    assert "concept:" not in text and "case-study" not in text
 
 
 def test_home_without_banks_says_so(client) -> None:
@@ -161,11 +182,12 @@ def test_a_citation_of_another_article_marks_nothing(client, sample_bank) -> Non
     assert soup(client.get("/sources/coindesk?cite=abc")).select_one("mark") is None
 
 
-def test_quiz_page_is_light_and_needs_no_script(csrf_app, client, sample_bank) -> None:
+def test_quiz_page_is_light_and_its_only_script_is_its_own_saver(csrf_app, client, sample_bank) -> None:
     location, _ = start_quiz(client)
     html = client.get(location).get_data()
-    assert b"<script" not in html
-    assert len(html) + STYLE.stat().st_size <= 30 * 1024
+    scripts = soup(client.get(location)).find_all("script")
+    assert [(script["src"], script.string) for script in scripts] == [("/static/quiz.js", None)]
+    assert len(html) + STYLE.stat().st_size + SCRIPT.stat().st_size <= 30 * 1024
 
 
 def test_health_check(client) -> None:

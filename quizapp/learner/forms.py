@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from wtforms import SubmitField
+from wtforms import IntegerField, SubmitField
+from wtforms.validators import Optional
 
 from quizapp.web.forms import QuizappForm
 
@@ -15,7 +16,15 @@ class StartQuizForm(QuizappForm):
 
 
 class SubmitAttemptForm(QuizappForm):
-    """Submits an attempt's answers; the second button confirms leaving some blank."""
+    """One page of an attempt's answers: saved on every button, submitted on the last page's.
 
+    ``submit_with_blanks`` confirms leaving some blank; ``save`` is what the page's script
+    sends to keep answers as they are given, without leaving the page.
+    """
+
+    page = IntegerField(validators=[Optional()])
+    next_page = SubmitField(_l("Save and go on"))
+    previous_page = SubmitField(_l("Back"))
     submit = SubmitField(_l("Submit my answers"))
     submit_with_blanks = SubmitField(_l("Submit with blank answers"))
+    save = SubmitField(_l("Save my answers"))

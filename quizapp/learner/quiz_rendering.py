@@ -14,15 +14,17 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import Generic, TypeVar
 
-from flask import current_app, render_template, session
+from flask import Response, current_app, render_template, session
 from flask_babel import get_locale
 from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
 
 from quizapp.i18n import select_locale
+from quizapp.web.headers import CONTENT_SECURITY_POLICY
 from quizapp.services.attempts import ShownQuestion
 
 _CSRF_SLOT = "\x00csrf\x00"
+QUIZ_PAGE_POLICY = CONTENT_SECURITY_POLICY.replace("script-src 'none'", "script-src 'self'")
 _CACHE_SIZE = 2048
 _INDENT = re.compile(r"\n[ \t]+")
 
@@ -65,7 +67,7 @@ class _Recent(Generic[Key, Value]):
                 self._items.popitem(last=False)
 
 
-_pages: _Recent[tuple[str, str], str] = _Recent(_CACHE_SIZE)
+_pages: _Recent[tuple[str, str, int], str] = _Recent(_CACHE_SIZE)
 _signed_tokens: _Recent[str, str] = _Recent(_CACHE_SIZE)
 
 
@@ -85,22 +87,29 @@ def form_token() -> str:
     return signed
 
 
-def cached_quiz_page(attempt_token: str) -> str | None:
-    """The attempt's quiz page in this browser's language, with its CSRF token; None if not cached."""
+def cached_quiz_page(attempt_token: str, page: int) -> str | None:
+    """A page of the attempt's quiz in this browser's language, with its CSRF token; None if not cached."""
     # The selector's language code: cheaper than parsing a Babel Locale on every view.
-    html = _pages.get((attempt_token, select_locale()))
+    html = _pages.get((attempt_token, select_locale(), page))
     return html.replace(_CSRF_SLOT, form_token()) if html is not None else None
 
 
-def remember_quiz_page(attempt_token: str, html: str) -> str:
-    """Keep a freshly rendered quiz page for the next views; returns it unchanged."""
+def remember_quiz_page(attempt_token: str, page: int, html: str) -> str:
+    """Keep a freshly rendered quiz page with nothing answered for the next views; returns it."""
     # The token to cut out is the one this request rendered (Flask-WTF keeps it for the
     # request), which may differ from a signature remembered from an earlier page.
     html = _without_indentation(html)
     rendered = generate_csrf()
     if rendered in html:  # never keep a page that would hand one browser's token to another
-        _pages.put((attempt_token, select_locale()), html.replace(rendered, _CSRF_SLOT))
+        _pages.put((attempt_token, select_locale(), page), html.replace(rendered, _CSRF_SLOT))
     return html
+
+
+def quiz_response(html: str) -> Response:
+    """The quiz page as a response: the one page allowed its own script, which saves answers as they change."""
+    response = Response(html, mimetype="text/html")
+    response.headers["Content-Security-Policy"] = QUIZ_PAGE_POLICY
+    return response
 
 
 @lru_cache(maxsize=8192)

@@ -13,8 +13,9 @@ from werkzeug.wrappers import Response
 from quizapp.domain.classroom_rules import AttemptKind
 from quizapp.extensions import db
 from quizapp.learner.forms import StartQuizForm, SubmitAttemptForm
-from quizapp.learner.quiz_rendering import cached_quiz_page, question_html, remember_quiz_page
-from quizapp.services import attempts, classrooms, library
+from quizapp.domain.quiz_paging import QuizPageRange, page_of, quiz_page_range, resume_page
+from quizapp.learner.quiz_rendering import cached_quiz_page, question_html, quiz_response, remember_quiz_page
+from quizapp.services import attempts, classrooms, library, saved_answers
 from quizapp.web.ids import read_id
 
 learner = Blueprint("learner", __name__)
@@ -39,8 +40,8 @@ def home() -> str:
     if current_user.is_authenticated and current_user.is_learner:
         classes = classrooms.learner_classes(db.session, current_user.account_id, classrooms.now(),
                                              reading_language())
-    banks = library.list_banks(db.session, _viewer(), reading_language())
-    return render_template("learner/home.html", banks=banks, classes=classes,
+    shelves = library.library_shelves(db.session, _viewer(), reading_language())
+    return render_template("learner/home.html", shelves=shelves, classes=classes,
                            start_form=StartQuizForm())
 
 
@@ -116,24 +117,36 @@ def _may_review(token: str) -> bool:
 
 @learner.get("/attempts/<token>")
 def attempt(token: str) -> str | Response:
-    """The questions of an attempt; a submitted attempt shows its result instead."""
+    """One page of an attempt's questions, with the answers saved so far; a submitted one shows its result."""
     state = attempts.attempt_state(db.engine, token)
     if state is None or not _is_owner(state.account_id):
         abort(404)
     if state.submitted:
         return redirect(url_for(".result", token=token), code=303)
-    cached = cached_quiz_page(token)
-    if cached is not None:
-        return cached
+    saved = saved_answers.saved_answers(db.session, token) if state.has_saved_answers else None
+    asked = request.args.get("page", type=int)
+    number = asked or (resume_page(state.question_count, saved.answered) if saved else 1)
+    shown = quiz_page_range(number, state.question_count)
+    if saved is None:
+        cached = cached_quiz_page(token, shown.number)
+        if cached is not None:
+            return quiz_response(cached)
     page = attempts.quiz_page(db.session, token, reading_language()) or abort(404)
-    html = render_template("learner/quiz.html", page=page, form=SubmitAttemptForm(), given={},
-                           errors={}, blanks=[], question_html=question_html)
-    return remember_quiz_page(token, html)
+    html = _render_quiz(page, shown, SubmitAttemptForm(page=shown.number), saved.values if saved else {})
+    return quiz_response(html if saved else remember_quiz_page(token, shown.number, html))
+
+
+def _render_quiz(page: attempts.QuizPage, shown: QuizPageRange, form: SubmitAttemptForm,
+                 given: dict[int, list[str]], errors: dict | None = None, blanks: list[int] | None = None) -> str:
+    answered = {position for position, values in given.items() if any(v.strip() for v in values)}
+    return render_template("learner/quiz.html", page=page, shown=shown, form=form, given=given,
+                           answered=len(answered), errors=errors or {}, blanks=blanks or [],
+                           question_html=question_html, page_of=page_of)
 
 
 @learner.post("/attempts/<token>")
 def submit(token: str) -> tuple[str, int] | Response:
-    """Grade and record the answers once, then show the result."""
+    """Save this page's answers and go to another page, or grade and record the whole attempt once."""
     form = SubmitAttemptForm()
     if not form.validate_on_submit():
         abort(400)
@@ -142,16 +155,33 @@ def submit(token: str) -> tuple[str, int] | Response:
         abort(404)
     given = {int(match.group(1)): request.form.getlist(name)
              for name in request.form if (match := _ANSWER_FIELD.fullmatch(name))}
-    outcome = attempts.submit_attempt(db.session, token, given,
+    # Without a page number (a form holding every question), the page is the whole quiz.
+    shown = (quiz_page_range(form.page.data, state.question_count) if form.page.data
+             else quiz_page_range(1, state.question_count, per_page=max(1, state.question_count)))
+    if state.submitted:
+        return redirect(url_for(".result", token=token), code=303)
+    # Enter in a field sends the page's first button; a form with no button at all submits.
+    if form.next_page.data or form.previous_page.data or form.save.data:
+        saved_answers.save_answers(db.session, token, given, shown.positions)
+        if form.save.data:
+            return Response(status=204)
+        number = shown.number - 1 if form.previous_page.data else shown.number + 1
+        return redirect(url_for(".attempt", token=token, page=number), code=303)
+    everything = saved_answers.with_saved(saved_answers.saved_answers(db.session, token), given, shown.positions)
+    outcome = attempts.submit_attempt(db.session, token, everything,
                                       allow_blanks=bool(form.submit_with_blanks.data))
     if outcome.status is attempts.SubmitStatus.NOT_FOUND:
         abort(404)
     if outcome.status in (attempts.SubmitStatus.RECORDED, attempts.SubmitStatus.ALREADY_SUBMITTED):
         return redirect(url_for(".result", token=token), code=303)
+    saved_answers.save_answers(db.session, token, given, shown.positions)  # kept while they fix the rest
+    first_problem = min([*outcome.errors, *outcome.blanks])
+    if first_problem not in shown.positions and form.page.data:
+        shown = quiz_page_range(page_of(first_problem, state.question_count), state.question_count)
+        form.page.data = shown.number
     page = attempts.quiz_page(db.session, token, reading_language()) or abort(404)
-    return render_template("learner/quiz.html", page=page, form=form, given=given,
-                           errors=outcome.errors, blanks=outcome.blanks,
-                           question_html=question_html), 422
+    html = _render_quiz(page, shown, form, everything, outcome.errors, outcome.blanks)
+    return quiz_response(html), 422
 
 
 @learner.get("/attempts/<token>/result")

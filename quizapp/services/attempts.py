@@ -9,7 +9,7 @@ import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
-from sqlalchemy import Engine, bindparam, select, update
+from sqlalchemy import Engine, bindparam, delete, func, select, update
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from quizapp.database import HotQuery, write_transaction
@@ -36,6 +36,7 @@ from quizapp.models import (
     Membership,
     Question,
     QuestionVersion,
+    SavedAnswer,
     utc_now,
 )
 
@@ -380,6 +381,8 @@ def submit_attempt(session: Session, token: str, raw: Mapping[int, list[str]],
             session.rollback()
             return Submission(SubmitStatus.ALREADY_SUBMITTED)
         session.add_all(answers)
+        if attempt.answers_saved_at is not None:  # kept only until the answers are recorded
+            session.execute(delete(SavedAnswer).where(SavedAnswer.attempt_id == attempt.id))
         if attempt.counts and attempt.assignment_id is not None and attempt.account_id is not None:
             _record_best(session, attempt.assignment_id, attempt.account_id, score,
                          attempt.max_score)
@@ -474,16 +477,21 @@ def _question_result(item: AttemptItem, answer: Answer | None, evidence: list[Ev
         language=translation.language if words and translation else bank_language)
 
 
-_STATE = HotQuery(select(Attempt.submitted_at, Attempt.account_id)
+_STATE = HotQuery(select(Attempt.submitted_at, Attempt.account_id, Attempt.answers_saved_at,
+                         select(func.count()).where(AttemptItem.attempt_id == Attempt.id)
+                         .correlate(Attempt).scalar_subquery())
                   .where(Attempt.token == bindparam("token")))
 
 
 @dataclass(frozen=True)
 class AttemptState:
-    """Whether an attempt is submitted, and whose it is (None for practice without an account)."""
+    """Whether an attempt is submitted, whose it is (None for practice without an account),
+    whether answers were saved before submitting, and how many questions it has."""
 
     submitted: bool
     account_id: int | None
+    has_saved_answers: bool = False
+    question_count: int = 0
 
 
 def attempt_state(engine: Engine, token: str) -> AttemptState | None:
@@ -492,4 +500,4 @@ def attempt_state(engine: Engine, token: str) -> AttemptState | None:
     Every view of a quiz page asks this, so it runs straight on the driver.
     """
     row = _STATE.first(engine, token=token)
-    return None if row is None else AttemptState(row[0] is not None, row[1])
+    return None if row is None else AttemptState(row[0] is not None, row[1], row[2] is not None, row[3])

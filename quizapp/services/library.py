@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from quizapp.domain.citations import find_quote
+from quizapp.domain.curriculum import Shelves, placement_tags, shelve, topic_tags
 from quizapp.models import Bank, BankTranslation, Citation, Question, Source
 from quizapp.services.authoring import visible_to
 
@@ -23,6 +24,7 @@ class BankSummary:
     language: str
     tags: list[str]
     question_count: int
+    curriculum_tags: tuple[str, ...] = ()  # place it in the curriculum; not shown
 
 
 @dataclass(frozen=True)
@@ -74,11 +76,12 @@ def _summaries(session: Session, language: str, *conditions: object) -> list[Ban
         .where(Bank.listed, *conditions)
     )
     summaries = [
-        # Tags are written in the bank's language and translations have none: a translated
+        # Topic tags are written in the bank's language and translations have none: a translated
         # summary leaves them out rather than show words of another language.
         BankSummary(bank.slug, title or bank.title, description if title else bank.description,
-                    language if title else bank.language, [] if title else list(bank.tags or []),
-                    count)
+                    language if title else bank.language,
+                    [] if title else topic_tags(bank.tags or []), count,
+                    placement_tags(bank.tags or []))
         for bank, count, title, description in rows]
     return sorted(summaries, key=lambda summary: summary.title.casefold())
 
@@ -87,6 +90,12 @@ def list_banks(session: Session, viewer_id: int | None = None,
                language: str = "en") -> list[BankSummary]:
     """Every listed bank with questions that the viewer may see, by title, in ``language`` if translated."""
     return _summaries(session, language, visible_to(Bank.owner_id, viewer_id))
+
+
+def library_shelves(session: Session, viewer_id: int | None = None,
+                    language: str = "en") -> Shelves[BankSummary]:
+    """The banks a viewer may see, grouped by curriculum concept in the suggested order."""
+    return shelve(list_banks(session, viewer_id, language), lambda summary: summary.curriculum_tags)
 
 
 def bank_summary(session: Session, slug: str, viewer_id: int | None = None,

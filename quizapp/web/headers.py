@@ -5,7 +5,8 @@ from __future__ import annotations
 from flask import request
 from werkzeug.wrappers import Response
 
-# The pages use no script at all, and style only from style.css: nothing inline.
+# The pages use no script (the quiz page alone allows its own quiz.js, which saves answers as
+# they change), and style only from style.css: nothing inline.
 CONTENT_SECURITY_POLICY = ("default-src 'self'; script-src 'none'; object-src 'none'; "
                            "style-src 'self'; img-src 'self'; form-action 'self'; "
                            "frame-ancestors 'none'; base-uri 'none'")

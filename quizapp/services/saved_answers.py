@@ -1,0 +1,82 @@
+"""Answers kept as the learner gives them, before the attempt is submitted.
+
+Each page of the quiz the learner leaves (and, with JavaScript, each change) is saved as the
+form sent it. Nothing here grades: the answers are read and scored once, on submission.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.orm import Session
+
+from quizapp.database import write_transaction
+from quizapp.models import Attempt, AttemptItem, SavedAnswer, utc_now
+
+MAX_VALUES_PER_QUESTION = 8  # a question has at most 8 choices or items
+MAX_VALUE_LENGTH = 64  # an index, a position or a number as typed
+
+
+@dataclass(frozen=True)
+class SavedState:
+    """What a learner has saved so far in an attempt: values by question position."""
+
+    values: dict[int, list[str]]
+
+    @property
+    def answered(self) -> set[int]:
+        """Positions with anything chosen or typed."""
+        return {position for position, values in self.values.items() if any(v.strip() for v in values)}
+
+
+def clipped(values: Iterable[str]) -> list[str]:
+    """Form values within the limits, cut cheaply before anything else looks at them."""
+    return [value[:MAX_VALUE_LENGTH] for value, _ in zip(values, range(MAX_VALUES_PER_QUESTION), strict=False)]
+
+
+def saved_answers(session: Session, token: str) -> SavedState:
+    """The answers saved so far in the attempt ``token`` (empty when none or no such attempt)."""
+    rows = session.execute(
+        select(SavedAnswer.position, SavedAnswer.values)
+        .join(Attempt, Attempt.id == SavedAnswer.attempt_id).where(Attempt.token == token))
+    return SavedState({position: list(values) for position, values in rows})
+
+
+def save_answers(session: Session, token: str, given: Mapping[int, list[str]],
+                 positions: Iterable[int]) -> bool:
+    """Keep what the form sent for ``positions`` (blank ones are cleared); False if already submitted.
+
+    Positions the attempt does not have are ignored.
+    """
+    attempt_id, submitted_at = session.execute(
+        select(Attempt.id, Attempt.submitted_at).where(Attempt.token == token)).one_or_none() or (None, None)
+    if attempt_id is None or submitted_at is not None:
+        return False
+    shown = set(session.scalars(select(AttemptItem.position).where(AttemptItem.attempt_id == attempt_id)))
+    wanted = sorted(set(positions) & shown)
+    now = utc_now()
+    rows = [SavedAnswer(attempt_id=attempt_id, position=position, values=clipped(given[position]), saved_at=now)
+            for position in wanted if any(value.strip() for value in given.get(position, []))]
+    with write_transaction(session):
+        claimed = session.execute(update(Attempt).where(Attempt.id == attempt_id, Attempt.submitted_at.is_(None))
+                                  .values(answers_saved_at=now).execution_options(synchronize_session=False))
+        if claimed.rowcount != 1:  # submitted meanwhile: the submission has what counts
+            session.rollback()
+            return False
+        if wanted:
+            session.execute(delete(SavedAnswer).where(SavedAnswer.attempt_id == attempt_id,
+                                                      SavedAnswer.position.in_(wanted)))
+        session.add_all(rows)
+    return True
+
+
+def with_saved(saved: SavedState, given: Mapping[int, list[str]], positions: Iterable[int]) -> dict[int, list[str]]:
+    """Every answer to submit: what was saved, replaced by what this request sent for ``positions``."""
+    merged = dict(saved.values)
+    for position in positions:
+        merged[position] = clipped(given.get(position, []))
+    for position, values in given.items():  # a form that sent more (one page with every question)
+        merged[position] = clipped(values)
+    return merged
