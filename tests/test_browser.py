@@ -69,3 +69,46 @@ def test_unreadable_number_is_shown_beside_the_question(browser, live_server: st
     assert page.get_by_label("2021").is_checked()
     assert page.get_by_label("Your answer").input_value() == "lots"
     context.close()
+
+
+@pytest.fixture
+def twelve_questions(write_bank, load_banks) -> None:  # type: ignore[no-untyped-def]
+    from tests.test_saved_answers import TWELVE, bank_yaml
+
+    write_bank(bank_yaml("twelve", TWELVE).replace("Sample bank", "Twelve statements"))
+    load_banks()
+
+
+def test_a_reload_mid_quiz_keeps_every_answer_given_with_javascript(browser, live_server: str,
+                                                                   twelve_questions: None) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    page.goto(live_server + "/banks/twelve")
+    page.get_by_role("button", name="Start the quiz").click()
+    page.locator("#q2").get_by_label("False").check()
+    page.locator("#q3").get_by_label("True").check()
+    page.get_by_text("Your answers are saved.").wait_for()
+    page.reload()
+    assert page.locator("#q2").get_by_label("False").is_checked()
+    assert page.locator("#q3").get_by_label("True").is_checked()
+    assert page.locator("#progress-label").inner_text() == "Page 1 of 3 · 2 of 12 answered"
+    context.close()
+
+
+def test_without_javascript_each_page_is_saved_when_the_learner_goes_on(browser, live_server: str,
+                                                                        twelve_questions: None) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 740}, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(live_server + "/banks/twelve")
+    page.get_by_role("button", name="Start the quiz").click()
+    for n in range(1, 5):
+        page.locator(f"#q{n}").get_by_label("True").check()
+    page.get_by_role("button", name="Save and go on").click()
+    page.locator("#q5").get_by_label("False").check()
+    address = page.url
+    page.goto(address)  # the connection dropped; the learner opens the page again
+    assert not page.locator("#q5").get_by_label("False").is_checked()  # that page was never sent
+    page.get_by_role("button", name="Back").click()
+    assert all(page.locator(f"#q{n}").get_by_label("True").is_checked() for n in range(1, 5))
+    assert "4 of 12 answered" in page.locator("#progress-label").inner_text()
+    context.close()
