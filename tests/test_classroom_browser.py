@@ -66,3 +66,24 @@ def test_a_lesson_from_class_to_board_and_csv(app, browser, live_server: str, pe
     table = list(csv.reader(io.StringIO(text)))
     assert [row[0] for row in table[1:]] == ["Ayesha", "Bilal"]
     assert [row[2] for row in table[1:]] == ["6", "5"]
+
+
+def test_the_projectors_qr_code_decodes_to_the_join_link(app, browser, live_server: str, people: People) -> None:
+    import zxingcpp
+    from PIL import Image
+
+    teacher = people.account("ms-rana", "teacher", "Ms Rana")
+    classroom = people.classroom(teacher, code="K7PM3X")
+    with app.app_context():
+        from quizapp.extensions import db
+        from quizapp.models import Classroom
+        from quizapp.services import classrooms
+
+        row = db.session.get(Classroom, classroom)
+        classrooms.set_projector(db.session, row, True)
+        token = db.session.get(Classroom, classroom).projector_token
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(f"{live_server}/board/{token}")
+    picture = Image.open(io.BytesIO(page.locator("svg.qr").screenshot()))
+    assert [code.text for code in zxingcpp.read_barcodes(picture)] == [f"{live_server}/join/K7PM3X"]
+    page.close()

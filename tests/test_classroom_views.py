@@ -219,6 +219,35 @@ def test_a_learner_cannot_start_another_class_assignment(app, people, lesson) ->
     assert response.status_code == 404
 
 
+def test_the_projector_shows_how_to_join_then_the_podium_then_everyone_else(app, people, lesson) -> None:
+    from sqlalchemy import update
+
+    from quizapp.extensions import db
+    from quizapp.models import Membership
+
+    others = [people.account(name.lower(), name=name) for name in ("Carlos", "Sana", "Usman")]
+    people.join(lesson["classroom"], *others)
+    totals = {lesson["ayesha"]: 9, lesson["bilal"]: 4, others[0]: 12, others[1]: 7, others[2]: 1}
+    with app.app_context(), db.writer() as session:
+        for account_id, total in totals.items():
+            session.execute(update(Membership).where(Membership.account_id == account_id).values(total=total))
+        session.commit()
+    teacher = people.sign_in(app.test_client(), lesson["teacher"], "ms-rana")
+    url = f"/teach/classes/{lesson['classroom']}"
+    post_form(teacher, f"{url}/projector/new", {"submit": "Go"}, url)
+    link = soup(teacher.get(url)).find("a", href=lambda h: h and "/board/" in h)["href"]
+    wall = soup(app.test_client().get(link))
+    join = wall.select_one(".wall-join")
+    assert join.select_one("svg.qr")["aria-label"] == "QR code of the join link"
+    assert "Class code: K7P-M3X" in join.get_text(" ", strip=True)
+    assert "http://localhost/join" in join.get_text(" ", strip=True)
+    podium = [(li.select_one(".podium-rank").get_text(), li.select_one(".podium-name").get_text(),
+               li.select_one(".podium-points").get_text()) for li in wall.select(".podium li")]
+    assert podium == [("1", "Carlos", "12 points"), ("2", "Ayesha", "9 points"), ("3", "Sana", "7 points")]
+    rest = [[td.get_text(strip=True) for td in tr.select("td")] for tr in wall.select(".board tbody tr")]
+    assert rest == [["4", "Bilal", "4"], ["5", "Usman", "1"]]
+
+
 def test_the_projector_refresh_can_be_paused(app, people, lesson) -> None:
     teacher = people.sign_in(app.test_client(), lesson["teacher"], "ms-rana")
     url = f"/teach/classes/{lesson['classroom']}"

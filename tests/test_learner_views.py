@@ -97,9 +97,13 @@ def test_a_whole_quiz_right_scores_full_marks_and_shows_the_evidence(csrf_app, c
     evidence = number.select_one(".evidence")
     assert evidence.blockquote.get_text(strip=True) == "As of July 2025, the country amassed 6,238 BTC"
     assert evidence.cite.get_text(strip=True) == (
-        "Untitled report from Islamabad on Pakistan's crypto alliance with El Salvador")
+        "[Pakistan launches a crypto alliance with El Salvador: a report from Islamabad]")
     link = evidence.a["href"]
-    assert re.fullmatch(r"/sources/islamabad-report\?cite=\d+#cited", link)
+    assert re.fullmatch(r"/sources/islamabad-report\?cite=\d+&attempt=[\w-]+#cited", link)
+    source = soup(client.get(link))
+    back = source.find("a", string="Back to your result")
+    assert back["href"] == location + "/result"
+    assert "quizapp gave this article its title" in source.get_text()
 
     source = soup(client.get(link.split("#")[0]))
     mark = source.select_one("mark#cited")
@@ -170,7 +174,8 @@ def test_the_result_waits_for_submission(client, sample_bank) -> None:
 
 def test_source_page_shows_metadata_and_unknown_fields_plainly(client, sample_bank) -> None:
     page = soup(client.get("/sources/ainvest"))
-    assert page.h1.get_text(strip=True).startswith("Untitled AInvest article")
+    assert page.h1.get_text(strip=True).startswith("[Pakistan and El Salvador sign a Bitcoin agreement")
+    assert page.find("a", string="Back to your result") is None
     meta = page.select_one(".source-meta").get_text(" ", strip=True)
     assert meta == "Publisher AInvest Published not stated"
     assert page.select_one("mark") is None

@@ -47,6 +47,11 @@ class Article:
     references: tuple[Reference, ...] = ()
 
 
+def title_given_by_quizapp(title: str) -> bool:
+    """Whether a title is in square brackets: given by quizapp to a page that had none."""
+    return title.startswith("[") and title.endswith("]")
+
+
 def parse_article(path: str, source_id: str, data: bytes) -> tuple[Article | None, list[Problem]]:
     """Parse one article file; return the article, or None and every problem found."""
     problems: list[Problem] = []

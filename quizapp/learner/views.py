@@ -10,6 +10,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from werkzeug.wrappers import Response
 
+from quizapp.domain.articles import title_given_by_quizapp
 from quizapp.domain.classroom_rules import AttemptKind
 from quizapp.extensions import db
 from quizapp.learner.forms import StartQuizForm, SubmitAttemptForm
@@ -216,4 +217,8 @@ def source(source_id: str) -> str:
     """A source article in full, with the cited passage highlighted."""
     citation = request.args.get("cite", type=read_id)
     page = library.source_page(db.session, source_id, citation, _viewer()) or abort(404)
-    return render_template("learner/source.html", source=page)
+    # Opened from a result: link back to it, for whoever may read that result.
+    attempt_token = request.args.get("attempt", "")[:64]
+    back = attempt_token if attempt_token and _may_review(attempt_token) else None
+    return render_template("learner/source.html", source=page, back_to_result=back,
+                           title_given=title_given_by_quizapp(page.title))

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from contextlib import nullcontext
 
-from flask import Blueprint, abort, render_template, request
+from flask import Blueprint, abort, render_template, request, url_for
 from flask_babel import force_locale
+from flask_babel import gettext as _
 
 from quizapp.extensions import db
 from quizapp.services import classrooms
+from quizapp.web.qr_codes import qr_svg
 
 projector = Blueprint("projector", __name__)
 
@@ -17,15 +19,20 @@ REFRESH_SECONDS = 30
 
 @projector.get("/board/<token>")
 def board(token: str) -> tuple[str, int, dict[str, str]]:
-    """The class board for the wall; display names only. ``?paused`` stops the refreshing.
+    """The class board for the wall: how to join, the podium, then everyone else; display names only.
 
-    The wall shows the class's language when the teacher set one (the browser's otherwise).
+    ``?paused`` stops the refreshing. The wall shows the class's language when the teacher set
+    one (the browser's otherwise).
     """
     classroom = classrooms.classroom_by_projector(db.session, token) or abort(404)
     paused = "paused" in request.args
+    rows = classrooms.board(db.session, classroom.id)
+    join_link = url_for("auth.join", code=classroom.join_code, _external=True)
     with force_locale(classroom.language) if classroom.language else nullcontext():
         html = render_template("projector/board.html", name=classroom.name, token=token,
-                               rows=classrooms.board(db.session, classroom.id),
+                               podium=rows[:3], rest=rows[3:], join_code=classroom.join_code,
+                               join_link=join_link,
+                               join_qr=qr_svg(join_link, _("QR code of the join link")),
                                refresh=None if paused else REFRESH_SECONDS)
     return html, 200, {
         "Cache-Control": "no-store", "Referrer-Policy": "no-referrer",

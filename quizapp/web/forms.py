@@ -10,6 +10,7 @@ from typing import Any
 
 from flask_babel import get_translations
 from flask_wtf import FlaskForm
+from wtforms import SubmitField
 
 
 def N_(message: str) -> str:
@@ -64,6 +65,13 @@ class QuizappForm(FlaskForm):
     class Meta(FlaskForm.Meta):
         def get_translations(self, form: Any) -> _CatalogForWTForms:
             return _CATALOG
+
+        def render_field(self, field: Any, render_kw: dict[str, Any]) -> Any:
+            # A button needs no id (no label points at it), and a page with several forms would
+            # repeat id="submit".
+            if isinstance(field, SubmitField) and "id" not in render_kw:
+                render_kw = {**render_kw, "id": False}
+            return super().render_field(field, render_kw)
 
 
 _CATALOG = _CatalogForWTForms()
