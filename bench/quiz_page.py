@@ -27,7 +27,7 @@ from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
-BANK = "pakistan-crypto-policy"  # the largest bundled bank
+BANK = "reading-the-news"  # the largest bundled bank; its first page is measured
 LANGUAGE_HEADERS: dict[str, str] = {}  # Accept-Language, when --language is given
 
 
@@ -127,7 +127,10 @@ def main() -> None:
             quiz_url, cookie = start_attempt(base)
             page = open_page(quiz_url, cookie)
             style = urllib.request.urlopen(f"{base}/static/style.css").read()
-            assert b"<script" not in page and b'name="csrf_token"' in page
+            # The page's one script, its own answer saver; the page works without it.
+            script = urllib.request.urlopen(f"{base}/static/quiz.js").read()
+            assert page.count(b"<script") == 1 and b'name="csrf_token"' in page
+            shown = page.count(b'class="question')
             first_loads = time_first_loads(base)
             wrk(quiz_url, 2, cookie)  # warm up every worker
             # The routes alternate, round after round, so that a noisy moment on the machine
@@ -152,12 +155,13 @@ def main() -> None:
     ratios = [quiz[0] / ok[0] for ok, quiz in rounds]
     worst_p99 = max(quiz[1] for _, quiz in rounds)
     print(f"median ratio {statistics.median(ratios):.2f} (goal >= 0.8); quiz page p99 at most "
-          f"{worst_p99:.1f} ms over the rounds (goal < 50 ms); page: {BANK}, 17 questions, "
+          f"{worst_p99:.1f} ms over the rounds (goal < 50 ms); page: {BANK}, first page of "
+          f"{shown} questions, "
           f"language {args.language or 'of the bank'}")
     print(f"first load of a new attempt's page (nothing cached for it), one at a time: "
           f"median {statistics.median(first_loads):.1f} ms over {len(first_loads)} attempts")
-    print(f"quiz page weight: {len(page):,} bytes HTML + {len(style):,} bytes CSS = "
-          f"{len(page) + len(style):,} bytes (goal <= 30 KB = 30,720 bytes), no script")
+    print(f"quiz page weight: {len(page):,} bytes HTML + {len(style):,} bytes CSS + {len(script):,} bytes "
+          f"script = {len(page) + len(style) + len(script):,} bytes (goal <= 30 KB = 30,720 bytes)")
 
 
 if __name__ == "__main__":

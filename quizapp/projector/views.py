@@ -27,6 +27,9 @@ def board(token: str) -> tuple[str, int, dict[str, str]]:
     classroom = classrooms.classroom_by_projector(db.session, token) or abort(404)
     paused = "paused" in request.args
     rows = classrooms.board(db.session, classroom.id)
+    # Flask's url_for, not web.links': a QR code needs the whole address, and here the host is
+    # the one the wall's own browser used (the page is never cached or shared), so a forged
+    # Host header could only mislead the client that forged it.
     join_link = url_for("auth.join", code=classroom.join_code, _external=True)
     with force_locale(classroom.language) if classroom.language else nullcontext():
         html = render_template("projector/board.html", name=classroom.name, token=token,
