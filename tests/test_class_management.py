@@ -13,7 +13,7 @@ from sqlalchemy import select
 from quizapp.extensions import db
 from quizapp.models import Account, Assignment, Membership, utc_now
 from tests.conftest import PASSWORD, People
-from tests.helpers import post_form, soup
+from tests.helpers import post_form, right_form, soup
 from tests.test_classroom_views import board_rows, learner_client, take
 
 
@@ -272,3 +272,15 @@ def test_the_learner_page_shows_their_own_practice(app, people, lesson) -> None:
         f"/teach/classes/{lesson['classroom']}/learners/{lesson['ayesha']}")).select("tbody tr")]
     assert [(row[2], row[3]) for row in rows] == [("0/6", "practice, does not count"),
                                                   ("6/6", "yes")]
+
+
+def test_an_attempt_open_when_its_assignment_is_deleted_does_not_count(app, people, lesson) -> None:
+    second = people.assign(lesson["classroom"])
+    bilal = learner_client(app, people, lesson["bilal"], "bilal")
+    started = post_form(bilal, f"/assignments/{second}/start", {"start": "Start"}, "/")
+    teacher = teacher_client(app, people, lesson)
+    post_form(teacher, f"/teach/classes/{lesson['classroom']}/assignments/{second}/delete",
+              {"submit": "Delete"})
+    quiz = soup(bilal.get(started.headers["Location"]))
+    assert bilal.post(started.headers["Location"], data=right_form(quiz)).status_code == 303
+    assert board_rows(bilal, lesson["classroom"])[1] == ["2", "Bilal (you)", "5"]

@@ -113,14 +113,12 @@ def delete_assignment(session: Session, assignment: Assignment) -> None:
     again at ``deleted_at`` once it holds the lock), so no gain lands after the deletion.
     """
     with write_transaction(session):
-        bests = dict(session.execute(
-            select(AssignmentScore.account_id, AssignmentScore.best_score)
-            .where(AssignmentScore.assignment_id == assignment.id)).all())
+        # Every member's row, not only those with a score yet: a first submission may be
+        # recording one right now.
         members = session.scalars(
-            select(Membership).where(Membership.classroom_id == assignment.classroom_id,
-                                     Membership.account_id.in_(list(bests)))
+            select(Membership).where(Membership.classroom_id == assignment.classroom_id)
             .order_by(Membership.account_id).with_for_update()).all()
-        bests = dict(session.execute(  # again, now that no submission can change them
+        bests = dict(session.execute(  # read once no submission can change them
             select(AssignmentScore.account_id, AssignmentScore.best_score)
             .where(AssignmentScore.assignment_id == assignment.id)).all())
         for member in members:

@@ -244,18 +244,19 @@ def delete_bank(slug: str) -> str | Response:
 def delete_article(source_id: str) -> str | Response:
     """Delete one of the teacher's articles, if no question quotes it."""
     article = authoring.own_article(db.session, current_user.account_id, source_id) or abort(404)
-    citing = authoring.banks_citing(db.session, source_id)
-    if citing:
-        return _to_banks(say(_("%(title)s cannot be deleted: questions of these banks quote it, "
-                               "and their results show the quotes: %(banks)s."),
-                             title=article.title, banks=", ".join(citing)))
+    if authoring.banks_citing(db.session, source_id):
+        return _cited(article.title, authoring.banks_citing(db.session, source_id))
     if not confirmed():
         return confirm_page(say(_("Delete the article %(title)s?"), title=article.title),
                             [_("No question quotes it. It is deleted for good.")],
                             _("Delete the article"), url_for(".banks"))
     citing = authoring.delete_article(db.session, article)
-    if citing:  # a bank citing it was published meanwhile
-        return _to_banks(say(_("%(title)s cannot be deleted: questions of these banks quote it, "
-                               "and their results show the quotes: %(banks)s."),
-                             title=article.title, banks=", ".join(citing)))
+    if citing:  # a bank quoting it was published meanwhile
+        return _cited(article.title, citing)
     return _to_banks(say(_("The article %(title)s is deleted."), title=article.title))
+
+
+def _cited(title: str, banks: list[str]) -> Response:
+    return _to_banks(say(_("%(title)s cannot be deleted: questions of these banks quote it, and "
+                           "their results show the quotes: %(banks)s."),
+                         title=title, banks=", ".join(banks)))

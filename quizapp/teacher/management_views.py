@@ -164,22 +164,28 @@ def edit_assignment(classroom_id: int, assignment_id: int) -> str | Response | t
                                   due_at=_on_clock(assignment.due_at, zone))
     else:
         form = EditAssignmentForm()
-        if form.validate_on_submit():
-            opens_at, due_at = typed_dates(form, zone)
-            now = classrooms.now()
-            problems = edited_assignment_date_problems(opens_at, due_at, now, assignment.opens_at,
-                                                       assignment.due_at)
-            show_date_problems(form, problems, now, zone)
-            if not problems:
-                class_management.edit_assignment(db.session, assignment, opens_at, due_at,
-                                                 form.attempts_allowed.data)
-                return _to_class(classroom_id, _("Assignment saved. Scores already recorded "
-                                                 "stay as they are."))
+        if form.validate_on_submit() and _saved(form, assignment, zone):
+            return _to_class(classroom_id, _("Assignment saved. Scores already recorded stay as "
+                                             "they are."))
     label_dates(form, zone)
-    status = 422 if request.method == "POST" else 200
     return render_template("teacher/edit_assignment.html", classroom=classroom_row,
                            assignment_id=assignment_id, form=form,
-                           title=classrooms.assignment_title(db.session, assignment)), status
+                           title=classrooms.assignment_title(db.session, assignment)
+                           ), 422 if request.method == "POST" else 200
+
+
+def _saved(form: EditAssignmentForm, assignment: Assignment, zone: str) -> bool:
+    """Save the edited dates and attempts if they pass the checks of a new assignment."""
+    opens_at, due_at = typed_dates(form, zone)
+    now = classrooms.now()
+    problems = edited_assignment_date_problems(opens_at, due_at, now, assignment.opens_at,
+                                               assignment.due_at)
+    show_date_problems(form, problems, now, zone)
+    if problems:
+        return False
+    class_management.edit_assignment(db.session, assignment, opens_at, due_at,
+                                     form.attempts_allowed.data)
+    return True
 
 
 def _on_clock(moment: dt.datetime | None, zone: str) -> dt.datetime | None:
