@@ -243,6 +243,13 @@ def teacher_banks(session: Session, teacher_id: int, languages: list[str]) -> li
     return banks
 
 
+def assignable_banks(session: Session, teacher_id: int) -> list[tuple[str, str]]:
+    """The slugs and titles of the published banks a teacher may assign: bundled and their own."""
+    return [(slug, title) for slug, title in session.execute(
+        select(Bank.slug, Bank.title).where(Bank.listed, own_or_bundled(Bank.owner_id, teacher_id))
+        .order_by(Bank.title))]
+
+
 def bank_yaml(session: Session, viewer_id: int | None, slug: str) -> str | None:
     """A bank's YAML as last published, if the viewer may see the bank (or unpublished it)."""
     mine_unpublished = (Bank.owner_id == viewer_id) & Bank.deleted_at.is_(None)

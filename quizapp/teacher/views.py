@@ -11,7 +11,6 @@ from flask import Blueprint, Response, abort, flash, redirect, render_template, 
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
-from sqlalchemy import select
 from wtforms import SelectChoice
 
 from quizapp.domain.class_time import DateProblem, assignment_date_problems, local_to_utc
@@ -19,7 +18,7 @@ from quizapp.domain.classroom_rules import report_filename
 from quizapp.extensions import db
 from quizapp.form_responses import form_status
 from quizapp.i18n import class_datetime, zone_label
-from quizapp.models import Bank, Classroom
+from quizapp.models import Classroom
 from quizapp.services import accounts, authoring, class_management, classrooms, reports
 from quizapp.teacher.forms import (
     AssignForm,
@@ -87,10 +86,8 @@ def label_dates(form: AssignForm | EditAssignmentForm, zone: str) -> None:
 def _assign_form(zone: str) -> AssignForm:
     form = AssignForm()
     label_dates(form, zone)
-    form.bank.choices = [SelectChoice(slug, title) for slug, title in db.session.execute(
-        select(Bank.slug, Bank.title)
-        .where(Bank.listed, authoring.own_or_bundled(Bank.owner_id, current_user.account_id))
-        .order_by(Bank.title))]
+    form.bank.choices = [SelectChoice(slug, title) for slug, title in
+                         authoring.assignable_banks(db.session, current_user.account_id)]
     return form
 
 
