@@ -58,6 +58,8 @@ class Bank(Base):
     language: Mapped[str] = mapped_column(String(35), default="en")
     tags: Mapped[list[str]] = mapped_column(JSON, default=list)
     listed: Mapped[bool] = mapped_column(default=True)
+    # Set when its teacher deleted it: unlisted and off their list, kept for its attempts.
+    deleted_at: Mapped[dt.datetime | None]
     updated_at: Mapped[dt.datetime] = mapped_column(default=utc_now, onupdate=utc_now)
 
     questions: Mapped[list[Question]] = relationship(back_populates="bank",
@@ -189,6 +191,8 @@ class Classroom(Base):
     language: Mapped[str | None] = mapped_column(String(35))
     timezone: Mapped[str] = mapped_column(String(64), default="UTC", server_default="UTC")
     created_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+    # Set while archived: off the dashboard and learners' pages, its code and projector closed.
+    archived_at: Mapped[dt.datetime | None]
 
 
 class Membership(Base):
@@ -201,6 +205,8 @@ class Membership(Base):
     account_id: Mapped[int] = mapped_column(ForeignKey("account.id"), primary_key=True, index=True)
     total: Mapped[int] = mapped_column(default=0)
     joined_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+    # Set when the teacher removed the learner: off the class and its board, history kept.
+    removed_at: Mapped[dt.datetime | None]
 
 
 class Assignment(Base):
@@ -215,6 +221,8 @@ class Assignment(Base):
     due_at: Mapped[dt.datetime | None]
     attempts_allowed: Mapped[int | None]
     created_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+    # Set when deleted: off learners' lists and board totals; its attempts stay, as practice.
+    deleted_at: Mapped[dt.datetime | None]
 
 
 class AssignmentScore(Base):

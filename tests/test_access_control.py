@@ -59,7 +59,23 @@ MATRIX: dict[tuple[str, str], tuple[str, tuple[int, ...]]] = {
                                    (302, 403, 403, 303, 404)),
     ("teacher.board_mode", "POST"): ("/teach/classes/{classroom}/board", (302, 403, 403, 400, 404)),
     ("teacher.roster", "POST"): ("/teach/classes/{classroom}/roster", (302, 403, 403, 303, 404)),
+    ("teacher.renew_code", "GET"): ("/teach/classes/{classroom}/code", (302, 403, 403, 200, 404)),
     ("teacher.renew_code", "POST"): ("/teach/classes/{classroom}/code", (302, 403, 403, 303, 404)),
+    ("teacher.rename_class", "POST"): ("/teach/classes/{classroom}/name", (302, 403, 403, 422, 404)),
+    ("teacher.archive_class", "GET"): ("/teach/classes/{classroom}/archive",
+                                       (302, 403, 403, 200, 404)),
+    ("teacher.restore_class", "POST"): ("/teach/classes/{classroom}/restore",
+                                        (302, 403, 403, 303, 404)),
+    ("teacher.rename_learner", "POST"): ("/teach/classes/{classroom}/learners/{learner}/name",
+                                         (302, 403, 403, 422, 404)),
+    ("teacher.remove_learner", "GET"): ("/teach/classes/{classroom}/learners/{learner}/remove",
+                                        (302, 403, 403, 200, 404)),
+    ("teacher.edit_assignment", "GET"): ("/teach/classes/{classroom}/assignments/{assignment}/edit",
+                                         (302, 403, 403, 200, 404)),
+    ("teacher.edit_assignment", "POST"): ("/teach/classes/{classroom}/assignments/{assignment}/edit",
+                                          (302, 403, 403, 303, 404)),
+    ("teacher.delete_assignment", "GET"): (
+        "/teach/classes/{classroom}/assignments/{assignment}/delete", (302, 403, 403, 200, 404)),
     ("teacher.projector", "POST"): ("/teach/classes/{classroom}/projector/revoke",
                                     (302, 403, 403, 303, 404)),
     ("teacher.banks", "GET"): ("/teach/banks", (302, 403, 403, 200, 200)),
@@ -72,11 +88,28 @@ MATRIX: dict[tuple[str, str], tuple[str, tuple[int, ...]]] = {
     ("teacher.starter_bank", "GET"): ("/teach/starter-bank.yaml", (302, 403, 403, 200, 200)),
     ("teacher.new_article", "GET"): ("/teach/articles/new", (302, 403, 403, 200, 200)),
     ("teacher.new_article", "POST"): ("/teach/articles/new", (302, 403, 403, 422, 422)),
+    ("teacher.unpublish_bank", "GET"): ("/teach/banks/own-a/unpublish", (302, 403, 403, 200, 404)),
+    ("teacher.delete_bank", "GET"): ("/teach/banks/own-a/delete", (302, 403, 403, 200, 404)),
+    # Cited by teacher A's bank: it cannot be deleted, and teacher A is sent back to say so.
+    ("teacher.delete_article", "GET"): ("/teach/articles/article-a/delete",
+                                        (302, 403, 403, 303, 404)),
+    ("teacher.delete_article", "POST"): ("/teach/articles/article-a/delete",
+                                         (302, 403, 403, 303, 404)),
+    # From here on, requests change what later ones see (ENDING marks the first of them).
+    ("teacher.unpublish_bank", "POST"): ("/teach/banks/own-a/unpublish", (302, 403, 403, 303, 404)),
+    ("teacher.delete_bank", "POST"): ("/teach/banks/own-a/delete", (302, 403, 403, 303, 404)),
+    ("teacher.delete_assignment", "POST"): (
+        "/teach/classes/{classroom}/assignments/{assignment}/delete", (302, 403, 403, 303, 404)),
+    ("teacher.remove_learner", "POST"): ("/teach/classes/{classroom}/learners/{learner}/remove",
+                                         (302, 403, 403, 303, 404)),
+    ("teacher.archive_class", "POST"): ("/teach/classes/{classroom}/archive",
+                                        (302, 403, 403, 303, 404)),
     # Near the end: a new password ends learner A's session for the requests after it.
     ("teacher.new_password", "POST"): ("/teach/classes/{classroom}/learners/{learner}/password",
                                        (302, 403, 403, 200, 404)),
     ("auth.logout", "POST"): ("/logout", (303, 303, 303, 303, 303)),
 }
+ENDING = ("teacher.unpublish_bank", "POST")
 # More paths for routes above: teacher A's own bank and article are seen by teacher A and
 # the learners of teacher A's classes only; bundled ones by everyone.
 MATRIX_ALSO: list[tuple[tuple[str, str], str, tuple[int, ...]]] = [
@@ -157,7 +190,8 @@ def test_who_may_use_each_route(app: Flask, people: People, world: dict) -> None
     seen: list[str] = []
     checks = [(key, MATRIX[key]) for key in MATRIX]
     also = [(key, (path, expected)) for key, path, expected in MATRIX_ALSO]
-    checks[-2:-2] = also  # before the new password and signing out, which end sessions
+    ending = [key for key, _entry in checks].index(ENDING)
+    checks[ending:ending] = also  # before the requests that unpublish, remove and end sessions
     for (_endpoint, method), (template, expected) in checks:
         path = template.format(**world["values"])
         for role, status in zip(ROLES, expected, strict=True):

@@ -10,6 +10,7 @@ from quizapp.domain.class_time import (
     LIKELY_ZONES,
     DateProblem,
     assignment_date_problems,
+    edited_assignment_date_problems,
     is_past,
     local_to_utc,
     other_zones,
@@ -81,3 +82,17 @@ def test_a_due_date_typed_in_el_salvador_is_judged_in_utc() -> None:
     assert assignment_date_problems(None, local_to_utc(dt.datetime(2026, 12, 1, 16, 0),
                                                        "Asia/Karachi"), NOW) == {
         "due_at": DateProblem.DUE_IN_PAST}
+
+
+def test_an_edited_assignment_may_keep_a_time_already_past_but_not_choose_one() -> None:
+    now = dt.datetime(2026, 3, 10, 12, 0)
+    last_week, yesterday, tomorrow = (now - dt.timedelta(days=7), now - dt.timedelta(days=1),
+                                      now + dt.timedelta(days=1))
+    assert edited_assignment_date_problems(last_week, tomorrow, now, last_week, None) == {}
+    assert edited_assignment_date_problems(yesterday, tomorrow, now, last_week, None) == {
+        "opens_at": DateProblem.OPENS_IN_PAST}
+    assert edited_assignment_date_problems(last_week, yesterday, now, last_week, yesterday) == {}
+    assert edited_assignment_date_problems(None, yesterday, now, None, tomorrow) == {
+        "due_at": DateProblem.DUE_IN_PAST}
+    assert edited_assignment_date_problems(yesterday, last_week, now, yesterday, last_week) == {
+        "due_at": DateProblem.DUE_BEFORE_OPENING}

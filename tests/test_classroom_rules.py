@@ -15,6 +15,7 @@ from quizapp.domain.classroom_rules import (
     new_join_code,
     password_problem,
     read_join_code,
+    report_filename,
     show_join_code,
     username_base,
 )
@@ -64,3 +65,16 @@ def test_usernames_from_display_names(name: str, base: str) -> None:
 ])
 def test_when_an_attempt_counts(window: AssignmentWindow, used: int, kind: AttemptKind) -> None:
     assert attempt_kind(window, NOW, used) is kind
+
+
+@pytest.mark.parametrize(("name", "filename"), [
+    ("8B", "class-8b-report.csv"),
+    ("Class 8B", "class-8b-report.csv"),
+    ("José's Clase — 2º año", "class-jose-s-clase-2o-ano-report.csv"),
+    ("جماعت ہشتم", "class-42-report.csv"),  # no ASCII letter left: the class id
+    ('a"b\\c/../d\r\n', "class-a-b-c-d-report.csv"),
+    ("Class", "class-42-report.csv"),
+])
+def test_the_report_file_is_named_after_the_class_in_safe_characters(name: str,
+                                                                      filename: str) -> None:
+    assert report_filename(name, 42) == filename

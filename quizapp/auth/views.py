@@ -55,6 +55,8 @@ def problem_text(problem: AccountProblem) -> str:
         AccountProblem.UNKNOWN_CODE: _("There is no class with that code. Check it with your "
                                        "teacher: codes have 6 letters and numbers."),
         AccountProblem.NOT_A_LEARNER: _("Only learner accounts join classes."),
+        AccountProblem.CLASS_CLOSED: _("This class is closed: its teacher archived it. Ask your "
+                                       "teacher for the code of your new class."),
     }[problem]
 
 
@@ -162,7 +164,7 @@ def join(code: str | None = None) -> str | Response | tuple[str, int]:
         if isinstance(outcome, AccountProblem):
             if outcome is AccountProblem.UNKNOWN_CODE:
                 rate_limits.note_unknown_join_code()
-            field = {AccountProblem.UNKNOWN_CODE: form.code,
+            field = {AccountProblem.UNKNOWN_CODE: form.code, AccountProblem.CLASS_CLOSED: form.code,
                      AccountProblem.NAME_EMPTY: form.display_name,
                      AccountProblem.NAME_LOOKS_TAKEN: form.display_name}.get(outcome, form.password)
             field.errors = [problem_text(outcome)]

@@ -80,3 +80,19 @@ def assignment_date_problems(opens_at: dt.datetime | None, due_at: dt.datetime |
     elif opens_at is not None and due_at is not None and due_at <= opens_at:
         problems["due_at"] = DateProblem.DUE_BEFORE_OPENING
     return problems
+
+
+def edited_assignment_date_problems(opens_at: dt.datetime | None, due_at: dt.datetime | None,
+                                    now: dt.datetime, was_opens_at: dt.datetime | None,
+                                    was_due_at: dt.datetime | None) -> dict[str, DateProblem]:
+    """The problems of an edited assignment's dates: those of a new one, except that a
+    time left as it was may have passed (an assignment that opened last week keeps its
+    opening time when its due date is moved)."""
+    problems = assignment_date_problems(opens_at, due_at, now)
+    if problems.get("opens_at") is DateProblem.OPENS_IN_PAST and opens_at == was_opens_at:
+        del problems["opens_at"]
+    if problems.get("due_at") is DateProblem.DUE_IN_PAST and due_at == was_due_at:
+        del problems["due_at"]
+        if opens_at is not None and due_at is not None and due_at <= opens_at:
+            problems["due_at"] = DateProblem.DUE_BEFORE_OPENING
+    return problems

@@ -96,3 +96,14 @@ def attempt_kind(window: AssignmentWindow, now: dt.datetime, attempts_used: int)
     if window.attempts_allowed is not None and attempts_used >= window.attempts_allowed:
         return AttemptKind.NO_ATTEMPTS_LEFT
     return AttemptKind.COUNTS
+
+
+def report_filename(class_name: str, class_id: int) -> str:
+    """The CSV report's file name, from the class's name in plain ASCII: ``class-8b-report.csv``.
+
+    Only lower-case letters, digits and hyphens: safe in a Content-Disposition header and
+    on every file system. A name with no ASCII letter left (Urdu script) uses the class id.
+    """
+    stem = re.sub(r"[^a-z0-9]+", "-", ascii_folded(class_name)).strip("-")[:60].strip("-")
+    stem = stem.removeprefix("class-") if stem != "class" else ""
+    return f"class-{stem or class_id}-report.csv"

@@ -48,6 +48,7 @@ class AccountProblem(enum.Enum):
     PASSWORD_TOO_LONG = "password_too_long"
     WRONG_PASSWORD = "wrong_password"
     UNKNOWN_CODE = "unknown_code"
+    CLASS_CLOSED = "class_closed"  # the code's class is archived
     NOT_A_LEARNER = "not_a_learner"
 
 
@@ -257,8 +258,12 @@ def _look_alike_members(session: Session, classroom_id: int, name: str) -> list[
 
 
 def _add_member(session: Session, classroom: Classroom, account_id: int) -> None:
-    if session.get(Membership, (classroom.id, account_id)) is None:
+    """Put the learner in the class; one removed from it comes back, with their history."""
+    membership = session.get(Membership, (classroom.id, account_id))
+    if membership is None:
         session.add(Membership(classroom_id=classroom.id, account_id=account_id))
+    else:
+        membership.removed_at = None
 
 
 def join_as_new_learner(session: Session, code: str, display_name: str, password: str,
@@ -276,12 +281,16 @@ def join_as_new_learner(session: Session, code: str, display_name: str, password
     problem = _PASSWORD_PROBLEMS.get(password_problem(password))  # type: ignore[arg-type]
     if classroom is None:
         return AccountProblem.UNKNOWN_CODE
+    if classroom.archived_at is not None:
+        return AccountProblem.CLASS_CLOSED
     if not name:
         return AccountProblem.NAME_EMPTY
     if problem:
         return problem
     for member in _look_alike_members(session, classroom.id, name):
         if check_password_hash(member.password_hash, password):
+            with write_transaction(session):
+                _add_member(session, classroom, member.id)  # back in the class if removed
             return _sign_in(session, member, idle_seconds), classroom.name
     password_hash = generate_password_hash(password, CHOSEN_PASSWORD_HASH)  # before the lock
     with write_transaction(session):
@@ -300,10 +309,13 @@ def join_with_account(session: Session, account_id: int, code: str) -> str | Acc
     account = session.get(Account, account_id)
     if classroom is None:
         return AccountProblem.UNKNOWN_CODE
+    if classroom.archived_at is not None:
+        return AccountProblem.CLASS_CLOSED
     if account is None or account.role != "learner":
         return AccountProblem.NOT_A_LEARNER
     with write_transaction(session):
         if session.get(Membership, (classroom.id, account_id)) is not None:
+            _add_member(session, classroom, account_id)  # back in the class if removed
             return classroom.name
         if look_alike(account.display_name, _member_names(session, classroom.id)) is not None:
             return AccountProblem.NAME_LOOKS_TAKEN

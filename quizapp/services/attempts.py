@@ -406,6 +406,10 @@ def _record_best(session: Session, assignment_id: int, account_id: int, score: i
     membership = session.scalar(
         select(Membership).where(Membership.classroom_id == classroom_id,
                                  Membership.account_id == account_id).with_for_update())
+    # Read once the row is locked: an assignment deleted meanwhile took its points out of
+    # the total (class_management.delete_assignment), so nothing may be added now.
+    if session.scalar(select(Assignment.deleted_at).where(Assignment.id == assignment_id)):
+        return
     best = session.get(AssignmentScore, (assignment_id, account_id), populate_existing=True)
     if best is None:
         best = AssignmentScore(assignment_id=assignment_id, account_id=account_id,

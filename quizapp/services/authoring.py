@@ -22,7 +22,17 @@ from quizapp.domain.catalog import citation_checker
 from quizapp.domain.grading import right_answer, shown_entries
 from quizapp.domain.messages import msg
 from quizapp.domain.problems import Problem, in_file_order
-from quizapp.models import Bank, BankTranslation, Classroom, Membership, Question, Source
+from quizapp.models import (
+    Bank,
+    BankTranslation,
+    Citation,
+    Classroom,
+    Membership,
+    Question,
+    QuestionVersion,
+    Source,
+    utc_now,
+)
 from quizapp.services.catalog_loading import LoadReport, store_article, store_bank, store_translation
 
 
@@ -206,11 +216,14 @@ class OwnBank:
     language: str = "en"
     # Per other language: how many questions it lacks or has out of date; None: no translation.
     translations: tuple[tuple[str, int | None], ...] = ()
+    listed: bool = True  # False: the teacher unpublished it (it stays on their list only)
 
 
 def teacher_banks(session: Session, teacher_id: int, languages: list[str]) -> list[OwnBank]:
-    """The teacher's own banks, then the bundled ones, by title, with where their translations stand."""
-    rows = session.scalars(select(Bank).where(Bank.listed, own_or_bundled(Bank.owner_id, teacher_id))
+    """The teacher's own banks (unpublished ones too), then the bundled ones, by title, with where
+    their translations stand. Deleted banks are left out."""
+    shown = or_(Bank.listed, (Bank.owner_id == teacher_id) & Bank.deleted_at.is_(None))
+    rows = session.scalars(select(Bank).where(shown, own_or_bundled(Bank.owner_id, teacher_id))
                            .options(selectinload(Bank.questions).selectinload(Question.current_version))
                            .order_by(Bank.owner_id.is_(None), Bank.title)).all()
     stored: dict[tuple[int, str], dict] = {  # type: ignore[type-arg]
@@ -226,14 +239,22 @@ def teacher_banks(session: Session, teacher_id: int, languages: list[str]) -> li
              if (row.id, language) in stored else None)
             for language in languages if language != row.language)
         banks.append(OwnBank(row.slug, row.title, len(current), row.owner_id == teacher_id,
-                             row.language, translations))
+                             row.language, translations, row.listed))
     return banks
 
 
+def assignable_banks(session: Session, teacher_id: int) -> list[tuple[str, str]]:
+    """The slugs and titles of the published banks a teacher may assign: bundled and their own."""
+    return [(slug, title) for slug, title in session.execute(
+        select(Bank.slug, Bank.title).where(Bank.listed, own_or_bundled(Bank.owner_id, teacher_id))
+        .order_by(Bank.title))]
+
+
 def bank_yaml(session: Session, viewer_id: int | None, slug: str) -> str | None:
-    """A bank's YAML as last published, if the viewer may see the bank."""
+    """A bank's YAML as last published, if the viewer may see the bank (or unpublished it)."""
+    mine_unpublished = (Bank.owner_id == viewer_id) & Bank.deleted_at.is_(None)
     return session.scalar(select(Bank.yaml_text).where(
-        Bank.slug == slug, Bank.listed, visible_to(Bank.owner_id, viewer_id)))
+        Bank.slug == slug, or_(Bank.listed, mine_unpublished), visible_to(Bank.owner_id, viewer_id)))
 
 
 def translation_file(session: Session, teacher_id: int, slug: str, language: str) -> str | None:
@@ -293,3 +314,58 @@ def citable_articles(session: Session, teacher_id: int) -> list[OwnArticle]:
     return [OwnArticle(row.id, row.title, row.publisher, row.owner_id == teacher_id)
             for row in rows]
 
+
+
+def own_bank(session: Session, teacher_id: int, slug: str) -> Bank | None:
+    """One of the teacher's own banks, not deleted; None for bundled banks and others'."""
+    return session.scalar(select(Bank).where(Bank.slug == slug, Bank.owner_id == teacher_id,
+                                             Bank.deleted_at.is_(None)))
+
+
+def unpublish_bank(session: Session, bank: Bank) -> None:
+    """Take a bank out of the library: it can no longer be started, by practice or assignment.
+
+    Nothing is deleted: results of past attempts stay readable, scores stay recorded, and
+    uploading the bank again publishes it again.
+    """
+    with write_transaction(session):
+        bank.listed = False
+
+
+def delete_bank(session: Session, bank: Bank) -> None:
+    """Unpublish a bank and take it off its teacher's list.
+
+    Its rows are kept (never deleted): attempts point at its questions, and their results
+    stay readable. Uploading a bank with the same id brings it back.
+    """
+    with write_transaction(session):
+        bank.listed = False
+        bank.deleted_at = utc_now()
+
+
+def own_article(session: Session, teacher_id: int, source_id: str) -> Source | None:
+    """One of the teacher's own articles; None for bundled articles and others'."""
+    return session.scalar(select(Source).where(Source.id == source_id,
+                                               Source.owner_id == teacher_id))
+
+
+def banks_citing(session: Session, source_id: str) -> list[str]:
+    """The titles of the banks whose questions (any version) quote the article, by title."""
+    return list(session.scalars(
+        select(Bank.title).distinct()
+        .join(Question, Question.bank_id == Bank.id)
+        .join(QuestionVersion, QuestionVersion.question_id == Question.id)
+        .join(Citation, Citation.question_version_id == QuestionVersion.id)
+        .where(Citation.source_id == source_id).order_by(Bank.title)))
+
+
+def delete_article(session: Session, article: Source) -> list[str]:
+    """Delete an article no question quotes; else nothing, and the titles of the banks that do.
+
+    Any version counts, even of a bank since unpublished: past results show their quotes.
+    """
+    with write_transaction(session):
+        citing = banks_citing(session, article.id)
+        if not citing:
+            session.delete(article)
+    return citing

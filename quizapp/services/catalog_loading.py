@@ -118,6 +118,7 @@ def store_bank(session: Session, bank: bank_format.Bank, report: LoadReport,
     row.language = bank.language
     row.tags = list(bank.tags)
     row.listed = True
+    row.deleted_at = None  # a teacher's deleted bank, uploaded again, is back on their list
 
     existing = {question.slug: question for question in row.questions}
     for position, question in enumerate(bank.questions):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import Engine, bindparam, case, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
@@ -35,6 +35,11 @@ from quizapp.services.authoring import own_or_bundled
 
 _Viewer = aliased(Membership)
 
+# A learner removed from a class keeps their row (and history) but is no longer in it.
+ACTIVE_MEMBER = Membership.removed_at.is_(None)
+OPEN_CLASS = Classroom.archived_at.is_(None)
+LIVE_ASSIGNMENT = Assignment.deleted_at.is_(None)
+
 BOARD_MODES = ("shown", "top10", "hidden")
 
 
@@ -47,6 +52,7 @@ class ClassSummary:
     join_code: str
     members: int
     assignments: int
+    archived: bool = False
 
 
 @dataclass(frozen=True)
@@ -79,6 +85,8 @@ class ClassPage:
     assignments: list[AssignmentView]
     language: str | None = None  # the default for learners who have not chosen one
     timezone: str = DEFAULT_ZONE  # dates are typed and shown on this clock
+    removed: list[tuple[int, str, str]] = field(default_factory=list)  # learners removed
+    archived: bool = False
 
 
 @dataclass(frozen=True)
@@ -147,16 +155,17 @@ def set_projector(session: Session, classroom: Classroom, enabled: bool) -> None
 
 def teacher_classes(session: Session, teacher_id: int) -> list[ClassSummary]:
     """A teacher's classes with their member and assignment counts."""
-    members = (select(Membership.classroom_id, func.count().label("n"))
+    members = (select(Membership.classroom_id, func.count().label("n")).where(ACTIVE_MEMBER)
                .group_by(Membership.classroom_id).subquery())
-    assigned = (select(Assignment.classroom_id, func.count().label("n"))
+    assigned = (select(Assignment.classroom_id, func.count().label("n")).where(LIVE_ASSIGNMENT)
                 .group_by(Assignment.classroom_id).subquery())
     rows = session.execute(
         select(Classroom, func.coalesce(members.c.n, 0), func.coalesce(assigned.c.n, 0))
         .outerjoin(members, members.c.classroom_id == Classroom.id)
         .outerjoin(assigned, assigned.c.classroom_id == Classroom.id)
         .where(Classroom.teacher_id == teacher_id).order_by(Classroom.name, Classroom.id))
-    return [ClassSummary(c.id, c.name, c.join_code, m, a) for c, m, a in rows]
+    return [ClassSummary(c.id, c.name, c.join_code, m, a, c.archived_at is not None)
+            for c, m, a in rows]
 
 
 def _window(assignment: Assignment) -> AssignmentWindow:
@@ -165,14 +174,19 @@ def _window(assignment: Assignment) -> AssignmentWindow:
 
 def _assignment_views(session: Session, classroom_id: int, now: dt.datetime,
                       account_id: int | None = None, language: str = "en") -> list[AssignmentView]:
-    """The class's assignments, each bank's title in ``language`` where it has a translation."""
+    """The class's assignments, each bank's title in ``language`` where it has a translation.
+
+    Deleted assignments are left out; for a learner (``account_id``), so are those of banks
+    their teacher unpublished: they can no longer be started.
+    """
+    shown = [LIVE_ASSIGNMENT] + ([Bank.listed] if account_id is not None else [])
     rows = session.execute(
         select(Assignment, Bank.slug, func.coalesce(BankTranslation.title, Bank.title),
                case((BankTranslation.title.is_(None), Bank.language), else_=BankTranslation.language))
         .join(Bank, Bank.id == Assignment.bank_id)
         .outerjoin(BankTranslation, (BankTranslation.bank_id == Bank.id)
                    & (BankTranslation.language == language) & (Bank.language != language))
-        .where(Assignment.classroom_id == classroom_id)
+        .where(Assignment.classroom_id == classroom_id, *shown)
         .order_by(Assignment.due_at.is_(None), Assignment.due_at, Assignment.id))
     scores: dict[int, AssignmentScore] = {}
     if account_id is not None:
@@ -193,16 +207,19 @@ def _assignment_views(session: Session, classroom_id: int, now: dt.datetime,
 
 def class_page(session: Session, classroom: Classroom, now: dt.datetime,
                language: str = "en") -> ClassPage:
-    """A class with its members and assignments, for its teacher."""
-    members = session.execute(
-        select(Account.id, Account.display_name, Account.username)
+    """A class with its members (and those removed) and assignments, for its teacher."""
+    rows = session.execute(
+        select(Account.id, Account.display_name, Account.username, Membership.removed_at)
         .join(Membership, Membership.account_id == Account.id)
         .where(Membership.classroom_id == classroom.id).order_by(Account.display_name))
+    members, removed = [], []
+    for account_id, name, username, removed_at in rows:
+        (members if removed_at is None else removed).append((account_id, name, username))
     return ClassPage(classroom.id, classroom.name, classroom.join_code, classroom.board_mode,
-                     classroom.projector_token, [tuple(row) for row in members],  # type: ignore[misc]
+                     classroom.projector_token, members,
                      _assignment_views(session, classroom.id, now, language=language),
-                     classroom.language,
-                     classroom.timezone)
+                     classroom.language, classroom.timezone, removed,
+                     classroom.archived_at is not None)
 
 
 def assign_bank(session: Session, classroom: Classroom, bank_slug: str,
@@ -220,12 +237,18 @@ def assign_bank(session: Session, classroom: Classroom, bank_slug: str,
     return assignment.id
 
 
+def assignment_title(session: Session, assignment: Assignment) -> str:
+    """The title of an assignment's bank."""
+    return session.scalar(select(Bank.title).where(Bank.id == assignment.bank_id)) or ""
+
+
 def learner_classes(session: Session, account_id: int, now: dt.datetime,
                     language: str = "en") -> list[LearnerClass]:
     """A learner's classes, each with its assignments and the learner's best scores."""
     classrooms = session.scalars(
         select(Classroom).join(Membership, Membership.classroom_id == Classroom.id)
-        .where(Membership.account_id == account_id).order_by(Classroom.name, Classroom.id))
+        .where(Membership.account_id == account_id, ACTIVE_MEMBER, OPEN_CLASS)
+        .order_by(Classroom.name, Classroom.id))
     return [LearnerClass(c.id, c.name, c.board_mode,
                          _assignment_views(session, c.id, now, account_id, language), c.timezone)
             for c in classrooms]
@@ -240,8 +263,9 @@ def learner_time_zone(session: Session, account_id: int) -> str:
 
 
 def is_member(session: Session, classroom_id: int, account_id: int) -> bool:
-    """True when the account is in the class."""
-    return session.get(Membership, (classroom_id, account_id)) is not None
+    """True when the account is in the class (and was not removed from it)."""
+    membership = session.get(Membership, (classroom_id, account_id))
+    return membership is not None and membership.removed_at is None
 
 
 def start_assignment(session: Session, account_id: int, assignment_id: int, now: dt.datetime,
@@ -253,7 +277,11 @@ def start_assignment(session: Session, account_id: int, assignment_id: int, now:
     reload or a second tab never spends an extra attempt.
     """
     assignment = session.get(Assignment, assignment_id)
-    if assignment is None or not is_member(session, assignment.classroom_id, account_id):
+    if (assignment is None or assignment.deleted_at is not None
+            or not is_member(session, assignment.classroom_id, account_id)):
+        return None
+    classroom = session.get(Classroom, assignment.classroom_id)
+    if classroom is None or classroom.archived_at is not None:
         return None
     slug = session.scalar(select(Bank.slug).where(Bank.id == assignment.bank_id))
     assert slug is not None
@@ -283,7 +311,7 @@ def board(session: Session, classroom_id: int) -> list[Standing]:
     rows = session.execute(
         select(Membership.account_id, Account.display_name, Membership.total)
         .join(Account, Account.id == Membership.account_id)
-        .where(Membership.classroom_id == classroom_id)
+        .where(Membership.classroom_id == classroom_id, ACTIVE_MEMBER)
         .order_by(Membership.total.desc()))
     return standings(Member(*row) for row in rows)
 
@@ -303,10 +331,10 @@ _MEMBER_BOARD = HotQuery(
            Membership.total)
     .join(Membership, Membership.classroom_id == Classroom.id)
     .join(Account, Account.id == Membership.account_id)
-    .where(Classroom.id == bindparam("classroom_id"),
+    .where(Classroom.id == bindparam("classroom_id"), OPEN_CLASS, ACTIVE_MEMBER,
            # a hidden board still names the class, through the viewer's own row only
            or_(Classroom.board_mode != "hidden", Membership.account_id == bindparam("account_id")),
-           exists().where(_Viewer.classroom_id == Classroom.id,
+           exists().where(_Viewer.classroom_id == Classroom.id, _Viewer.removed_at.is_(None),
                           _Viewer.account_id == bindparam("account_id"))))
 
 
@@ -330,7 +358,7 @@ def board_for_member(engine: Engine, classroom_id: int, account_id: int) -> Boar
 
 def classroom_by_projector(session: Session, token: str) -> Classroom | None:
     """The class whose projector link this is, if the link is still live."""
-    return session.scalar(select(Classroom).where(Classroom.projector_token == token))
+    return session.scalar(select(Classroom).where(Classroom.projector_token == token, OPEN_CLASS))
 
 
 def now() -> dt.datetime:

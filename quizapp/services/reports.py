@@ -9,7 +9,7 @@ import json
 from collections import Counter
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from quizapp.domain.messages import Translate, untranslated
@@ -42,6 +42,7 @@ class ClassTable:
 
     assignments: list[tuple[int, str]]  # id, bank title
     rows: list[tuple[int, str, str, list[Cell]]]  # account id, name, username, cells
+    removed: frozenset[int] = frozenset()  # accounts removed from the class, still listed
 
 
 @dataclass(frozen=True)
@@ -61,26 +62,31 @@ class QuestionStat:
 
 
 def class_table(session: Session, classroom_id: int) -> ClassTable:
-    """Every member against every assignment: best score, attempts, last activity."""
+    """Every member, removed ones too, against every assignment not deleted: best score,
+    attempts, last activity."""
     assignments = [tuple(row) for row in session.execute(
         select(Assignment.id, Bank.title).join(Bank, Bank.id == Assignment.bank_id)
-        .where(Assignment.classroom_id == classroom_id).order_by(Assignment.id))]
+        .where(Assignment.classroom_id == classroom_id, Assignment.deleted_at.is_(None))
+        .order_by(Assignment.id))]
     members = session.execute(
-        select(Account.id, Account.display_name, Account.username)
+        select(Account.id, Account.display_name, Account.username, Membership.removed_at)
         .join(Membership, Membership.account_id == Account.id)
         .where(Membership.classroom_id == classroom_id).order_by(Account.display_name, Account.id))
     scores = {(s.account_id, s.assignment_id): s for s in session.scalars(
         select(AssignmentScore).join(Assignment)
         .where(Assignment.classroom_id == classroom_id))}
     rows = []
-    for account_id, name, username in members:
+    removed = set()
+    for account_id, name, username, removed_at in members:
+        if removed_at is not None:
+            removed.add(account_id)
         cells = []
         for assignment_id, _title in assignments:
             score = scores.get((account_id, assignment_id))
             cells.append(Cell(score.best_score, score.max_score, score.attempts,
                               score.last_activity) if score else Cell(None, None, 0, None))
         rows.append((account_id, name, username, cells))
-    return ClassTable(assignments, rows)  # type: ignore[arg-type]
+    return ClassTable(assignments, rows, frozenset(removed))  # type: ignore[arg-type]
 
 
 def class_table_csv(table: ClassTable, gettext: Translate = untranslated) -> str:
@@ -151,12 +157,26 @@ def _response_text(response: object) -> str:
     return str(response) if isinstance(response, str) else json.dumps(response)
 
 
-def learner_history(session: Session, classroom_id: int, account_id: int) -> list[PastAttempt]:
-    """A learner's attempts on the class's assignments, newest first."""
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One of a learner's attempts as their teacher sees it."""
+
+    attempt: PastAttempt
+    own_practice: bool  # practice the learner chose, on no assignment: it never counts
+
+
+def learner_history(session: Session, classroom_id: int, account_id: int,
+                    limit: int = 500) -> list[HistoryEntry]:
+    """A learner's attempts on the class's assignments and their own practice, newest first.
+
+    Attempts on the class's deleted assignments are there too: they no longer count.
+    """
     rows = session.execute(
         select(Attempt, Bank.title).join(Bank, Bank.id == Attempt.bank_id)
-        .join(Assignment, Assignment.id == Attempt.assignment_id)
-        .where(Attempt.account_id == account_id, Assignment.classroom_id == classroom_id)
-        .order_by(Attempt.started_at.desc(), Attempt.id.desc()))
-    return [PastAttempt(a.token, title, a.started_at, a.submitted_at, a.score, a.max_score, a.counts)
+        .outerjoin(Assignment, Assignment.id == Attempt.assignment_id)
+        .where(Attempt.account_id == account_id,
+               or_(Assignment.classroom_id == classroom_id, Attempt.assignment_id.is_(None)))
+        .order_by(Attempt.started_at.desc(), Attempt.id.desc()).limit(limit))
+    return [HistoryEntry(PastAttempt(a.token, title, a.started_at, a.submitted_at, a.score,
+                                     a.max_score, a.counts), a.assignment_id is None)
             for a, title in rows]

@@ -6,6 +6,7 @@ from flask import Response, abort, current_app, flash, redirect, render_template
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
+from markupsafe import Markup
 
 from quizapp.domain.article_extraction import (
     ExtractedArticle,
@@ -19,6 +20,7 @@ from quizapp.extensions import db
 from quizapp.form_responses import form_status
 from quizapp.message_catalogs import in_page_language, language_name
 from quizapp.services import authoring
+from quizapp.teacher.confirmation import confirm_page, confirmed, say
 from quizapp.teacher.forms import ArticleForm, BankUploadForm, PublishBankForm
 from quizapp.teacher.problem_listing import lines_around_problems
 from quizapp.teacher.starter import STARTER_BANK
@@ -191,3 +193,70 @@ def new_article() -> tuple[str, int] | Response:
     return render_template("teacher/article.html", form=form, missing=missing,
                            missing_labels=[str(MISSING_FIELD_NAMES[name]) for name in missing or []],
                            problems=problems), status
+
+
+def _to_banks(message: str | Markup) -> Response:
+    flash(message)
+    return redirect(url_for(".banks"), code=303)
+
+
+@teacher.route("/banks/<slug>/unpublish", methods=["GET", "POST"])
+@teacher_only
+def unpublish_bank(slug: str) -> str | Response:
+    """Take one of the teacher's banks out of the library, once they have read what stops."""
+    bank = authoring.own_bank(db.session, current_user.account_id, slug) or abort(404)
+    if not bank.listed:
+        return _to_banks(say(_("%(title)s is already unpublished."), title=bank.title))
+    if not confirmed():
+        return confirm_page(say(_("Unpublish %(title)s?"), title=bank.title), [
+            _unpublished_means(), _("To publish it again, upload it again.")],
+            _("Unpublish the bank"), url_for(".banks"))
+    authoring.unpublish_bank(db.session, bank)
+    return _to_banks(say(_("%(title)s is unpublished. Results of past attempts stay readable."),
+                         title=bank.title))
+
+
+def _unpublished_means() -> str:
+    """What unpublishing does, said on the unpublish and delete pages."""
+    return _("It leaves the library, and nobody can start it any more: assignments of it stop "
+             "and leave learners' lists. Results of past attempts stay readable, and the scores "
+             "already recorded stay on the class boards and reports.")
+
+
+@teacher.route("/banks/<slug>/delete", methods=["GET", "POST"])
+@teacher_only
+def delete_bank(slug: str) -> str | Response:
+    """Unpublish one of the teacher's banks and take it off their list; nothing is lost."""
+    bank = authoring.own_bank(db.session, current_user.account_id, slug) or abort(404)
+    if not confirmed():
+        return confirm_page(say(_("Delete %(title)s?"), title=bank.title), [
+            _unpublished_means(),
+            _("It also leaves your list of banks. Its questions are kept, so that past results "
+              "stay readable: uploading a bank with the same id brings it back.")],
+            _("Delete the bank"), url_for(".banks"))
+    authoring.delete_bank(db.session, bank)
+    return _to_banks(say(_("%(title)s is deleted. Results of past attempts stay readable."),
+                         title=bank.title))
+
+
+@teacher.route("/articles/<source_id>/delete", methods=["GET", "POST"])
+@teacher_only
+def delete_article(source_id: str) -> str | Response:
+    """Delete one of the teacher's articles, if no question quotes it."""
+    article = authoring.own_article(db.session, current_user.account_id, source_id) or abort(404)
+    if authoring.banks_citing(db.session, source_id):
+        return _cited(article.title, authoring.banks_citing(db.session, source_id))
+    if not confirmed():
+        return confirm_page(say(_("Delete the article %(title)s?"), title=article.title),
+                            [_("No question quotes it. It is deleted for good.")],
+                            _("Delete the article"), url_for(".banks"))
+    citing = authoring.delete_article(db.session, article)
+    if citing:  # a bank quoting it was published meanwhile
+        return _cited(article.title, citing)
+    return _to_banks(say(_("The article %(title)s is deleted."), title=article.title))
+
+
+def _cited(title: str, banks: list[str]) -> Response:
+    return _to_banks(say(_("%(title)s cannot be deleted: questions of these banks quote it, and "
+                           "their results show the quotes: %(banks)s."),
+                         title=title, banks=", ".join(banks)))

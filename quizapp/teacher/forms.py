@@ -115,6 +115,31 @@ class AssignForm(QuizappForm):
     submit = SubmitField(_l("Assign"))
 
 
+class EditAssignmentForm(QuizappForm):
+    """Change an assignment's opening time, due date and attempts: the assign form's fields."""
+
+    opens_at = AssignForm.opens_at
+    due_at = AssignForm.due_at
+    attempts_allowed = AssignForm.attempts_allowed
+    submit = SubmitField(_l("Save the changes"))
+
+
+class RenameClassForm(QuizappForm):
+    """Give a class a new name."""
+
+    name = StringField(_l("Class name"), validators=[DataRequired(), Length(max=120)],
+                       render_kw={"dir": "auto"})
+    submit = SubmitField(_l("Rename"))
+
+
+class RenameLearnerForm(QuizappForm):
+    """Change a learner's display name; their username stays."""
+
+    name = StringField(_l("Name, as the class sees it"), validators=[DataRequired(), Length(max=80)],
+                       render_kw={"dir": "auto"})
+    submit = SubmitField(_l("Rename"))
+
+
 class RosterForm(QuizappForm):
     """Paste a list of names, one per line, to make learner accounts."""
 

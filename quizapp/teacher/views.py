@@ -11,21 +11,24 @@ from flask import Blueprint, Response, abort, flash, redirect, render_template, 
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
-from sqlalchemy import select
 from wtforms import SelectChoice
 
 from quizapp.domain.class_time import DateProblem, assignment_date_problems, local_to_utc
+from quizapp.domain.classroom_rules import report_filename
 from quizapp.extensions import db
 from quizapp.form_responses import form_status
 from quizapp.i18n import class_datetime, zone_label
-from quizapp.models import Bank, Classroom
-from quizapp.services import accounts, authoring, classrooms, reports
+from quizapp.models import Classroom
+from quizapp.services import accounts, authoring, class_management, classrooms, reports
 from quizapp.teacher.forms import (
     AssignForm,
     BoardForm,
     ButtonForm,
     ClassSettingsForm,
+    EditAssignmentForm,
     NewClassForm,
+    RenameClassForm,
+    RenameLearnerForm,
     RosterForm,
 )
 from quizapp.web import links
@@ -67,39 +70,45 @@ def dashboard() -> tuple[str, int] | Response:
                                                    timezone=form.timezone.data or "UTC",
                                                    language=form.language.data or None)
         return _done(classroom_id, _("Your class is ready. Give your learners its code."))
+    classes = classrooms.teacher_classes(db.session, current_user.account_id)
     return render_template("teacher/dashboard.html", form=form,
-                           classes=classrooms.teacher_classes(db.session, current_user.account_id)
-                           ), form_status(form)
+                           classes=[c for c in classes if not c.archived],
+                           archived=[c for c in classes if c.archived]), form_status(form)
+
+
+def label_dates(form: AssignForm | EditAssignmentForm, zone: str) -> None:
+    """Name the class's clock in the labels of the date fields."""
+    where = zone_label(zone)
+    form.opens_at.label.text = _("Opens (optional, %(zone)s)", zone=where)
+    form.due_at.label.text = _("Due (optional, %(zone)s)", zone=where)
 
 
 def _assign_form(zone: str) -> AssignForm:
     form = AssignForm()
-    where = zone_label(zone)
-    form.opens_at.label.text = _("Opens (optional, %(zone)s)", zone=where)
-    form.due_at.label.text = _("Due (optional, %(zone)s)", zone=where)
-    form.bank.choices = [SelectChoice(slug, title) for slug, title in db.session.execute(
-        select(Bank.slug, Bank.title)
-        .where(Bank.listed, authoring.own_or_bundled(Bank.owner_id, current_user.account_id))
-        .order_by(Bank.title))]
+    label_dates(form, zone)
+    form.bank.choices = [SelectChoice(slug, title) for slug, title in
+                         authoring.assignable_banks(db.session, current_user.account_id)]
     return form
 
 
-def _class_page(classroom_row: Classroom, assign_form: AssignForm | None = None,
-                settings_form: ClassSettingsForm | None = None) -> str:
+def class_page(classroom_row: Classroom, assign_form: AssignForm | None = None,
+               settings_form: ClassSettingsForm | None = None,
+               rename_form: RenameClassForm | None = None) -> str:
     page = classrooms.class_page(db.session, classroom_row, classrooms.now(), str(get_locale()))
     return render_template(
         "teacher/classroom.html", page=page,
         assign_form=assign_form or _assign_form(page.timezone),
         settings_form=settings_form or ClassSettingsForm(
             formdata=None, timezone=page.timezone, language=page.language or ""),
-        board_form=BoardForm(mode=page.board_mode), roster_form=RosterForm(), button=ButtonForm())
+        board_form=BoardForm(mode=page.board_mode), roster_form=RosterForm(), button=ButtonForm(),
+        rename_form=rename_form or RenameClassForm(formdata=None, name=page.name))
 
 
 @teacher.get("/classes/<id:classroom_id>")
 @teacher_only
 def classroom(classroom_id: int) -> str:
     """A class: its code and link, settings, members, assignments, board settings."""
-    return _class_page(own_class(classroom_id))
+    return class_page(own_class(classroom_id))
 
 
 @teacher.post("/classes/<id:classroom_id>/settings")
@@ -109,21 +118,10 @@ def settings(classroom_id: int) -> Response | tuple[str, int]:
     classroom_row = own_class(classroom_id)
     form = ClassSettingsForm()
     if not form.validate_on_submit():
-        return _class_page(classroom_row, settings_form=form), 422
+        return class_page(classroom_row, settings_form=form), 422
     classrooms.set_settings(db.session, classroom_row, timezone=form.timezone.data or "UTC",
                             language=form.language.data or None)
     return _done(classroom_id, _("Class settings saved."))
-
-
-@teacher.post("/classes/<id:classroom_id>/code")
-@teacher_only
-def renew_code(classroom_id: int) -> Response:
-    """Give the class a new join code."""
-    classroom_row = own_class(classroom_id)
-    if not ButtonForm().validate_on_submit():
-        abort(400)
-    classrooms.renew_join_code(db.session, classroom_row)
-    return _done(classroom_id, _("The class has a new code. The old one no longer works."))
 
 
 @teacher.post("/classes/<id:classroom_id>/board")
@@ -158,18 +156,30 @@ def assign(classroom_id: int) -> str | Response | tuple[str, int]:
     zone = classroom_row.timezone
     form = _assign_form(zone)
     if form.validate_on_submit():
-        # Typed on the class's clock, judged and stored in UTC.
-        opens_at, due_at = (local_to_utc(value, zone) if value else None
-                            for value in (form.opens_at.data, form.due_at.data))
+        opens_at, due_at = typed_dates(form, zone)
         now = classrooms.now()
         problems = assignment_date_problems(opens_at, due_at, now)
-        for name, problem in problems.items():
-            form[name].errors = [_date_problem_text(problem, now, zone)]
+        show_date_problems(form, problems, now, zone)
         if not problems and classrooms.assign_bank(
                 db.session, classroom_row, form.bank.data or "", opens_at, due_at,
                 form.attempts_allowed.data) is not None:
             return _done(classroom_id, _("Quiz assigned."))
-    return _class_page(classroom_row, assign_form=form), 422
+    return class_page(classroom_row, assign_form=form), 422
+
+
+def typed_dates(form: AssignForm | EditAssignmentForm,
+                zone: str) -> tuple[dt.datetime | None, dt.datetime | None]:
+    """The opening time and due date, typed on the class's clock, in UTC as they are judged."""
+    opens_at, due_at = (local_to_utc(value, zone) if value else None
+                        for value in (form.opens_at.data, form.due_at.data))
+    return opens_at, due_at
+
+
+def show_date_problems(form: AssignForm | EditAssignmentForm, problems: dict[str, DateProblem],
+                       now: dt.datetime, zone: str) -> None:
+    """Put what is wrong with the dates under their fields."""
+    for name, problem in problems.items():
+        form[name].errors = [_date_problem_text(problem, now, zone)]
 
 
 def _date_problem_text(problem: DateProblem, now: dt.datetime, zone: str) -> str:
@@ -218,7 +228,7 @@ def report_csv(classroom_id: int) -> Response:
     """The class table as a CSV file for spreadsheets."""
     classroom_row = own_class(classroom_id)
     body = reports.class_table_csv(reports.class_table(db.session, classroom_row.id), _)
-    filename = f"class-{classroom_row.id}-report.csv"
+    filename = report_filename(classroom_row.name, classroom_row.id)
     return Response(body, mimetype="text/csv",
                     headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 
@@ -239,13 +249,19 @@ def assignment_report(classroom_id: int, assignment_id: int) -> str:
 @teacher_only
 def learner_history(classroom_id: int, account_id: int) -> str:
     """A learner's attempts in this class."""
-    classroom_row = own_class(classroom_id)
-    if not classrooms.is_member(db.session, classroom_id, account_id):
-        abort(404)
+    return learner_page(own_class(classroom_id), account_id)
+
+
+def learner_page(classroom_row: Classroom, account_id: int,
+                 rename_form: RenameLearnerForm | None = None) -> str:
+    """The teacher's page of one learner of the class, removed or not (404 if never in it)."""
+    membership = class_management.membership(db.session, classroom_row.id, account_id) or abort(404)
+    name = accounts.display_name_of(db.session, account_id)
     return render_template("teacher/learner.html", classroom=classroom_row, account_id=account_id,
-                           name=accounts.display_name_of(db.session, account_id),
-                           history=reports.learner_history(db.session, classroom_id, account_id),
-                           button=ButtonForm())
+                           name=name, removed=membership.removed_at is not None,
+                           history=reports.learner_history(db.session, classroom_row.id, account_id),
+                           button=ButtonForm(),
+                           rename_form=rename_form or RenameLearnerForm(formdata=None, name=name))
 
 
 @teacher.post("/classes/<id:classroom_id>/learners/<id:account_id>/password")

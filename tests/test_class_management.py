@@ -1,0 +1,286 @@
+"""A term's housekeeping, as the teacher does it and as learners then see it: renaming,
+removing learners, archiving classes, editing and deleting assignments, a new code."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlalchemy import select
+
+from quizapp.extensions import db
+from quizapp.models import Account, Assignment, Membership, utc_now
+from tests.conftest import PASSWORD, People
+from tests.helpers import post_form, right_form, soup
+from tests.test_classroom_views import board_rows, learner_client, take
+
+
+@pytest.fixture
+def lesson(app: Flask, people: People, sample_bank: str) -> dict[str, int]:
+    """A teacher, a class with the sample bank assigned, and two learners who took it."""
+    teacher = people.account("ms-rana", "teacher", "Ms Rana")
+    classroom = people.classroom(teacher)
+    ayesha = people.account("ayesha", name="Ayesha")
+    bilal = people.account("bilal", name="Bilal")
+    people.join(classroom, ayesha, bilal)
+    assignment = people.assign(classroom)
+    take(learner_client(app, people, ayesha, "ayesha"), assignment)               # 6 of 6
+    take(learner_client(app, people, bilal, "bilal"), assignment, number="1")     # 5 of 6
+    return {"teacher": teacher, "classroom": classroom, "ayesha": ayesha, "bilal": bilal,
+            "assignment": assignment}
+
+
+def teacher_client(app: Flask, people: People, lesson: dict[str, int]) -> FlaskClient:
+    return people.sign_in(app.test_client(), lesson["teacher"], "ms-rana")
+
+
+def text(client: FlaskClient, url: str) -> str:
+    return soup(client.get(url)).get_text(" ", strip=True)
+
+
+def flash(response, client: FlaskClient) -> str:  # type: ignore[no-untyped-def]
+    assert response.status_code == 303, response.get_data(as_text=True)
+    shown = soup(client.get(response.headers["Location"])).select_one(".flash").get_text()
+    return " ".join(shown.split())
+
+
+def test_a_learner_is_renamed_and_keeps_their_username(app, people, lesson) -> None:
+    teacher = teacher_client(app, people, lesson)
+    page = f"/teach/classes/{lesson['classroom']}/learners/{lesson['ayesha']}"
+    response = post_form(teacher, f"{page}/name", {"name": "  Ayesha   Khan "}, page)
+    assert "Name changed. Their username stays the same." in flash(response, teacher)
+    members = [li.get_text("", strip=True) for li in
+               soup(teacher.get(f"/teach/classes/{lesson['classroom']}")).select("#members-heading ~ ul li")]
+    assert "Ayesha Khan(ayesha)" in members
+    ayesha = learner_client(app, people, lesson["ayesha"], "ayesha")
+    assert board_rows(ayesha, lesson["classroom"])[0][1] == "Ayesha Khan (you)"
+
+    clash = post_form(teacher, f"{page}/name", {"name": "BILAL"}, page)
+    assert clash.status_code == 422
+    assert "Another learner of the class has a name that looks the same" in soup(clash).get_text()
+    with app.app_context():
+        assert db.session.get(Account, lesson["ayesha"]).display_name == "Ayesha Khan"
+
+
+def test_removing_a_learner_asks_first_and_keeps_their_history(app, people, lesson) -> None:
+    teacher = teacher_client(app, people, lesson)
+    class_url = f"/teach/classes/{lesson['classroom']}"
+    remove = f"{class_url}/learners/{lesson['ayesha']}/remove"
+    asked = text(teacher, remove)
+    assert "Remove Ayesha from Class 8B?" in asked
+    assert "Every attempt and score of theirs stays recorded" in asked
+    assert board_rows(learner_client(app, people, lesson["bilal"], "bilal"),
+                      lesson["classroom"])[0][1] == "Ayesha"  # nothing happened yet
+
+    response = post_form(teacher, remove, {"submit": "Remove from the class"})
+    assert "Ayesha was removed from the class." in flash(response, teacher)
+    class_page = soup(teacher.get(class_url))
+    assert "Learners (1)" in class_page.get_text()
+    assert "Removed from the class" in class_page.get_text()
+
+    bilal = learner_client(app, people, lesson["bilal"], "bilal")
+    assert board_rows(bilal, lesson["classroom"]) == [["1", "Bilal (you)", "5"]]
+    ayesha = learner_client(app, people, lesson["ayesha"], "ayesha")
+    assert "Class 8B" not in text(ayesha, "/")
+    assert ayesha.get(f"/classes/{lesson['classroom']}/board").status_code == 404
+    refused = post_form(ayesha, f"/assignments/{lesson['assignment']}/start", {"start": "Start"}, "/")
+    assert refused.status_code == 404
+
+    history = text(teacher, f"{class_url}/learners/{lesson['ayesha']}")
+    assert "Ayesha (removed)" in history and "6/6" in history
+    report = text(teacher, f"{class_url}/report")
+    assert "Ayesha (removed)" in report and "6/6" in report
+    with app.app_context():
+        row = db.session.get(Membership, (lesson["classroom"], lesson["ayesha"]))
+        assert row is not None and row.removed_at is not None and row.total == 6
+
+
+def test_a_removed_learner_who_joins_again_comes_back_with_their_history(app, people,
+                                                                         lesson) -> None:
+    teacher = teacher_client(app, people, lesson)
+    remove = f"/teach/classes/{lesson['classroom']}/learners/{lesson['ayesha']}/remove"
+    post_form(teacher, remove, {"submit": "Remove"})
+    app.config["RATELIMIT_ENABLED"] = False
+    visitor = app.test_client()
+    joined = post_form(visitor, "/join", {"code": "K7PM3X", "display_name": "Ayesha",
+                                          "password": PASSWORD})
+    assert joined.status_code == 303, joined.get_data(as_text=True)
+    assert board_rows(visitor, lesson["classroom"])[0] == ["1", "Ayesha (you)", "6"]
+    assert "Learners (2)" in text(teacher, f"/teach/classes/{lesson['classroom']}")
+
+    post_form(teacher, remove, {"submit": "Remove"})
+    ayesha = learner_client(app, people, lesson["ayesha"], "ayesha")  # signed in: join another
+    again = post_form(ayesha, "/join", {"code": "K7PM3X"})
+    assert "You joined Class 8B." in flash(again, ayesha)
+    assert board_rows(ayesha, lesson["classroom"])[0] == ["1", "Ayesha (you)", "6"]
+
+
+def test_a_class_is_renamed(app, people, lesson) -> None:
+    teacher = teacher_client(app, people, lesson)
+    url = f"/teach/classes/{lesson['classroom']}"
+    response = post_form(teacher, f"{url}/name", {"name": "Class 9B"}, url)
+    assert "The class is now called Class 9B." in flash(response, teacher)
+    ayesha = learner_client(app, people, lesson["ayesha"], "ayesha")
+    assert "Class 9B" in text(ayesha, "/")
+    empty = post_form(teacher, f"{url}/name", {"name": "   "}, url)
+    assert empty.status_code == 422
+    assert soup(empty).select_one("h1").get_text() == "Class 9B"
+
+
+def test_an_archived_class_is_closed_to_learners_until_it_is_restored(app, people, lesson) -> None:
+    teacher = teacher_client(app, people, lesson)
+    url = f"/teach/classes/{lesson['classroom']}"
+    post_form(teacher, f"{url}/projector/new", {"submit": "Go"}, url)
+    projector = soup(teacher.get(url)).find("a", href=lambda h: h and "/board/" in h)["href"]
+    asked = text(teacher, f"{url}/archive")
+    assert "Archive Class 8B?" in asked and "Nothing is deleted" in asked
+
+    response = post_form(teacher, f"{url}/archive", {"submit": "Archive the class"})
+    assert response.headers["Location"] == "/teach/"
+    dashboard = soup(teacher.get("/teach/"))
+    assert dashboard.select(".cards .card") == []
+    assert "Archived classes" in dashboard.get_text() and "Class 8B" in dashboard.get_text()
+    assert "This class is archived" in text(teacher, url)
+
+    ayesha = learner_client(app, people, lesson["ayesha"], "ayesha")
+    assert "Class 8B" not in text(ayesha, "/")
+    assert post_form(ayesha, f"/assignments/{lesson['assignment']}/start", {"start": "Start"},
+                     "/").status_code == 404
+    assert app.test_client().get(projector).status_code == 404
+    app.config["RATELIMIT_ENABLED"] = False
+    closed = post_form(app.test_client(), "/join", {"code": "K7PM3X", "display_name": "Chand",
+                                                    "password": PASSWORD})
+    assert closed.status_code == 422
+    assert "This class is closed" in soup(closed).get_text()
+
+    restored = post_form(teacher, f"{url}/restore", {"submit": "Restore the class"}, url)
+    assert "The class is restored" in flash(restored, teacher)
+    assert "Class 8B" in text(ayesha, "/")
+    assert app.test_client().get(projector).status_code == 200
+    assert len(soup(teacher.get("/teach/")).select(".cards .card")) == 1
+
+
+def edit_url(lesson: dict[str, int], assignment: int | None = None) -> str:
+    return (f"/teach/classes/{lesson['classroom']}/assignments/"
+            f"{assignment or lesson['assignment']}/edit")
+
+
+def test_editing_an_assignment_keeps_every_recorded_score(app, people, lesson) -> None:
+    teacher = teacher_client(app, people, lesson)
+    page = soup(teacher.get(edit_url(lesson)))
+    assert "Scores already recorded stay as they are" in page.get_text()
+    due = (dt.datetime.now(dt.UTC) + dt.timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M")
+    response = post_form(teacher, edit_url(lesson), {"due_at": due, "attempts_allowed": "1"})
+    assert "Assignment saved. Scores already recorded stay as they are." in flash(response, teacher)
+    assert soup(teacher.get(edit_url(lesson))).find("input", {"name": "due_at"})["value"] == due
+
+    ayesha = learner_client(app, people, lesson["ayesha"], "ayesha")
+    assert "No attempts left." in text(ayesha, "/")
+    with app.app_context():  # the due date comes: what counted still counts
+        db.session.get(Assignment, lesson["assignment"]).due_at = utc_now() - dt.timedelta(minutes=1)
+        db.session.commit()
+    assert board_rows(ayesha, lesson["classroom"]) == [["1", "Ayesha (you)", "6"], ["2", "Bilal", "5"]]
+    assert "6/6" in text(teacher, f"/teach/classes/{lesson['classroom']}/report")
+
+
+def test_an_edited_assignment_gets_the_checks_of_a_new_one(app, people, lesson) -> None:
+    teacher = teacher_client(app, people, lesson)
+    past = (dt.datetime.now(dt.UTC) - dt.timedelta(days=1)).strftime("%Y-%m-%dT%H:%M")
+    refused = post_form(teacher, edit_url(lesson), {"due_at": past}, edit_url(lesson))
+    assert refused.status_code == 422
+    assert "That due date has already passed" in soup(refused).get_text()
+    too_many = post_form(teacher, edit_url(lesson), {"attempts_allowed": "0"}, edit_url(lesson))
+    assert too_many.status_code == 422
+    assert teacher.get(edit_url(lesson, 999)).status_code == 404
+
+
+def test_an_opening_time_already_past_may_stay_as_it_was(app, people, lesson) -> None:
+    opened = people.assign(lesson["classroom"],
+                           opens_at=utc_now().replace(second=0, microsecond=0) - dt.timedelta(days=2))
+    teacher = teacher_client(app, people, lesson)
+    form = soup(teacher.get(edit_url(lesson, opened)))
+    kept = form.find("input", {"name": "opens_at"})["value"]
+    assert kept
+    response = post_form(teacher, edit_url(lesson, opened), {"opens_at": kept, "attempts_allowed": "3"})
+    assert response.status_code == 303, response.get_data(as_text=True)
+
+
+def test_deleting_an_assignment_takes_its_points_off_the_board_and_keeps_the_attempts(
+        app, people, lesson) -> None:
+    second = people.assign(lesson["classroom"])
+    ayesha = learner_client(app, people, lesson["ayesha"], "ayesha")
+    take(ayesha, second)
+    assert board_rows(ayesha, lesson["classroom"])[0] == ["1", "Ayesha (you)", "12"]
+    teacher = teacher_client(app, people, lesson)
+    delete = f"/teach/classes/{lesson['classroom']}/assignments/{lesson['assignment']}/delete"
+    asked = text(teacher, delete)
+    assert "its points are taken out of the class board totals" in asked
+    assert "as practice that does not count" in asked
+
+    response = post_form(teacher, delete, {"submit": "Delete the assignment"})
+    assert "is deleted. Its attempts stay in learners' histories, as practice." in flash(response,
+                                                                                          teacher)
+    assert board_rows(ayesha, lesson["classroom"]) == [["1", "Ayesha (you)", "6"], ["2", "Bilal", "0"]]
+    assert len(soup(ayesha.get("/")).select(".assignments > li")) == 1
+    assert post_form(ayesha, f"/assignments/{lesson['assignment']}/start", {"start": "Start"},
+                     "/").status_code == 404
+    mine = [[td.get_text(" ", strip=True) for td in tr.find_all("td")]
+            for tr in soup(ayesha.get("/me/attempts")).select("tbody tr")]
+    assert sorted(row[-1] for row in mine) == ["practice", "yes"]
+    assert teacher.get(delete).status_code == 404
+    with app.app_context():
+        assert db.session.scalar(select(Assignment.deleted_at)
+                                 .where(Assignment.id == lesson["assignment"])) is not None
+
+
+def test_a_new_code_is_made_only_once_the_teacher_confirms(app, people, lesson) -> None:
+    teacher = teacher_client(app, people, lesson)
+    url = f"/teach/classes/{lesson['classroom']}"
+    link = soup(teacher.get(url)).find("a", string="Make a new code")
+    assert link["href"] == f"{url}/code"
+    asked = text(teacher, link["href"])
+    assert "The old code stops working at once" in asked
+    assert soup(teacher.get(url)).select_one(".code").get_text() == "K7P-M3X"
+    post_form(teacher, link["href"], {"submit": "Make a new code"})
+    assert soup(teacher.get(url)).select_one(".code").get_text() != "K7P-M3X"
+
+
+@pytest.mark.parametrize(("name", "filename"), [
+    ("Class 8B", "class-8b-report.csv"),
+    ("Clase 8º B — Niñas", "class-clase-8o-b-ninas-report.csv"),
+    ('8"B"; rm -rf', "class-8-b-rm-rf-report.csv"),
+])
+def test_the_csv_report_is_named_after_the_class(app, people, lesson, name: str,
+                                                 filename: str) -> None:
+    teacher = teacher_client(app, people, lesson)
+    url = f"/teach/classes/{lesson['classroom']}"
+    post_form(teacher, f"{url}/name", {"name": name}, url)
+    response = teacher.get(f"{url}/report.csv")
+    assert response.headers["Content-Disposition"] == f'attachment; filename="{filename}"'
+
+
+def test_the_learner_page_shows_their_own_practice(app, people, lesson) -> None:
+    ayesha = learner_client(app, people, lesson["ayesha"], "ayesha")
+    started = post_form(ayesha, "/banks/sample", {"start": "Start"})
+    quiz = soup(ayesha.get(started.headers["Location"]))
+    ayesha.post(started.headers["Location"], data={"csrf_token": quiz.find(
+        "input", {"name": "csrf_token"})["value"], "submit_with_blanks": "Submit"})
+    teacher = teacher_client(app, people, lesson)
+    rows = [[td.get_text(" ", strip=True) for td in tr.find_all("td")] for tr in soup(teacher.get(
+        f"/teach/classes/{lesson['classroom']}/learners/{lesson['ayesha']}")).select("tbody tr")]
+    assert [(row[2], row[3]) for row in rows] == [("0/6", "practice, does not count"),
+                                                  ("6/6", "yes")]
+
+
+def test_an_attempt_open_when_its_assignment_is_deleted_does_not_count(app, people, lesson) -> None:
+    second = people.assign(lesson["classroom"])
+    bilal = learner_client(app, people, lesson["bilal"], "bilal")
+    started = post_form(bilal, f"/assignments/{second}/start", {"start": "Start"}, "/")
+    teacher = teacher_client(app, people, lesson)
+    post_form(teacher, f"/teach/classes/{lesson['classroom']}/assignments/{second}/delete",
+              {"submit": "Delete"})
+    quiz = soup(bilal.get(started.headers["Location"]))
+    assert bilal.post(started.headers["Location"], data=right_form(quiz)).status_code == 303
+    assert board_rows(bilal, lesson["classroom"])[1] == ["2", "Bilal (you)", "5"]

@@ -1,0 +1,52 @@
+"""Removing a learner in a real Chromium: asked first, then off the board, history kept."""
+
+from __future__ import annotations
+
+import pytest
+
+from quizapp.extensions import db
+from quizapp.services import attempts, classrooms
+from tests.conftest import PASSWORD, People
+
+pytestmark = pytest.mark.browser
+
+
+def sign_in(browser, live_server: str, username: str):  # type: ignore[no-untyped-def]
+    page = browser.new_context(java_script_enabled=False).new_page()
+    page.goto(live_server + "/login")
+    page.get_by_label("Username or e-mail").fill(username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    return page
+
+
+def test_a_teacher_removes_a_learner_who_keeps_their_history(app, browser, live_server: str,
+                                                             people: People) -> None:
+    app.config["WTF_CSRF_ENABLED"] = True
+    teacher_id = people.account("ms-rana", "teacher", "Ms Rana")
+    classroom = people.classroom(teacher_id)
+    ayesha, bilal = people.account("ayesha", name="Ayesha"), people.account("bilal", name="Bilal")
+    people.join(classroom, ayesha, bilal)
+    assignment = people.assign(classroom)
+    with app.test_request_context(method="POST"):
+        token = classrooms.start_assignment(db.session, ayesha, assignment, classrooms.now())
+        assert isinstance(token, str)
+        attempts.submit_attempt(db.session, token, {}, allow_blanks=True)
+
+    teacher = sign_in(browser, live_server, "ms-rana")
+    teacher.get_by_role("link", name="Class 8B").click()
+    teacher.get_by_role("link", name="Ayesha").click()
+    teacher.get_by_role("link", name="Remove from the class").click()
+    assert "Every attempt and score of theirs stays recorded" in teacher.content()
+    teacher.get_by_role("button", name="Remove from the class").click()
+    assert "Ayesha was removed from the class." in teacher.locator(".flash").inner_text()
+    assert "Learners (1)" in teacher.locator("#members-heading").inner_text()
+
+    teacher.get_by_role("link", name="Ayesha").click()
+    assert "(removed)" in teacher.locator("h1").inner_text()
+    assert "0/6" in teacher.locator("tbody").inner_text()  # her attempt is still there
+
+    learner = sign_in(browser, live_server, "bilal")
+    learner.get_by_role("link", name="Class board").click()
+    rows = [row.inner_text().split("\t") for row in learner.locator("table.board tbody tr").all()]
+    assert rows == [["1", "Bilal (you)", "0"]]
