@@ -173,8 +173,7 @@ QUESTION_CASES = {
                               "are source, quote"]),
     "citation unknown source": (swap("source: coindesk", "source: coindsk"),
                                 ["b.yaml:11: b/q: there is no article 'coindsk' (did you mean "
-                                 "'coindesk'?): the articles are ainvest, coindesk, "
-                                 "forge-collaboration, islamabad-report"]),
+                                 "'coindesk'?): the articles are " + ", ".join(sorted(ARTICLES))]),
     "quote not in the article": (swap('"doing so in 2021."', '"doing so in 2012."'),
                                  ["b.yaml:12: b/q: the quote is not in the article 'coindesk'; its "
                                   "closest passage is \"doing so in 2021.\": copy the passage exactly "

@@ -211,6 +211,29 @@ def test_question_statistics_show_the_commonest_wrong_answer(app, people, lesson
     assert rows["In which year did El Salvador make bitcoin legal tender?"] == ["100% (2/2)", "—"]
 
 
+def test_the_commonest_wrong_answer_reads_as_learners_saw_it(app, people, lesson) -> None:
+    ayesha = learner_client(app, people, lesson["ayesha"], "ayesha")
+    started = post_form(ayesha, f"/assignments/{lesson['assignment']}/start", {"start": "Start"}, "/")
+    quiz = soup(ayesha.get(started.headers["Location"]))
+    ayesha.post(started.headers["Location"], data={**right_form(quiz), "q2": "true"})
+    teacher = people.sign_in(app.test_client(), lesson["teacher"], "ms-rana")
+    page = soup(teacher.get(f"/teach/classes/{lesson['classroom']}/assignments/{lesson['assignment']}"))
+    rows = {tr.td.get_text(strip=True): [td.get_text(strip=True) for td in tr.find_all("td")[1:]]
+            for tr in page.select("tbody tr")}
+    assert rows["The IMF agreed to subsidized power for crypto miners."] == ["0% (0/1)", "True (1)"]
+
+
+def test_the_first_projector_link_is_announced_as_new_and_a_second_as_replacing_it(app, people, lesson) -> None:
+    teacher = people.sign_in(app.test_client(), lesson["teacher"], "ms-rana")
+    url = f"/teach/classes/{lesson['classroom']}"
+    first = post_form(teacher, f"{url}/projector/new", {"submit": "Go"}, url)
+    flash = soup(teacher.get(first.headers["Location"])).select_one(".flash").get_text(strip=True)
+    assert flash == "Projector link made: open it on the classroom's screen."
+    second = post_form(teacher, f"{url}/projector/new", {"submit": "Go"}, url)
+    flash = soup(teacher.get(second.headers["Location"])).select_one(".flash").get_text(strip=True)
+    assert flash == "New projector link made: the old one no longer works."
+
+
 def test_a_learner_cannot_start_another_class_assignment(app, people, lesson) -> None:
     other_class = people.classroom(people.account("mr-khan", "teacher"), "Other", "ABCDEF")
     other_assignment = people.assign(other_class)

@@ -36,7 +36,7 @@ def project(tmp_path: Path) -> Path:
 def test_validate_a_good_folder(project: Path) -> None:
     result = run("validate", "questions", cwd=project)
     assert (result.returncode, result.stdout, result.stderr) == (
-        0, "1 banks, 5 questions, 5 citations checked against 4 articles: no problems\n", "")
+        0, "1 banks, 5 questions, 5 citations checked against 17 articles: no problems\n", "")
 
 
 def test_validate_reports_every_problem_of_every_file(project: Path) -> None:
@@ -49,8 +49,11 @@ def test_validate_reports_every_problem_of_every_file(project: Path) -> None:
     assert result.stdout.splitlines() == [
         "questions/other.yaml:1: other: the key 'title' is missing: add it",
         "questions/other.yaml:1: other: the key 'questions' is missing: add a list of questions",
-        "questions/sample.yaml:11: sample/legal-tender: there is no article 'coindesk': the articles "
-        "are ainvest, forge-collaboration, islamabad-report",
+        "questions/sample.yaml:11: sample/legal-tender: there is no article 'coindesk' in seeds: the "
+        "articles there are " + ", ".join(sorted(path.stem for path in (project / "seeds").glob("*.md")
+                                                  if path.stem != "coindesk"))
+        + ". An article added in the browser is kept in the app's database, not in this folder: save it "
+        "there as coindesk.md, or check the bank in the browser (My banks), which knows your articles",
         "questions/sample.yaml:25: sample/btc-held: 'answer' must be a number, not 'lots'",
         "seeds/coindesk.md:1: coindesk: the article must start with a line '---', then its front "
         "matter (title: ...), then another '---' line, then the text",

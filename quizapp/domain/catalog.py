@@ -74,14 +74,25 @@ def bank_files(target: Path) -> list[Path]:
     return sorted([*target.glob("*.yaml"), *target.glob("*.yml")])
 
 
-def citation_checker(articles: dict[str, Article]) -> CitationCheck:
-    """Make the check that a citation names a known article and quotes it word for word."""
+def citation_checker(articles: dict[str, Article], folder: str | None = None) -> CitationCheck:
+    """Make the check that a citation names a known article and quotes it word for word.
+
+    ``folder`` is where the articles were read from, when they come from files (the command
+    line): there, an article a teacher added in the browser is not among them.
+    """
 
     def check(source: str, quote: str) -> tuple[str, Message] | None:
         article = articles.get(source)
         if article is None:
             hint = did_you_mean(source, sorted(articles))
             known = ", ".join(sorted(articles)) or msg("none yet")
+            if folder is not None:
+                return "source", msg(
+                    "there is no article %(source)r in %(folder)s%(hint)s: the articles there are "
+                    "%(known)s. An article added in the browser is kept in the app's database, not "
+                    "in this folder: save it there as %(source)s.md, or check the bank in the browser "
+                    "(My banks), which knows your articles", source=source, folder=folder, hint=hint,
+                    known=known)
             return "source", msg("there is no article %(source)r%(hint)s: the articles are "
                                  "%(known)s", source=source, hint=hint, known=known)
         if not quote_occurs(article.body, quote):
@@ -95,11 +106,14 @@ def citation_checker(articles: dict[str, Article]) -> CitationCheck:
 
 
 def check_banks(sources: Iterable[tuple[str, str, bytes]], articles: dict[str, Article],
-                taken: dict[str, str] | None = None) -> Catalog:
-    """Check bank files given as (display path, file stem, bytes); ids in ``taken`` are in use."""
+                taken: dict[str, str] | None = None, articles_folder: str | None = None) -> Catalog:
+    """Check bank files given as (display path, file stem, bytes); ids in ``taken`` are in use.
+
+    ``articles_folder`` names the folder the articles were read from, if any.
+    """
     catalog = Catalog(articles=articles)
     owners = dict(taken or {})
-    check = citation_checker(articles)
+    check = citation_checker(articles, articles_folder)
     sources = list(sources)
     for path, stem, data in sources:
         if is_translation_file(stem):
@@ -144,7 +158,7 @@ def read_catalog(questions: Path, seeds_dir: Path) -> Catalog:
     """Read and check every article and bank; problems are sorted by file and line."""
     articles, article_problems = read_articles(seeds_dir)
     sources = [(display_path(path), path.stem, read_limited(path)) for path in bank_files(questions)]
-    catalog = check_banks(sources, articles)
+    catalog = check_banks(sources, articles, articles_folder=display_path(seeds_dir))
     catalog.problems = in_file_order(article_problems + catalog.problems)
     catalog.notices = in_file_order(catalog.notices)
     return catalog

@@ -54,6 +54,8 @@ class QuestionStat:
     right: int
     common_wrong: str | None
     common_wrong_count: int
+    type: str = "single"
+    common_wrong_response: object = None  # as recorded, for the page to show as learners saw it
 
     @property
     def share_right(self) -> float:
@@ -131,6 +133,7 @@ def question_stats(session: Session, assignment_id: int) -> list[QuestionStat]:
     answered: Counter[int] = Counter()
     right: Counter[int] = Counter()
     wrong: dict[int, Counter[str]] = {}
+    responses: dict[str, object] = {}
     order: dict[int, int] = {}
     for position, version_id, correct, response in rows:
         order.setdefault(version_id, position)
@@ -138,14 +141,19 @@ def question_stats(session: Session, assignment_id: int) -> list[QuestionStat]:
         if correct:
             right[version_id] += 1
         elif response not in (None, []):
-            wrong.setdefault(version_id, Counter())[_response_text(response)] += 1
-    prompts = dict(session.execute(select(QuestionVersion.id, QuestionVersion.prompt)
-                                   .where(QuestionVersion.id.in_(list(answered)))).all())
+            text = _response_text(response)
+            wrong.setdefault(version_id, Counter())[text] += 1
+            responses[text] = response
+    versions = {version_id: (prompt, type_) for version_id, prompt, type_ in session.execute(
+        select(QuestionVersion.id, QuestionVersion.prompt, QuestionVersion.type)
+        .where(QuestionVersion.id.in_(list(answered))))}
     stats = []
     for version_id in sorted(answered, key=lambda v: order[v]):
         common = wrong.get(version_id, Counter()).most_common(1)
-        stats.append(QuestionStat(prompts[version_id], answered[version_id], right[version_id],
-                                  common[0][0] if common else None, common[0][1] if common else 0))
+        prompt, type_ = versions[version_id]
+        stats.append(QuestionStat(prompt, answered[version_id], right[version_id],
+                                  common[0][0] if common else None, common[0][1] if common else 0,
+                                  type_, responses[common[0][0]] if common else None))
     return stats
 
 

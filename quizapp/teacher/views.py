@@ -143,9 +143,12 @@ def projector(classroom_id: int, action: str) -> Response:
     classroom_row = own_class(classroom_id)
     if action not in ("new", "revoke") or not ButtonForm().validate_on_submit():
         abort(400)
+    had_link = classroom_row.projector_token is not None
     classrooms.set_projector(db.session, classroom_row, enabled=action == "new")
-    return _done(classroom_id, _("New projector link made: the old one no longer works.")
-                 if action == "new" else _("Projector link revoked."))
+    if action == "revoke":
+        return _done(classroom_id, _("Projector link revoked."))
+    return _done(classroom_id, _("New projector link made: the old one no longer works.") if had_link
+                 else _("Projector link made: open it on the classroom's screen."))
 
 
 @teacher.post("/classes/<id:classroom_id>/assignments")
