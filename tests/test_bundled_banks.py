@@ -51,9 +51,11 @@ def test_there_are_enough_banks_and_questions() -> None:
 
 
 def test_every_bank_and_question_has_its_place_in_the_curriculum() -> None:
-    unplaced_banks = [b.id for b in BANKS.values() if concept_of(b.tags) is None and not is_case_study(b.tags)]
+    unplaced_banks = [b.id for b in BANKS.values()
+                      if concept_of(b.tags) is None and not is_case_study(b.tags)]
     assert unplaced_banks == []
-    unplaced = [f"{b.id}/{q.id}" for b, q in QUESTIONS if concept_of(q.tags) is None or skill_of(q.tags) is None]
+    unplaced = [f"{b.id}/{q.id}" for b, q in QUESTIONS
+                if concept_of(q.tags) is None or skill_of(q.tags) is None]
     assert unplaced == []
 
 
@@ -68,7 +70,8 @@ def test_every_concept_has_its_minimum_of_questions_and_an_explainer(concept) ->
 def test_core_concepts_define_apply_and_judge_about_a_third_each(concept) -> None:
     skills = Counter(skill_of(q.tags) for q in questions_of(concept.id) if skill_of(q.tags) != "recall")
     total = sum(skills.values())
-    assert {skill: skills[skill] for skill in ("define", "apply", "judge") if skills[skill] < 0.25 * total} == {}
+    too_few = {skill: skills[skill] for skill in ("define", "apply", "judge") if skills[skill] < 0.25 * total}
+    assert too_few == {}
 
 
 def test_event_recall_is_at_most_a_fifth_of_all_questions() -> None:
@@ -152,3 +155,15 @@ def test_where_sources_disagree_the_question_names_its_source() -> None:
                if any(c.source in NEWS for c in q.citations)
                and disputed.search(q.prompt) and not sources.search(q.prompt)]
     assert unnamed == []
+
+
+def test_the_curriculum_page_lists_every_question_as_the_banks_tag_it() -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("curriculum_doc", PROJECT / "scripts" / "curriculum_doc.py")
+    assert spec is not None and spec.loader is not None
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    page = (PROJECT / "docs" / "curriculum.md").read_text(encoding="utf-8")
+    assert page == script.render(), "docs/curriculum.md is out of date: run scripts/curriculum_doc.py"
+    assert [f"{b.id}/{q.id}" for b, q in QUESTIONS if f"`{b.id}/{q.id}`" not in page] == []

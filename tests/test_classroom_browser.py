@@ -68,7 +68,8 @@ def test_a_lesson_from_class_to_board_and_csv(app, browser, live_server: str, pe
     assert [row[2] for row in table[1:]] == ["6", "5"]
 
 
-def test_the_projectors_qr_code_decodes_to_the_join_link(app, browser, live_server: str, people: People) -> None:
+def test_the_projectors_qr_code_decodes_to_the_join_link(app, browser, live_server: str,
+                                                         people: People) -> None:
     import zxingcpp
     from PIL import Image
 

@@ -223,7 +223,8 @@ def test_the_commonest_wrong_answer_reads_as_learners_saw_it(app, people, lesson
     assert rows["The IMF agreed to subsidized power for crypto miners."] == ["0% (0/1)", "True (1)"]
 
 
-def test_the_first_projector_link_is_announced_as_new_and_a_second_as_replacing_it(app, people, lesson) -> None:
+def test_the_first_projector_link_is_announced_as_new_and_a_second_as_replacing_it(app, people,
+                                                                                  lesson) -> None:
     teacher = people.sign_in(app.test_client(), lesson["teacher"], "ms-rana")
     url = f"/teach/classes/{lesson['classroom']}"
     first = post_form(teacher, f"{url}/projector/new", {"submit": "Go"}, url)

@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from quizapp.domain.curriculum import (CONCEPTS, concept_of, is_case_study, placement_tags, shelve, skill_of,
-                                       topic_tags)
+from quizapp.domain.curriculum import (
+    CONCEPTS,
+    concept_of,
+    is_case_study,
+    placement_tags,
+    shelve,
+    skill_of,
+    topic_tags,
+)
 
 
 def test_there_are_six_core_and_six_supporting_concepts_with_distinct_ids() -> None:
@@ -27,7 +34,8 @@ def test_a_concept_tag_places_a_bank(tags: list[str], concept: str | None) -> No
 
 
 @pytest.mark.parametrize(("tags", "skill"), [
-    (["skill:apply"], "apply"), (["skill:recall", "x"], "recall"), (["skill:guess"], None), (["apply"], None)])
+    (["skill:apply"], "apply"), (["skill:recall", "x"], "recall"), (["skill:guess"], None),
+    (["apply"], None)])
 def test_a_skill_tag_says_what_a_question_asks(tags: list[str], skill: str | None) -> None:
     assert skill_of(tags) == skill
 

@@ -22,7 +22,8 @@ def pages_for(role: str, values: dict[str, object]) -> list[str]:
     entries = [(method, template, statuses) for (_, method), (template, statuses) in MATRIX.items()]
     entries += [(method, template, statuses) for (_, method), template, statuses in MATRIX_ALSO]
     paths = [template.format(**values) for method, template, statuses in entries
-             if method == "GET" and statuses[column] == 200 and not any(part in template for part in NOT_PAGES)]
+             if method == "GET" and statuses[column] == 200
+             and not any(part in template for part in NOT_PAGES)]
     # The wall refreshes itself, which axe rightly flags; its paused form is the page to check.
     return list(dict.fromkeys(path + "?paused=1" if path.startswith("/board/") else path for path in paths))
 

@@ -30,5 +30,6 @@ def test_each_question_is_found_on_its_page() -> None:
     (set(), 1), ({1, 2, 3, 4}, 2), ({1, 2, 3, 4, 6}, 2), ({1, 2, 3, 4, 5, 6, 7, 8}, 3), ({1, 2, 3}, 1),
     (set(range(1, 13)), 3), ({5, 6, 7, 8, 9, 10, 11, 12}, 1),
 ])
-def test_a_learner_resumes_at_the_first_page_with_an_unanswered_question(answered: set[int], page: int) -> None:
+def test_a_learner_resumes_at_the_first_page_with_an_unanswered_question(answered: set[int],
+                                                                         page: int) -> None:
     assert resume_page(12, answered) == page

@@ -132,7 +132,8 @@ def test_blanks_on_an_earlier_page_are_shown_there_and_need_confirming(twelve: F
     assert "You have not answered one question" in notice.get_text()
     assert notice.a["href"] == "#q4"
     assert twelve.get(location).status_code == 200  # nothing recorded yet
-    confirmed = answer(twelve, location, page, "submit_with_blanks", {"q1": "true", "q2": "true", "q3": "true"})
+    confirmed = answer(twelve, location, page, "submit_with_blanks",
+                       {"q1": "true", "q2": "true", "q3": "true"})
     assert confirmed.headers["Location"] == location + "/result"
     assert "11 out of 12" in soup(twelve.get(location + "/result")).get_text(" ", strip=True)
 

@@ -20,8 +20,8 @@ from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
 
 from quizapp.i18n import select_locale
-from quizapp.web.headers import CONTENT_SECURITY_POLICY
 from quizapp.services.attempts import ShownQuestion
+from quizapp.web.headers import CONTENT_SECURITY_POLICY
 
 _CSRF_SLOT = "\x00csrf\x00"
 QUIZ_PAGE_POLICY = CONTENT_SECURITY_POLICY.replace("script-src 'none'", "script-src 'self'")
@@ -106,7 +106,7 @@ def remember_quiz_page(attempt_token: str, page: int, html: str) -> str:
 
 
 def quiz_response(html: str) -> Response:
-    """The quiz page as a response: the one page allowed its own script, which saves answers as they change."""
+    """The quiz page as a response: the one page allowed a script, its own, which saves answers as given."""
     response = Response(html, mimetype="text/html")
     response.headers["Content-Security-Policy"] = QUIZ_PAGE_POLICY
     return response

@@ -12,9 +12,9 @@ from werkzeug.wrappers import Response
 
 from quizapp.domain.articles import title_given_by_quizapp
 from quizapp.domain.classroom_rules import AttemptKind
+from quizapp.domain.quiz_paging import QuizPageRange, page_of, quiz_page_range, resume_page
 from quizapp.extensions import db
 from quizapp.learner.forms import StartQuizForm, SubmitAttemptForm
-from quizapp.domain.quiz_paging import QuizPageRange, page_of, quiz_page_range, resume_page
 from quizapp.learner.quiz_rendering import cached_quiz_page, question_html, quiz_response, remember_quiz_page
 from quizapp.services import attempts, classrooms, library, saved_answers
 from quizapp.web.ids import read_id
@@ -138,7 +138,8 @@ def attempt(token: str) -> str | Response:
 
 
 def _render_quiz(page: attempts.QuizPage, shown: QuizPageRange, form: SubmitAttemptForm,
-                 given: dict[int, list[str]], errors: dict | None = None, blanks: list[int] | None = None) -> str:
+                 given: dict[int, list[str]], errors: dict | None = None,
+                 blanks: list[int] | None = None) -> str:
     answered = {position for position, values in given.items() if any(v.strip() for v in values)}
     return render_template("learner/quiz.html", page=page, shown=shown, form=form, given=given,
                            answered=len(answered), errors=errors or {}, blanks=blanks or [],
@@ -168,7 +169,8 @@ def submit(token: str) -> tuple[str, int] | Response:
             return Response(status=204)
         number = shown.number - 1 if form.previous_page.data else shown.number + 1
         return redirect(url_for(".attempt", token=token, page=number), code=303)
-    everything = saved_answers.with_saved(saved_answers.saved_answers(db.session, token), given, shown.positions)
+    saved = saved_answers.saved_answers(db.session, token)
+    everything = saved_answers.with_saved(saved, given, shown.positions)
     outcome = attempts.submit_attempt(db.session, token, everything,
                                       allow_blanks=bool(form.submit_with_blanks.data))
     if outcome.status is attempts.SubmitStatus.NOT_FOUND:

@@ -33,7 +33,8 @@ class SavedState:
 
 def clipped(values: Iterable[str]) -> list[str]:
     """Form values within the limits, cut cheaply before anything else looks at them."""
-    return [value[:MAX_VALUE_LENGTH] for value, _ in zip(values, range(MAX_VALUES_PER_QUESTION), strict=False)]
+    kept = zip(values, range(MAX_VALUES_PER_QUESTION), strict=False)
+    return [value[:MAX_VALUE_LENGTH] for value, _ in kept]
 
 
 def saved_answers(session: Session, token: str) -> SavedState:
@@ -57,10 +58,12 @@ def save_answers(session: Session, token: str, given: Mapping[int, list[str]],
     shown = set(session.scalars(select(AttemptItem.position).where(AttemptItem.attempt_id == attempt_id)))
     wanted = sorted(set(positions) & shown)
     now = utc_now()
-    rows = [SavedAnswer(attempt_id=attempt_id, position=position, values=clipped(given[position]), saved_at=now)
+    rows = [SavedAnswer(attempt_id=attempt_id, position=position, values=clipped(given[position]),
+                        saved_at=now)
             for position in wanted if any(value.strip() for value in given.get(position, []))]
     with write_transaction(session):
-        claimed = session.execute(update(Attempt).where(Attempt.id == attempt_id, Attempt.submitted_at.is_(None))
+        claimed = session.execute(update(Attempt)
+                                  .where(Attempt.id == attempt_id, Attempt.submitted_at.is_(None))
                                   .values(answers_saved_at=now).execution_options(synchronize_session=False))
         if claimed.rowcount != 1:  # submitted meanwhile: the submission has what counts
             session.rollback()
@@ -72,7 +75,8 @@ def save_answers(session: Session, token: str, given: Mapping[int, list[str]],
     return True
 
 
-def with_saved(saved: SavedState, given: Mapping[int, list[str]], positions: Iterable[int]) -> dict[int, list[str]]:
+def with_saved(saved: SavedState, given: Mapping[int, list[str]],
+               positions: Iterable[int]) -> dict[int, list[str]]:
     """Every answer to submit: what was saved, replaced by what this request sent for ``positions``."""
     merged = dict(saved.values)
     for position in positions:
