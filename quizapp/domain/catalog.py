@@ -90,9 +90,9 @@ def citation_checker(articles: dict[str, Article], folder: str | None = None) ->
                 return "source", msg(
                     "there is no article %(source)r in %(folder)s%(hint)s: the articles there are "
                     "%(known)s. An article added in the browser is kept in the app's database, not "
-                    "in this folder: save it there as %(source)s.md, or check the bank in the browser "
+                    "in this folder: save it there as %(file)s, or check the bank in the browser "
                     "(My banks), which knows your articles", source=source, folder=folder, hint=hint,
-                    known=known)
+                    known=known, file=f"{source}.md")
             return "source", msg("there is no article %(source)r%(hint)s: the articles are "
                                  "%(known)s", source=source, hint=hint, known=known)
         if not quote_occurs(article.body, quote):
