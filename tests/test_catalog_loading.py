@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from quizapp.extensions import db
 from quizapp.models import Answer, Attempt, Bank, Question, QuestionVersion, Source
 from quizapp.services import attempts
-from tests.conftest import bank_yaml
+from tests.conftest import SEEDS, bank_yaml
 
 
 def versions(app: Flask, slug: str) -> dict[str, list[int]]:
@@ -28,7 +28,8 @@ def test_loading_stores_articles_banks_and_first_versions(app, sample_bank) -> N
     assert versions(app, "sample") == {slug: [1] for slug in
                                        ["areas", "btc-held", "imf-subsidy", "legal-tender", "sequence"]}
     with app.app_context():
-        assert db.session.scalar(select(func.count()).select_from(Source)) == 4
+        seeds = sorted(path.stem for path in SEEDS.glob("*.md"))
+        assert sorted(db.session.scalars(select(Source.id))) == seeds
         coindesk = db.session.get(Source, "coindesk")
         assert coindesk is not None and coindesk.publisher == "CoinDesk"
 
