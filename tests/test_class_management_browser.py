@@ -50,3 +50,58 @@ def test_a_teacher_removes_a_learner_who_keeps_their_history(app, browser, live_
     learner.get_by_role("link", name="Class board").click()
     rows = [row.inner_text().split("\t") for row in learner.locator("table.board tbody tr").all()]
     assert rows == [["1", "Bilal (you)", "0"]]
+
+
+def test_a_teacher_gives_a_new_password_and_the_learner_signs_in_with_the_new_card(
+        app, browser, live_server: str, people: People) -> None:
+    app.config["WTF_CSRF_ENABLED"] = True
+    teacher_id = people.account("ms-rana", "teacher", "Ms Rana")
+    classroom = people.classroom(teacher_id)
+    people.join(classroom, people.account("ayesha", name="Ayesha"))
+    teacher = sign_in(browser, live_server, "ms-rana")
+    teacher.get_by_role("link", name="Class 8B").click()
+    teacher.get_by_role("link", name="Ayesha").click()
+    teacher.get_by_role("button", name="Give a new password").click()
+    card = teacher.locator(".login-card")
+    username, password = (code.inner_text() for code in card.locator("dd code").all())
+    assert (username, card.locator(".card-name").inner_text()) == ("ayesha", "Ayesha")
+
+    old = browser.new_context(java_script_enabled=False).new_page()
+    old.goto(live_server + "/login")
+    old.get_by_label("Username or e-mail").fill("ayesha")
+    old.get_by_label("Password").fill(PASSWORD)
+    old.get_by_role("button", name="Sign in").click()
+    assert old.url.endswith("/login")  # the old password no longer works
+    learner = browser.new_context(java_script_enabled=False).new_page()
+    learner.goto(live_server + "/login")
+    learner.get_by_label("Username or e-mail").fill(username.upper())
+    learner.get_by_label("Password").fill(password)
+    learner.get_by_role("button", name="Sign in").click()
+    assert learner.locator("nav.account .username").inner_text() == "(ayesha)"
+
+
+def test_practice_while_signed_in_is_in_my_attempts_and_the_teachers_view_but_not_on_the_board(
+        app, browser, live_server: str, people: People) -> None:
+    app.config["WTF_CSRF_ENABLED"] = True
+    teacher_id = people.account("ms-rana", "teacher", "Ms Rana")
+    classroom = people.classroom(teacher_id)
+    people.join(classroom, people.account("ayesha", name="Ayesha"))
+    learner = sign_in(browser, live_server, "ayesha")
+    learner.goto(live_server + "/banks/sample")
+    learner.get_by_role("button", name="Start the quiz").click()
+    learner.get_by_label("2021").check()
+    learner.get_by_role("button", name="Submit my answers").click()
+    learner.get_by_role("button", name="Submit with blank answers").click()
+    assert "You scored 1 out of 6." in learner.locator(".score-line").inner_text()
+    learner.get_by_role("link", name="My attempts").click()
+    row = learner.locator("tbody tr").first.inner_text()
+    assert "Sample bank" in row and "practice" in row
+    learner.goto(f"{live_server}/classes/{classroom}/board")
+    assert [r.inner_text().split("\t") for r in learner.locator("table.board tbody tr").all()] == [
+        ["1", "Ayesha (you)", "0"]]
+
+    teacher = sign_in(browser, live_server, "ms-rana")
+    teacher.get_by_role("link", name="Class 8B").click()
+    teacher.get_by_role("link", name="Ayesha").click()
+    history = teacher.locator("tbody tr").first.inner_text()
+    assert "Sample bank" in history and "1/6" in history and "practice, does not count" in history
