@@ -335,6 +335,15 @@ def test_a_class_is_created_on_its_clock_with_the_likely_zones_first(app, client
     assert "El Salvador Time" in settings.select_one("label[for=due_at]").get_text()
 
 
+def test_after_an_assign_form_error_the_class_page_keeps_its_join_link(app, people, lesson) -> None:
+    teacher = people.sign_in(app.test_client(), lesson["teacher"], "ms-rana")
+    url = f"/teach/classes/{lesson['classroom']}"
+    shown = soup(teacher.get(url)).select_one("#join-heading ~ p a.address")["href"]
+    response = post_form(teacher, f"{url}/assignments", {"bank": "sample", "attempts_allowed": "-3"}, url)
+    assert response.status_code == 422
+    assert soup(response).select_one("#join-heading ~ p a.address")["href"] == shown == "/join/K7PM3X"
+
+
 def test_an_unknown_zone_is_refused(app, client, people) -> None:
     teacher = people.account("ms-rana", "teacher")
     people.sign_in(client, teacher, "ms-rana")

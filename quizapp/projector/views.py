@@ -30,7 +30,7 @@ def board(token: str) -> tuple[str, int, dict[str, str]]:
     # Flask's url_for, not web.links': a QR code needs the whole address, and here the host is
     # the one the wall's own browser used (the page is never cached or shared), so a forged
     # Host header could only mislead the client that forged it.
-    join_link = url_for("auth.join", code=classroom.join_code, _external=True)
+    join_link = url_for("auth.join", code=classroom.join_code, _external=True, _method="GET")
     with force_locale(classroom.language) if classroom.language else nullcontext():
         html = render_template("projector/board.html", name=classroom.name, token=token,
                                podium=rows[:3], rest=rows[3:], join_code=classroom.join_code,
