@@ -126,12 +126,14 @@ def attempt(token: str) -> str | Response:
         return redirect(url_for(".result", token=token), code=303)
     saved = saved_answers.saved_answers(db.session, token) if state.has_saved_answers else None
     asked = request.args.get("page", type=int)
-    number = asked or (resume_page(state.question_count, saved.answered) if saved else 1)
-    shown = quiz_page_range(number, state.question_count)
     if saved is None:
-        cached = cached_quiz_page(token, shown.number)
+        # Nothing saved: the page asked for (the first by default) may be cached as it is.
+        cached = cached_quiz_page(token, asked or 1)
         if cached is not None:
             return quiz_response(cached)
+    total = attempts.question_count(db.engine, token)
+    number = asked or (resume_page(total, saved.answered) if saved else 1)
+    shown = quiz_page_range(number, total)
     page = attempts.quiz_page(db.session, token, reading_language()) or abort(404)
     html = _render_quiz(page, shown, SubmitAttemptForm(page=shown.number), saved.values if saved else {})
     return quiz_response(html if saved else remember_quiz_page(token, shown.number, html))
@@ -157,9 +159,10 @@ def submit(token: str) -> tuple[str, int] | Response:
         abort(404)
     given = {int(match.group(1)): request.form.getlist(name)
              for name in request.form if (match := _ANSWER_FIELD.fullmatch(name))}
+    total = attempts.question_count(db.engine, token)
     # Without a page number (a form holding every question), the page is the whole quiz.
-    shown = (quiz_page_range(form.page.data, state.question_count) if form.page.data
-             else quiz_page_range(1, state.question_count, per_page=max(1, state.question_count)))
+    shown = (quiz_page_range(form.page.data, total) if form.page.data
+             else quiz_page_range(1, total, per_page=max(1, total)))
     if state.submitted:
         return redirect(url_for(".result", token=token), code=303)
     # Enter in a field sends the page's first button; a form with no button at all submits.
@@ -180,7 +183,7 @@ def submit(token: str) -> tuple[str, int] | Response:
     saved_answers.save_answers(db.session, token, given, shown.positions)  # kept while they fix the rest
     first_problem = min([*outcome.errors, *outcome.blanks])
     if first_problem not in shown.positions and form.page.data:
-        shown = quiz_page_range(page_of(first_problem, state.question_count), state.question_count)
+        shown = quiz_page_range(page_of(first_problem, total), total)
         form.page.data = shown.number
     page = attempts.quiz_page(db.session, token, reading_language()) or abort(404)
     html = _render_quiz(page, shown, form, everything, outcome.errors, outcome.blanks)

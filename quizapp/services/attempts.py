@@ -481,21 +481,21 @@ def _question_result(item: AttemptItem, answer: Answer | None, evidence: list[Ev
         language=translation.language if words and translation else bank_language)
 
 
-_STATE = HotQuery(select(Attempt.submitted_at, Attempt.account_id, Attempt.answers_saved_at,
-                         select(func.count()).where(AttemptItem.attempt_id == Attempt.id)
-                         .correlate(Attempt).scalar_subquery())
+_STATE = HotQuery(select(Attempt.submitted_at, Attempt.account_id, Attempt.answers_saved_at)
                   .where(Attempt.token == bindparam("token")))
+_QUESTION_COUNT = HotQuery(select(func.count()).select_from(AttemptItem)
+                           .join(Attempt, Attempt.id == AttemptItem.attempt_id)
+                           .where(Attempt.token == bindparam("token")))
 
 
 @dataclass(frozen=True)
 class AttemptState:
     """Whether an attempt is submitted, whose it is (None for practice without an account),
-    whether answers were saved before submitting, and how many questions it has."""
+    and whether answers were saved before submitting."""
 
     submitted: bool
     account_id: int | None
     has_saved_answers: bool = False
-    question_count: int = 0
 
 
 def attempt_state(engine: Engine, token: str) -> AttemptState | None:
@@ -504,4 +504,14 @@ def attempt_state(engine: Engine, token: str) -> AttemptState | None:
     Every view of a quiz page asks this, so it runs straight on the driver.
     """
     row = _STATE.first(engine, token=token)
-    return None if row is None else AttemptState(row[0] is not None, row[1], row[2] is not None, row[3])
+    return None if row is None else AttemptState(row[0] is not None, row[1], row[2] is not None)
+
+
+def question_count(engine: Engine, token: str) -> int:
+    """How many questions the attempt shows (0 if there is no such attempt).
+
+    Asked only when a page number must be checked or chosen: a view of a cached first page
+    needs no count.
+    """
+    row = _QUESTION_COUNT.first(engine, token=token)
+    return int(row[0]) if row else 0
