@@ -24,7 +24,8 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 BIN = Path(sys.executable).parent
-BANK = "pakistan-crypto-policy"  # 17 questions: 17 answers per submission
+BANK = "reading-the-news"  # the largest bundled bank: 19 questions on 4 pages
+QUESTIONS = 19
 
 from sqlalchemy import func, select, text  # noqa: E402
 
@@ -90,10 +91,18 @@ def request_with_cookie(host: str, cookie: str, method: str, path: str,
     return result
 
 
-def answers_for(page: str) -> dict[str, object]:
-    """Answer every question of a quiz page as a browser form would (right or wrong)."""
-    form: dict[str, object] = {"submit": "Submit"}
+def answers_for(page: str, one_form: bool = False) -> dict[str, object]:
+    """Answer every question of a quiz page as a browser form would (right or wrong), and press
+    the page's button: "Save and go on", or "Submit my answers" on the last page.
+
+    ``one_form``: the page shows every question (``?page`` of one page holding them all is what
+    a client sending the whole attempt at once does) and the form submits them together.
+    """
+    button = "next_page" if 'name="next_page"' in page and not one_form else "submit"
+    form: dict[str, object] = {button: "x"}
     form["csrf_token"] = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)  # type: ignore[union-attr]
+    if not one_form:
+        form["page"] = re.search(r'name="page" value="(\d+)"', page).group(1)  # type: ignore[union-attr]
     for name, body in re.findall(r'<fieldset id="(q\d+)"(.*?)</fieldset>', page, re.S):
         selects = re.findall(r"<select ", body)
         if selects:
@@ -110,6 +119,12 @@ def main() -> None:
     parser.add_argument("--learners", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=15)
     parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--flow", choices=["burst", "paged", "one-form"], default="burst",
+                        help="burst: the class has saved every page but the last, then all submit at "
+                             "once, timed from the first submit to the last (the moment the goal is "
+                             "for); paged: the whole flow, every page saved then submitted, timed; "
+                             "one-form: every answer in one submission")
+    parser.add_argument("--rounds", type=int, default=6, help="burst: how many times the class submits")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         url = os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{tmp}/bench.sqlite"
@@ -137,6 +152,42 @@ def main() -> None:
         barrier = threading.Barrier(args.learners + 1)
         deadline = [0.0]
 
+        windows: list[float] = []
+        ready = threading.Barrier(args.learners + 1)
+        done = threading.Barrier(args.learners + 1)
+
+        def prepared(cookie: str, token: str) -> tuple[str, dict[str, object]] | None:
+            """Start an attempt and save every page but the last: the last page's form, ready to send."""
+            status, location, _ = request(host, cookie, "POST", f"/assignments/{assignment}/start",
+                                          {"csrf_token": token, "start": "Start"})
+            if status != 303 or not location:
+                failures.append(f"start: {status}")
+                return None
+            path = address = urllib.parse.urlsplit(location).path
+            for _ in range(10):
+                _, _, page = request(host, cookie, "GET", address)
+                form = answers_for(page)
+                if "submit" in form:
+                    return path, form
+                status, target, _ = request(host, cookie, "POST", path, form)
+                address = urllib.parse.urlsplit(target).path + "?" + urllib.parse.urlsplit(target).query
+            return None
+
+        def burst_learner(cookie: str) -> None:
+            _, _, home, cookie = request_with_cookie(host, cookie, "GET", "/")
+            token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', home).group(1)  # type: ignore[union-attr]
+            for _ in range(args.rounds):
+                ready_form = prepared(cookie, token)
+                ready.wait()
+                if ready_form is not None:
+                    path, form = ready_form
+                    status, target, body = request(host, cookie, "POST", path, form)
+                    if status == 303 and target and target.endswith("/result"):
+                        acknowledged.append(path.rsplit("/", 1)[1])
+                    else:
+                        failures.append(f"submit: {status} {body[:120]}")
+                done.wait()
+
         def learner(cookie: str) -> None:
             _, _, home, cookie = request_with_cookie(host, cookie, "GET", "/")  # as a browser does
             token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', home).group(1)  # type: ignore[union-attr]
@@ -148,22 +199,46 @@ def main() -> None:
                     failures.append(f"start: {status}")
                     return
                 path = urllib.parse.urlsplit(location).path
-                _, _, page = request(host, cookie, "GET", path)
-                status, target, body = request(host, cookie, "POST", path, answers_for(page))
-                if status == 303 and target and target.endswith("/result"):
-                    acknowledged.append(path.rsplit("/", 1)[1])
-                else:
-                    failures.append(f"submit: {status} {body[:120]}")
+                address = path
+                # Page by page, as a learner without JavaScript goes: each page is saved, the
+                # last one submits the whole attempt.
+                for _ in range(10):
+                    _, _, page = request(host, cookie, "GET", address)
+                    if args.flow == "one-form":  # every question's fields, from every page
+                        page = "".join([page] + [request(host, cookie, "GET", f"{path}?page={n}")[2]
+                                                 for n in range(2, 5)])
+                    status, target, body = request(host, cookie, "POST", path,
+                                                   answers_for(page, args.flow == "one-form"))
+                    if status != 303 or not target or not target.split("?")[0].startswith(path):
+                        failures.append(f"submit: {status} {body[:120]}")
+                        break
+                    if target.endswith("/result"):
+                        acknowledged.append(path.rsplit("/", 1)[1])
+                        break
+                    address = urllib.parse.urlsplit(target).path + "?" + urllib.parse.urlsplit(target).query
 
-        threads = [threading.Thread(target=learner, args=(c,)) for c in cookies]
-        for thread in threads:
-            thread.start()
-        deadline[0] = time.perf_counter() + args.seconds
-        start = time.perf_counter()
-        barrier.wait()
-        for thread in threads:
-            thread.join()
-        elapsed = time.perf_counter() - start
+        if args.flow == "burst":
+            threads = [threading.Thread(target=burst_learner, args=(c,)) for c in cookies]
+            for thread in threads:
+                thread.start()
+            for _ in range(args.rounds):
+                ready.wait()
+                start = time.perf_counter()
+                done.wait()
+                windows.append(time.perf_counter() - start)
+            for thread in threads:
+                thread.join()
+            elapsed = sum(windows)
+        else:
+            threads = [threading.Thread(target=learner, args=(c,)) for c in cookies]
+            for thread in threads:
+                thread.start()
+            deadline[0] = time.perf_counter() + args.seconds
+            start = time.perf_counter()
+            barrier.wait()
+            for thread in threads:
+                thread.join()
+            elapsed = time.perf_counter() - start
         server.terminate()
         server.wait()
         log.close()
@@ -177,10 +252,17 @@ def main() -> None:
             db.dispose()
 
     backend = url.split(":")[0]
-    print(f"{backend}: {args.learners} learners for {elapsed:.1f} s, gunicorn {args.workers} sync "
-          f"workers, each learner: start, open the quiz, submit 17 answers, again")
+    print(f"{backend} ({args.flow}): {args.learners} learners for {elapsed:.1f} s, gunicorn "
+          f"{args.workers} sync workers, each learner: " + {
+              "burst": f"saves every page of {BANK} ({QUESTIONS} questions) but the last, then the "
+                       f"whole class submits at once, {args.rounds} times; timed: the submissions only "
+                       f"({', '.join(f'{w:.2f}' for w in windows)} s)",
+              "paged": f"start, open and save each page of {BANK} ({QUESTIONS} questions), submit on "
+                       "the last page, again; timed: all of it",
+              "one-form": f"start, open {BANK} ({QUESTIONS} questions), submit every answer in one "
+                          "form, again"}[args.flow])
     print(f"acknowledged submissions: {len(acknowledged)}, answers acknowledged "
-          f"{len(acknowledged) * 17}, found in the database {recorded} (all answers: {everything})")
+          f"{len(acknowledged) * QUESTIONS}, found in the database {recorded} (all answers: {everything})")
     print(f"answers recorded per second: {recorded / elapsed:.0f} "
           f"(goal: SQLite >= 500, PostgreSQL >= 300); failed requests: {len(failures)}; "
           f"'database is locked' in the server log: {server_log.count('database is locked')}")

@@ -66,6 +66,10 @@ def test_a_quiz_shows_a_few_questions_at_a_time_with_its_progress(twelve: FlaskC
     second = soup(twelve.get(response.headers["Location"]))
     assert shown(second) == ["q5", "q6", "q7", "q8"]
     assert "2 of 12 answered" in second.select_one("#progress-label").get_text()
+    again = soup(twelve.get(response.headers["Location"]))  # served from the page cache
+    assert "2 of 12 answered" in again.select_one("#progress-label").get_text()
+    assert again.select_one("progress")["value"] == "2"
+    assert again.find("input", {"name": "csrf_token"})["value"]
     assert [b["value"] for b in second.select("form.quiz input[type=submit]")] == ["Save and go on", "Back"]
 
 

@@ -19,11 +19,15 @@ from flask_babel import get_locale
 from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
 
-from quizapp.i18n import select_locale
+from quizapp.i18n import number, select_locale
 from quizapp.services.attempts import ShownQuestion
 from quizapp.web.headers import CONTENT_SECURITY_POLICY
 
 _CSRF_SLOT = "\x00csrf\x00"
+# How many questions are answered differs between views of the same page (other pages may
+# have been saved): the cached page keeps a slot for it, as it does for the CSRF token.
+ANSWERED_SLOT = "\x00answered\x00"
+_ANSWERED_LABEL_SLOT = "\x00answered-label\x00"
 QUIZ_PAGE_POLICY = CONTENT_SECURITY_POLICY.replace("script-src 'none'", "script-src 'self'")
 _CACHE_SIZE = 2048
 _INDENT = re.compile(r"\n[ \t]+")
@@ -87,22 +91,35 @@ def form_token() -> str:
     return signed
 
 
-def cached_quiz_page(attempt_token: str, page: int) -> str | None:
-    """A page of the attempt's quiz in this browser's language, with its CSRF token; None if not cached."""
+def answered_label(answered: int | str) -> str:
+    """The count of answered questions as the page shows it (a slot while the page is cached)."""
+    return _ANSWERED_LABEL_SLOT if answered == ANSWERED_SLOT else number(int(answered))
+
+
+def _filled(html: str, answered: int) -> str:
+    return (html.replace(_CSRF_SLOT, form_token()).replace(ANSWERED_SLOT, str(answered))
+            .replace(_ANSWERED_LABEL_SLOT, number(answered)))
+
+
+def cached_quiz_page(attempt_token: str, page: int, answered: int = 0) -> str | None:
+    """A page of the attempt's quiz in this browser's language, with its CSRF token and the
+    number of questions answered so far; None if not cached. Its own questions are blank."""
     # The selector's language code: cheaper than parsing a Babel Locale on every view.
     html = _pages.get((attempt_token, select_locale(), page))
-    return html.replace(_CSRF_SLOT, form_token()) if html is not None else None
+    return _filled(html, answered) if html is not None else None
 
 
-def remember_quiz_page(attempt_token: str, page: int, html: str) -> str:
-    """Keep a freshly rendered quiz page with nothing answered for the next views; returns it."""
+def remember_quiz_page(attempt_token: str, page: int, html: str, answered: int = 0) -> str:
+    """Keep a page rendered with its questions blank and the answered count as a slot; returns
+    it filled in for this view."""
     # The token to cut out is the one this request rendered (Flask-WTF keeps it for the
     # request), which may differ from a signature remembered from an earlier page.
     html = _without_indentation(html)
     rendered = generate_csrf()
     if rendered in html:  # never keep a page that would hand one browser's token to another
-        _pages.put((attempt_token, select_locale(), page), html.replace(rendered, _CSRF_SLOT))
-    return html
+        html = html.replace(rendered, _CSRF_SLOT)
+        _pages.put((attempt_token, select_locale(), page), html)
+    return _filled(html, answered)
 
 
 def quiz_response(html: str) -> Response:

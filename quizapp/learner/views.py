@@ -15,7 +15,14 @@ from quizapp.domain.classroom_rules import AttemptKind
 from quizapp.domain.quiz_paging import QuizPageRange, page_of, quiz_page_range, resume_page
 from quizapp.extensions import db
 from quizapp.learner.forms import StartQuizForm, SubmitAttemptForm
-from quizapp.learner.quiz_rendering import cached_quiz_page, question_html, quiz_response, remember_quiz_page
+from quizapp.learner.quiz_rendering import (
+    ANSWERED_SLOT,
+    answered_label,
+    cached_quiz_page,
+    question_html,
+    quiz_response,
+    remember_quiz_page,
+)
 from quizapp.services import attempts, classrooms, library, saved_answers
 from quizapp.web.ids import read_id
 
@@ -126,25 +133,34 @@ def attempt(token: str) -> str | Response:
         return redirect(url_for(".result", token=token), code=303)
     saved = saved_answers.saved_answers(db.session, token) if state.has_saved_answers else None
     asked = request.args.get("page", type=int)
-    if saved is None:
-        # Nothing saved: the page asked for (the first by default) may be cached as it is.
+    if saved is None:  # nothing saved: the page asked for (the first by default) as cached
         cached = cached_quiz_page(token, asked or 1)
         if cached is not None:
             return quiz_response(cached)
     total = attempts.question_count(db.engine, token)
-    number = asked or (resume_page(total, saved.answered) if saved else 1)
-    shown = quiz_page_range(number, total)
+    answered = saved.answered if saved else set()
+    shown = quiz_page_range(asked or (resume_page(total, answered) if saved else 1), total)
+    blank = not answered.intersection(shown.positions)
+    if blank and saved is not None:  # other pages saved, this one blank: cached, with the count
+        cached = cached_quiz_page(token, shown.number, len(answered))
+        if cached is not None:
+            return quiz_response(cached)
     page = attempts.quiz_page(db.session, token, reading_language()) or abort(404)
-    html = _render_quiz(page, shown, SubmitAttemptForm(page=shown.number), saved.values if saved else {})
-    return quiz_response(html if saved else remember_quiz_page(token, shown.number, html))
+    form = SubmitAttemptForm(page=shown.number)
+    if blank:
+        html = _render_quiz(page, shown, form, {}, answered=ANSWERED_SLOT)
+        return quiz_response(remember_quiz_page(token, shown.number, html, len(answered)))
+    return quiz_response(_render_quiz(page, shown, form, saved.values if saved else {}))
 
 
 def _render_quiz(page: attempts.QuizPage, shown: QuizPageRange, form: SubmitAttemptForm,
                  given: dict[int, list[str]], errors: dict | None = None,
-                 blanks: list[int] | None = None) -> str:
-    answered = {position for position, values in given.items() if any(v.strip() for v in values)}
+                 blanks: list[int] | None = None, answered: int | str | None = None) -> str:
+    if answered is None:
+        answered = len({position for position, values in given.items() if any(v.strip() for v in values)})
     return render_template("learner/quiz.html", page=page, shown=shown, form=form, given=given,
-                           answered=len(answered), errors=errors or {}, blanks=blanks or [],
+                           answered=answered, answered_text=answered_label(answered),
+                           errors=errors or {}, blanks=blanks or [],
                            question_html=question_html, page_of=page_of)
 
 
