@@ -100,6 +100,14 @@ def test_arbitrary_field_values_never_give_a_500(app: Flask, people: People, wor
     if who is not None:
         people.sign_in(client, *world["accounts"][who])
     url = path.format(**world["values"])
+    # What an ordinary post of this form costs on this machine now: the bound below is about
+    # inputs that make a request grow, not about how busy the machine running the suite is.
+    ordinary = []
+    for _ in range(3):
+        started = time.perf_counter()
+        client.post(url, data={})
+        ordinary.append(time.perf_counter() - started)
+    allowed = max(1.0, 4 * sorted(ordinary)[1])
 
     @settings(max_examples=25, deadline=None, database=None,
               suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
@@ -115,6 +123,6 @@ def test_arbitrary_field_values_never_give_a_500(app: Flask, people: People, wor
         assert response.status_code < 500, (response.status_code, form)
         lines = sum(len(value.splitlines()) for value in form.get("names", []))
         # Login cards hash a password per name: 14 ms each, by design (see accounts).
-        assert took < 1 + 0.02 * min(lines, 200), (took, form)
+        assert took < allowed + 0.02 * min(lines, 200), (took, allowed, form)
 
     check()
