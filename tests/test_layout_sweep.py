@@ -29,8 +29,10 @@ def pages_for(role: str, values: dict[str, object]) -> list[str]:
 
 
 @pytest.mark.parametrize("role", SWEPT_ROLES)
-def test_no_page_scrolls_sideways_on_a_phone_and_every_page_passes_axe(browser, live_server: str,
+def test_no_page_scrolls_sideways_on_a_phone_and_every_page_passes_axe(app, browser, live_server: str,
                                                                       world: dict, role: str) -> None:  # noqa: F811
+    if not app.config["DATABASE_URL"].startswith("sqlite"):
+        pytest.skip("pages are laid out the same on either database: swept on SQLite only")
     context = browser.new_context(viewport={"width": WIDTHS[0], "height": 740})
     page = context.new_page()
     if role != "anonymous":
