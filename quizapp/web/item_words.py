@@ -60,7 +60,7 @@ def hint_text(hint: Hint) -> str:
         return _("No one chose “%(choice)s”: replace it with a mistake learners really make.",
                  choice=choice_label(hint.choice if hint.choice is not None else ""))
     if hint.flag is ItemFlag.TOO_EASY:
-        return _("Almost everyone got it right: it may be too easy to teach you anything.")
+        return _("Almost everyone got it right: it may be too easy.")
     return _("Fewer than one in five got it right: check the key, or teach it again.")
 
 
