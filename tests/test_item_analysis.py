@@ -14,7 +14,10 @@ from quizapp.domain.item_analysis import (
     ItemFlag,
     ItemQuestion,
     LearnerAnswers,
+    QuestionTallies,
+    Tally,
     analyse,
+    analyse_tallies,
     discrimination_index,
     group_size,
 )
@@ -131,3 +134,18 @@ def test_questions_a_learner_was_not_shown_are_left_out_of_its_counts() -> None:
     people.append(LearnerAnswers(4, {"other": GivenAnswer(True, "7")}))
     capital, counted = analyse([SINGLE, other], people).items
     assert (capital.answered, counted.answered, counted.choices) == (10, 1, [])
+
+
+def test_answers_counted_by_total_give_the_same_analysis() -> None:
+    # The tie example again, as a database's GROUP BY returns it: (total, answered, right).
+    totals = [9, 8, 7, 7, 7, 5, 4, 3, 2, 1]
+    right = [True, False, True, False, False, False, False, False, False, True]
+    counted = {"capital": QuestionTallies(
+        [Tally(9, 1, 1), Tally(8, 1, 0), Tally(7, 2, 0), Tally(7, 1, 1), Tally(5, 1, 0),
+         Tally(4, 1, 0), Tally(3, 1, 0), Tally(2, 1, 0), Tally(1, 1, 1)],
+        [("Islamabad", 3), ("Lahore", 7)])}
+    by_learner = analyse([SINGLE], learners(totals, right, ["Islamabad" if ok else "Lahore"
+                                                            for ok in right])).items[0]
+    by_total = analyse_tallies([SINGLE], 10, counted).items[0]
+    assert by_total == by_learner
+    assert by_total.discrimination == pytest.approx(1 / 9)

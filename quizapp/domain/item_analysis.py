@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import enum
 import math
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -126,26 +126,54 @@ def group_size(learners: int) -> int:
     return max(1, math.floor(GROUP_SHARE * learners + 0.5)) if learners else 0
 
 
-def group_share_right(ranked: Sequence[tuple[float, bool]], size: int) -> float:
-    """The share right in the first ``size`` of (total, right) pairs ranked best first for
-    the upper group (worst first for the lower), learners tied at the cut sharing its places."""
-    cut = ranked[size - 1][0]
-    before = [right for total, right in ranked[:size] if total != cut]  # strictly past the cut
-    tied = [right for total, right in ranked if total == cut]
-    weight = (size - len(before)) / len(tied)
-    return (sum(before) + weight * sum(tied)) / size
+@dataclass(frozen=True)
+class Tally:
+    """The learners of one total who answered a question: how many, and how many were right."""
+
+    total: float
+    answered: int
+    right: int
+
+
+def merged(tallies: Iterable[Tally]) -> list[Tally]:
+    """One tally per total, best total first."""
+    by_total: dict[float, tuple[int, int]] = {}
+    for tally in tallies:
+        answered, right = by_total.get(tally.total, (0, 0))
+        by_total[tally.total] = (answered + tally.answered, right + tally.right)
+    return [Tally(total, answered, right)
+            for total, (answered, right) in sorted(by_total.items(), reverse=True) if answered]
+
+
+def group_share_right(ranked: Sequence[Tally], size: int) -> float:
+    """The share right among the first ``size`` learners of tallies ranked (one per total, best
+    first for the upper group, worst first for the lower); the tally at the cut shares its places."""
+    taken, right = 0, 0.0
+    for tally in ranked:
+        weight = min(1.0, (size - taken) / tally.answered)
+        right += weight * tally.right
+        taken += tally.answered
+        if taken >= size:
+            break
+    return right / size
+
+
+def index_of_tallies(tallies: Iterable[Tally]) -> float:
+    """Upper-minus-lower 27% index of a question's tallies."""
+    upper = merged(tallies)
+    size = group_size(sum(tally.answered for tally in upper))
+    return group_share_right(upper, size) - group_share_right(upper[::-1], size)
 
 
 def discrimination_index(pairs: Sequence[tuple[float, bool]]) -> float:
     """Upper-minus-lower 27% index of (total score, right) pairs, one per learner."""
-    size = group_size(len(pairs))
-    upper = sorted(pairs, key=lambda pair: -pair[0])
-    lower = sorted(pairs, key=lambda pair: pair[0])
-    return group_share_right(upper, size) - group_share_right(lower, size)
+    return index_of_tallies(Tally(total, 1, int(right)) for total, right in pairs)
 
 
-def choice_counts(question: ItemQuestion, responses: Sequence[Any]) -> tuple[list[ChoiceCount], int]:
-    """How often each choice was picked, in the bank's order, and how many left it blank.
+def choice_counts(question: ItemQuestion,
+                  responses: Iterable[tuple[Any, int]]) -> tuple[list[ChoiceCount], int]:
+    """How often each choice was picked, in the bank's order, and how many left it blank,
+    from each distinct stored response and how many gave it.
 
     Stored responses are the chosen text (single), the chosen texts (multiple) or a bool
     (true_false); anything that names no choice of the key is left out.
@@ -159,13 +187,13 @@ def choice_counts(question: ItemQuestion, responses: Sequence[Any]) -> tuple[lis
         answer = list(answer) if isinstance(answer, list) else [answer]
     picked = dict.fromkeys(range(len(choices)), 0)
     blank = 0
-    for response in responses:
+    for response, times in responses:
         if response is None or response == []:
-            blank += 1
+            blank += times
             continue
         for given in response if isinstance(response, list) else [response]:
             if given in choices:
-                picked[choices.index(given)] += 1
+                picked[choices.index(given)] += times
     return [ChoiceCount(choice, picked[index], choice in answer)
             for index, choice in enumerate(choices)], blank
 
@@ -193,6 +221,14 @@ def hints_for(question: ItemQuestion, facility: float, discrimination: float,
     return hints
 
 
+@dataclass(frozen=True)
+class QuestionTallies:
+    """What one question's answers come to: tallies by total, and each distinct response's count."""
+
+    tallies: list[Tally] = field(default_factory=list)
+    responses: list[tuple[Any, int]] = field(default_factory=list)
+
+
 def analyse(questions: Sequence[ItemQuestion], learners: Sequence[LearnerAnswers],
             minimum: int = MIN_ATTEMPTS) -> Analysis:
     """Analyse each question from one attempt per learner, in the order the questions are given.
@@ -200,22 +236,36 @@ def analyse(questions: Sequence[ItemQuestion], learners: Sequence[LearnerAnswers
     Facility and discrimination use the learners who answered the question (a blank
     answer counts as wrong); below ``minimum`` learners they are None and no hint is given.
     """
-    items = []
-    enough = len(learners) >= minimum
+    counted: dict[Hashable, QuestionTallies] = {}
     for question in questions:
-        given = [(learner.total, learner.answers[question.key]) for learner in learners
-                 if question.key in learner.answers]
-        right = sum(1 for _total, answer in given if answer.correct)
+        tallies = counted.setdefault(question.key, QuestionTallies())
+        for learner in learners:
+            answer = learner.answers.get(question.key)
+            if answer is not None:
+                tallies.tallies.append(Tally(learner.total, 1, int(answer.correct)))
+                tallies.responses.append((answer.response, 1))
+    return analyse_tallies(questions, len(learners), counted, minimum)
+
+
+def analyse_tallies(questions: Sequence[ItemQuestion], learners: int,
+                    counted: Mapping[Hashable, QuestionTallies],
+                    minimum: int = MIN_ATTEMPTS) -> Analysis:
+    """``analyse`` from answers already counted by total (as a database's GROUP BY gives them)."""
+    items = []
+    for question in questions:
+        tallies = counted.get(question.key, QuestionTallies())
+        answered = sum(tally.answered for tally in tallies.tallies)
+        right = sum(tally.right for tally in tallies.tallies)
         counts: list[ChoiceCount] = []
         blank = 0
         if question.type in CHOICE_TYPES:
-            counts, blank = choice_counts(question, [answer.response for _total, answer in given])
-        if not enough or not given:
-            items.append(ItemStats(question.key, len(given), right, None, None, counts, blank))
+            counts, blank = choice_counts(question, tallies.responses)
+        if learners < minimum or not answered:
+            items.append(ItemStats(question.key, answered, right, None, None, counts, blank))
             continue
-        facility = right / len(given)
-        discrimination = discrimination_index([(total, answer.correct) for total, answer in given])
-        items.append(ItemStats(question.key, len(given), right, facility, discrimination, counts,
+        facility = right / answered
+        discrimination = index_of_tallies(tallies.tallies)
+        items.append(ItemStats(question.key, answered, right, facility, discrimination, counts,
                                blank, hints_for(question, facility, discrimination, counts,
-                                                len(given) - blank)))
-    return Analysis(len(learners), items, minimum)
+                                                answered - blank)))
+    return Analysis(learners, items, minimum)

@@ -1,7 +1,7 @@
 """How well each question works (item analysis), and the problems learners report with questions.
 
-The statistics come from counted, submitted attempts, one per learner: their first, the
-one made before they had seen any result. Who sees what:
+The statistics come from counted, submitted attempts, one per learner: their first (the
+first started), made before they had seen any result. Who sees what:
 
 - an assignment's report: its class's attempts, for the class's teacher;
 - a teacher's own bank: every class's attempts and every flag, for its owner;
@@ -13,21 +13,23 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, Select, select
+from sqlalchemy import ColumnElement, Select, Text, case, cast, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from quizapp.database import write_transaction
 from quizapp.domain.item_analysis import (
+    CHOICE_TYPES,
     MIN_ATTEMPTS,
-    GivenAnswer,
     ItemQuestion,
     ItemStats,
-    LearnerAnswers,
-    analyse,
+    QuestionTallies,
+    Tally,
+    analyse_tallies,
 )
 from quizapp.models import (
     Account,
@@ -99,38 +101,52 @@ class BankPage:
     report: ItemReport
 
 
-def _first_attempts(session: Session, where: Iterable[ColumnElement[bool]]) -> list[LearnerAnswers]:
-    """Each learner's first counted, submitted attempt matching ``where``, with its answers."""
-    rows = session.execute(
-        select(Attempt.id, Attempt.account_id, Attempt.score, Attempt.max_score,
-               Answer.question_version_id, Answer.correct, Answer.response)
-        .join(Answer, Answer.attempt_id == Attempt.id)
-        .where(Attempt.counts, Attempt.submitted_at.is_not(None), *where)
-        .order_by(Attempt.submitted_at, Attempt.id))
-    chosen: dict[object, int] = {}  # learner: their first attempt's id
-    totals: dict[int, float] = {}
-    answers: dict[int, dict[int, GivenAnswer]] = {}
-    for attempt_id, account_id, score, max_score, version_id, correct, response in rows:
-        learner = account_id if account_id is not None else ("attempt", attempt_id)
-        if chosen.setdefault(learner, attempt_id) != attempt_id:
-            continue  # a later attempt of a learner already counted
-        totals[attempt_id] = (score or 0) / max_score if max_score else 0.0
-        answers.setdefault(attempt_id, {})[version_id] = GivenAnswer(correct, response)
-    return [LearnerAnswers(totals[attempt_id], answers[attempt_id]) for attempt_id in totals]
+def _counted(session: Session, where: list[ColumnElement[bool]]) -> tuple[int, dict[int, QuestionTallies]]:
+    """How many learners, and each version's answers counted by total and by response, from each
+    learner's first counted, submitted attempt matching ``where`` (the first started).
+
+    The database adds the answers up: a bank used by thousands of classes comes back as a few
+    rows per question, not a row per answer.
+    """
+    counted = [Attempt.counts, Attempt.submitted_at.is_not(None), *where]
+    firsts = (select(func.min(Attempt.id)).where(*counted, Attempt.account_id.is_not(None))
+              .group_by(Attempt.account_id))
+    chosen = [*counted, or_(Attempt.account_id.is_(None), Attempt.id.in_(firsts))]
+    learners = session.scalar(select(func.count()).select_from(Attempt).where(*chosen)) or 0
+    # One pass over the answers: by version, total and rightness, and for choice questions
+    # by response too (the response of other types is left out, or each would be a group).
+    response = case((QuestionVersion.type.in_(CHOICE_TYPES),
+                     func.coalesce(cast(Answer.response, Text), "null")))
+    tallies: dict[int, QuestionTallies] = {}
+    for version_id, score, max_score, correct, text, times in session.execute(
+            select(Answer.question_version_id, Attempt.score, Attempt.max_score, Answer.correct,
+                   response, func.count())
+            .join(Attempt, Attempt.id == Answer.attempt_id)
+            .join(QuestionVersion, QuestionVersion.id == Answer.question_version_id)
+            .where(*chosen)
+            .group_by(Answer.question_version_id, Attempt.score, Attempt.max_score, Answer.correct,
+                      response)):
+        total = (score or 0) / max_score if max_score else 0.0
+        counted_here = tallies.setdefault(version_id, QuestionTallies())
+        counted_here.tallies.append(Tally(total, times, times if correct else 0))
+        if text is not None:
+            counted_here.responses.append((json.loads(text), times))
+    return learners, tallies
 
 
-def _report(session: Session, learners: list[LearnerAnswers], flags: dict[int, list[OpenFlag]],
-            also: Iterable[int] = ()) -> ItemReport:
+def _report(session: Session, counted: tuple[int, dict[int, QuestionTallies]],
+            flags: dict[int, list[OpenFlag]], also: Iterable[int] = ()) -> ItemReport:
     """Analyse the versions the learners answered, those with flags, and ``also``."""
-    wanted = {version_id for learner in learners for version_id in learner.answers}
-    wanted |= set(flags) | set(also)
+    learners, tallies = counted
+    wanted = set(tallies) | set(flags) | set(also)
     versions = session.execute(
         select(QuestionVersion.id, QuestionVersion.number, QuestionVersion.prompt,
                QuestionVersion.type, QuestionVersion.key, Question.position)
         .join(Question, Question.id == QuestionVersion.question_id)
         .where(QuestionVersion.id.in_(list(wanted)))
         .order_by(Question.position, QuestionVersion.number)).all()
-    analysis = analyse([ItemQuestion(row.id, row.type, row.key) for row in versions], learners)
+    analysis = analyse_tallies([ItemQuestion(row.id, row.type, row.key) for row in versions],
+                               learners, tallies)
     questions = [QuestionReport(row.id, row.position + 1, row.number, row.prompt, row.type, stats,
                                 flags.get(row.id, []))
                  for row, stats in zip(versions, analysis.items, strict=True)]
@@ -139,7 +155,7 @@ def _report(session: Session, learners: list[LearnerAnswers], flags: dict[int, l
 
 def assignment_report(session: Session, assignment_id: int) -> ItemReport:
     """The item analysis of one assignment, from its class's counted attempts."""
-    return _report(session, _first_attempts(session, [Attempt.assignment_id == assignment_id]), {})
+    return _report(session, _counted(session, [Attempt.assignment_id == assignment_id]), {})
 
 
 def _teachers_learners(teacher_id: int) -> Select[tuple[int]]:
@@ -182,7 +198,7 @@ def bank_page(session: Session, teacher_id: int, bank: Bank) -> BankPage:
     current = session.scalars(select(Question.current_version_id).where(
         Question.bank_id == bank.id, Question.retired.is_(False),
         Question.current_version_id.is_not(None)))
-    report = _report(session, _first_attempts(session, where), flags,
+    report = _report(session, _counted(session, where), flags,
                      [version for version in current if version is not None])
     return BankPage(bank.slug, bank.title, bank.language, bank.owner_id == teacher_id, report)
 
