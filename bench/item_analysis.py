@@ -6,7 +6,7 @@ Run: .venv/bin/python bench/item_analysis.py [--classes N --per-class N --sample
 SQLite in a temporary folder by default; BENCH_DATABASE_URL=postgresql+psycopg://... for PostgreSQL
 (an empty database: its schema is dropped and made again).
 
-The bank is the largest bundled one. Its page over every class is what its owner sees, so
+The bank is a bundled one of 12 questions. Its page over every class is what its owner sees, so
 the bench gives it an owner for that measurement; a bundled bank's page covers one teacher's
 own classes only, measured too.
 """
