@@ -308,3 +308,26 @@ class Answer(Base):
     response: Mapped[Any] = mapped_column(JSON, nullable=True)
     correct: Mapped[bool]
     points_awarded: Mapped[int]
+
+
+class QuestionFlag(Base):
+    """A problem a learner reported with one question version, from their result page.
+
+    One per learner per question version (``account_id``), and for practice without an
+    account one per attempt; ``attempt_id`` says where it was raised. Closed by a teacher
+    who may see it: ``closed_at`` and ``closed_by`` are then set, the flag kept.
+    """
+
+    __tablename__ = "question_flag"
+    __table_args__ = (UniqueConstraint("question_version_id", "account_id"),
+                      UniqueConstraint("attempt_id", "question_version_id"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    question_version_id: Mapped[int] = mapped_column(ForeignKey("question_version.id"))
+    attempt_id: Mapped[int] = mapped_column(ForeignKey("attempt.id"))
+    account_id: Mapped[int | None] = mapped_column(ForeignKey("account.id"), index=True)
+    reason: Mapped[str] = mapped_column(String(16))  # wrong_key, two_right, unclear
+    comment: Mapped[str | None] = mapped_column(String(500))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+    closed_at: Mapped[dt.datetime | None]
+    closed_by: Mapped[int | None] = mapped_column(ForeignKey("account.id"))

@@ -8,9 +8,11 @@ from __future__ import annotations
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from sqlalchemy import select
 
 from quizapp.extensions import db
-from quizapp.services import attempts, authoring, classrooms
+from quizapp.models import QuestionFlag
+from quizapp.services import attempts, authoring, classrooms, item_reports
 from tests.conftest import People
 
 ROLES = ("anonymous", "learner_a", "learner_b", "teacher_a", "teacher_b")
@@ -29,6 +31,9 @@ MATRIX: dict[tuple[str, str], tuple[str, tuple[int, ...]]] = {
     ("learner.submit", "POST"): ("/attempts/{open}", (404, 422, 404, 404, 404)),
     ("learner.result", "GET"): ("/attempts/{done}/result", (404, 200, 404, 200, 404)),
     ("learner.redo", "POST"): ("/attempts/{done}/redo", (404, 303, 404, 404, 404)),
+    # Only the attempt's learner reports problems (an empty form: 422, the result page again).
+    ("learner.flag_question", "POST"): ("/attempts/{done}/questions/1/flag",
+                                        (404, 422, 404, 404, 404)),
     ("learner.start_assignment", "POST"): ("/assignments/{assignment}/start",
                                            (302, 303, 404, 404, 404)),
     ("learner.my_attempts", "GET"): ("/me/attempts", (302, 200, 200, 200, 200)),
@@ -49,6 +54,9 @@ MATRIX: dict[tuple[str, str], tuple[str, tuple[int, ...]]] = {
     ("teacher.report", "GET"): ("/teach/classes/{classroom}/report", (302, 403, 403, 200, 404)),
     ("teacher.report_csv", "GET"): ("/teach/classes/{classroom}/report.csv",
                                     (302, 403, 403, 200, 404)),
+    ("teacher.bank_questions", "GET"): ("/teach/banks/own-a/questions", (302, 403, 403, 200, 404)),
+    # Learner A's report on a bundled bank: for teacher A (their teacher) only.
+    ("teacher.close_flag", "POST"): ("/teach/flags/{flag}/close", (302, 403, 403, 303, 404)),
     ("teacher.assignment_report", "GET"): ("/teach/classes/{classroom}/assignments/{assignment}",
                                            (302, 403, 403, 200, 404)),
     ("teacher.learner_history", "GET"): ("/teach/classes/{classroom}/learners/{learner}",
@@ -118,6 +126,7 @@ MATRIX_ALSO: list[tuple[tuple[str, str], str, tuple[int, ...]]] = [
     (("learner.start", "POST"), "/banks/own-a", (404, 303, 404, 303, 404)),
     (("learner.source", "GET"), "/sources/article-a", (404, 200, 404, 200, 404)),
     (("teacher.download_bank", "GET"), "/teach/banks/sample.yaml", (302, 403, 403, 200, 200)),
+    (("teacher.bank_questions", "GET"), "/teach/banks/sample/questions", (302, 403, 403, 200, 200)),
 ]
 
 OWN_ARTICLE = b"""---
@@ -156,6 +165,8 @@ def world(app: Flask, people: People, sample_bank: str) -> dict[str, object]:
         done = classrooms.start_assignment(db.session, learner_a, assignment, now)
         assert isinstance(done, str)
         attempts.submit_attempt(db.session, done, {}, allow_blanks=True)
+        item_reports.flag_question(db.session, done, 1, learner_a, "unclear", "Learner A's doubt")
+        flag = db.session.scalar(select(QuestionFlag.id))
         open_token = classrooms.start_assignment(db.session, learner_a, assignment, now)
         classroom = classrooms.owned_classroom(db.session, teacher_a, class_a)
         assert classroom is not None
@@ -169,7 +180,7 @@ def world(app: Flask, people: People, sample_bank: str) -> dict[str, object]:
            "learner_b": (learner_b, "learner-b"), "teacher_a": (teacher_a, "teacher-a"),
            "teacher_b": (teacher_b, "teacher-b")}
     values = {"open": open_token, "done": done, "assignment": assignment, "classroom": class_a,
-              "projector": projector, "learner": learner_a, "code": "AAAAAA"}
+              "projector": projector, "learner": learner_a, "code": "AAAAAA", "flag": flag}
     return {"ids": ids, "values": values}
 
 

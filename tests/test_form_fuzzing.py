@@ -12,9 +12,11 @@ import pytest
 from flask import Flask
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from sqlalchemy import select
 
 from quizapp.extensions import db
-from quizapp.services import attempts, classrooms
+from quizapp.models import QuestionFlag
+from quizapp.services import attempts, classrooms, item_reports
 from tests.conftest import People
 
 ODD = ["\u00b2", "9" * 5000, "9" * 200_000, "-1", "0", "", " ", "\x00", "\u202e", "\u200b",
@@ -65,6 +67,9 @@ FORMS = [
     ("learner.submit", "/attempts/{open}", "learner",
      ["q1", "q2", "q3", "q4", "q5", "q6", "q99999", "submit", "submit_with_blanks"]),
     ("learner.redo", "/attempts/{done}/redo", "learner", ["start"]),
+    ("learner.flag_question", "/attempts/{done}/questions/1/flag", "learner",
+     ["flag1-reason", "flag1-comment", "flag1-send"]),
+    ("teacher.close_flag", "/teach/flags/{flag}/close", "teacher", ["submit"]),
 ]
 
 
@@ -80,10 +85,12 @@ def world(app: Flask, people: People, sample_bank: str) -> dict[str, object]:
         done = classrooms.start_assignment(db.session, learner, assignment, classrooms.now())
         assert isinstance(done, str)
         attempts.submit_attempt(db.session, done, {}, allow_blanks=True)
+        item_reports.flag_question(db.session, done, 2, learner, "two_right", None)
+        flag = db.session.scalar(select(QuestionFlag.id))
         open_token = attempts.start_attempt(db.session, "sample", account_id=learner)
     return {"accounts": {"teacher": (teacher, "ms-rana"), "learner": (learner, "ali")},
             "values": {"classroom": classroom, "assignment": assignment, "open": open_token,
-                       "done": done, "learner": learner}}
+                       "done": done, "learner": learner, "flag": flag}}
 
 
 def test_every_form_is_fuzzed(app: Flask) -> None:

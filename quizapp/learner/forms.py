@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from wtforms import IntegerField, SubmitField
-from wtforms.validators import Optional
+from wtforms import IntegerField, RadioField, SelectChoice, SubmitField, TextAreaField
+from wtforms.validators import InputRequired, Length, Optional
 
+from quizapp.services.item_reports import MAX_COMMENT
 from quizapp.web.forms import QuizappForm
+from quizapp.web.item_words import FLAG_REASON_WORDS
 
 
 class StartQuizForm(QuizappForm):
@@ -28,3 +30,21 @@ class SubmitAttemptForm(QuizappForm):
     submit = SubmitField(_l("Submit my answers"))
     submit_with_blanks = SubmitField(_l("Submit with blank answers"))
     save = SubmitField(_l("Save my answers"))
+
+
+class FlagQuestionForm(QuizappForm):
+    """A problem with one question of a result; each question's form has its own prefix."""
+
+    reason = RadioField(_l("What is wrong with this question?"),
+                        choices=[SelectChoice(value, words) for value, words in FLAG_REASON_WORDS.items()],
+                        validators=[InputRequired()])
+    comment = TextAreaField(_l("Anything to add? (optional, at most 500 characters)"),
+                            validators=[Optional(), Length(max=MAX_COMMENT)],
+                            render_kw={"maxlength": MAX_COMMENT, "rows": 3})
+    send = SubmitField(_l("Send the report"))
+
+
+def flag_form(position: int, formdata: bool = True) -> FlagQuestionForm:
+    """The report form of the question at ``position``; its fields' names and ids are its own."""
+    prefix = f"flag{position}"
+    return FlagQuestionForm(prefix=prefix) if formdata else FlagQuestionForm(prefix=prefix, formdata=None)

@@ -14,7 +14,7 @@ from quizapp.domain.articles import title_given_by_quizapp
 from quizapp.domain.classroom_rules import AttemptKind
 from quizapp.domain.quiz_paging import QuizPageRange, page_of, quiz_page_range, resume_page
 from quizapp.extensions import db
-from quizapp.learner.forms import StartQuizForm, SubmitAttemptForm
+from quizapp.learner.forms import FlagQuestionForm, StartQuizForm, SubmitAttemptForm, flag_form
 from quizapp.learner.quiz_rendering import (
     ANSWERED_SLOT,
     answered_label,
@@ -23,7 +23,7 @@ from quizapp.learner.quiz_rendering import (
     quiz_response,
     remember_quiz_page,
 )
-from quizapp.services import attempts, classrooms, library, saved_answers
+from quizapp.services import attempts, classrooms, item_reports, library, saved_answers
 from quizapp.web.ids import read_id
 
 learner = Blueprint("learner", __name__)
@@ -211,10 +211,42 @@ def result(token: str) -> str | Response:
     """Score, answers, explanations and evidence of a submitted attempt."""
     if not _may_review(token):
         abort(404)
+    return _result_page(token)
+
+
+def _result_page(token: str, failed: FlagQuestionForm | None = None,
+                 failed_at: int = 0) -> str | Response:
+    """The result, with a problem-report form per question for the attempt's own learner."""
     outcome = attempts.attempt_result(db.session, token, reading_language())
     if outcome is None:
         return redirect(url_for(".attempt", token=token), code=303)
-    return render_template("learner/result.html", result=outcome, redo_form=StartQuizForm())
+    state = attempts.attempt_state(db.engine, token)
+    may_flag = state is not None and _is_owner(state.account_id)
+    flagged = item_reports.flagged_positions(db.session, token, _viewer()) if may_flag else set()
+    forms = {q.position: failed if failed is not None and q.position == failed_at
+             else flag_form(q.position, formdata=False)
+             for q in outcome.questions if may_flag and q.position not in flagged}
+    return render_template("learner/result.html", result=outcome, redo_form=StartQuizForm(),
+                           flag_forms=forms, flagged=flagged)
+
+
+@learner.post("/attempts/<token>/questions/<id:position>/flag")
+def flag_question(token: str, position: int) -> str | Response | tuple[str | Response, int]:
+    """Report a problem with one question of a submitted attempt: once per learner and question."""
+    state = attempts.attempt_state(db.engine, token)
+    if state is None or not state.submitted or not _is_owner(state.account_id):
+        abort(404)
+    form = flag_form(position)
+    if not form.validate_on_submit():
+        return _result_page(token, form, position), 422
+    outcome = item_reports.flag_question(db.session, token, position, _viewer(),
+                                         form.reason.data or "", form.comment.data)
+    if outcome is item_reports.FlagOutcome.NOT_FOUND:
+        abort(404)
+    flash(_("Thank you: the quiz's author will look at your report.")
+          if outcome is item_reports.FlagOutcome.RECORDED
+          else _("You have already reported this question. Thank you."))
+    return redirect(url_for(".result", token=token, _anchor=f"q{position}"), code=303)
 
 
 @learner.post("/attempts/<token>/redo")

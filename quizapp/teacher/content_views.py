@@ -19,12 +19,13 @@ from quizapp.domain.yaml_reader import MAX_FILE_BYTES
 from quizapp.extensions import db
 from quizapp.form_responses import form_status
 from quizapp.message_catalogs import in_page_language, language_name
-from quizapp.services import authoring
+from quizapp.services import authoring, item_reports
 from quizapp.teacher.confirmation import confirm_page, confirmed, say
-from quizapp.teacher.forms import ArticleForm, BankUploadForm, PublishBankForm
+from quizapp.teacher.forms import ArticleForm, BankUploadForm, ButtonForm, PublishBankForm
 from quizapp.teacher.problem_listing import lines_around_problems
 from quizapp.teacher.starter import STARTER_BANK
 from quizapp.teacher.views import teacher, teacher_only
+from quizapp.web.item_words import item_views
 
 YAML_TYPE = "application/yaml; charset=utf-8"
 
@@ -260,3 +261,25 @@ def _cited(title: str, banks: list[str]) -> Response:
     return _to_banks(say(_("%(title)s cannot be deleted: questions of these banks quote it, and "
                            "their results show the quotes: %(banks)s."),
                          title=title, banks=", ".join(banks)))
+
+
+@teacher.get("/banks/<slug>/questions")
+@teacher_only
+def bank_questions(slug: str) -> str:
+    """A bank's questions: their item analysis and the problems learners reported."""
+    me = current_user.account_id
+    bank = item_reports.teacher_bank(db.session, me, slug) or abort(404)
+    page = item_reports.bank_page(db.session, me, bank)
+    return render_template("teacher/bank_questions.html", page=page,
+                           item_views=item_views(page.report), close_form=ButtonForm())
+
+
+@teacher.post("/flags/<id:flag_id>/close")
+@teacher_only
+def close_flag(flag_id: int) -> Response:
+    """Close a problem a learner reported, once dealt with."""
+    if not ButtonForm().validate_on_submit():
+        abort(400)
+    slug = item_reports.close_flag(db.session, current_user.account_id, flag_id) or abort(404)
+    flash(_("The report is closed."))
+    return redirect(url_for(".bank_questions", slug=slug), code=303)

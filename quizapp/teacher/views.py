@@ -19,7 +19,7 @@ from quizapp.extensions import db
 from quizapp.form_responses import form_status
 from quizapp.i18n import class_datetime, zone_label
 from quizapp.models import Classroom
-from quizapp.services import accounts, authoring, class_management, classrooms, reports
+from quizapp.services import accounts, authoring, class_management, classrooms, item_reports, reports
 from quizapp.teacher.forms import (
     AssignForm,
     BoardForm,
@@ -32,6 +32,7 @@ from quizapp.teacher.forms import (
     RosterForm,
 )
 from quizapp.web import links
+from quizapp.web.item_words import item_views
 
 teacher = Blueprint("teacher", __name__, url_prefix="/teach")
 
@@ -239,12 +240,13 @@ def report_csv(classroom_id: int) -> Response:
 @teacher.get("/classes/<id:classroom_id>/assignments/<id:assignment_id>")
 @teacher_only
 def assignment_report(classroom_id: int, assignment_id: int) -> str:
-    """Each question's share of right answers and its most common wrong answer."""
+    """Each question's share of right answers, its most common wrong answer, and its item analysis."""
     classroom_row = own_class(classroom_id)
     page = classrooms.class_page(db.session, classroom_row, classrooms.now(), str(get_locale()))
     assignment = next((a for a in page.assignments if a.id == assignment_id), None) or abort(404)
+    items = item_reports.assignment_report(db.session, assignment_id)
     return render_template("teacher/assignment.html", classroom=classroom_row,
-                           assignment=assignment,
+                           assignment=assignment, items=items, item_views=item_views(items),
                            stats=reports.question_stats(db.session, assignment_id))
 
 

@@ -1,0 +1,81 @@
+"""Item analysis and problem reports in words: hints, choices and reasons, in the page's language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import flask_babel
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+
+from quizapp.domain.item_analysis import Hint, ItemFlag
+from quizapp.services.item_reports import ItemReport, OpenFlag, QuestionReport
+
+# The problems a learner can report, as the form and the teacher's page name them.
+FLAG_REASON_WORDS = {
+    "wrong_key": _l("The answer looks wrong"),
+    "two_right": _l("Two answers are right"),
+    "unclear": _l("I can't understand it"),
+}
+
+
+@dataclass(frozen=True)
+class ChoiceRow:
+    """One choice of a question, as its row of the table reads."""
+
+    label: str
+    picked: int
+    right: bool
+    bank_words: bool  # the bank's own text, in the bank's language (not True/False)
+
+
+@dataclass(frozen=True)
+class ItemView:
+    """One question of a report, put into words for its page."""
+
+    question: QuestionReport
+    facility: str | None
+    discrimination: str | None
+    hints: list[str]
+    choices: list[ChoiceRow]
+    flags: list[tuple[OpenFlag, str]]  # each flag with its reason in words
+
+
+def choice_label(choice: str | bool) -> str:
+    """A choice as learners saw it: the bank's text, or True/False in the page's language."""
+    if isinstance(choice, bool):
+        return _("True") if choice else _("False")
+    return choice
+
+
+def hint_text(hint: Hint) -> str:
+    """What a flag tells the teacher to look at."""
+    if hint.flag is ItemFlag.NEGATIVE_DISCRIMINATION:
+        return _("Strong learners chose another answer more often than weak ones: check the key "
+                 "and the wording.")
+    if hint.flag is ItemFlag.NO_DISCRIMINATION:
+        return _("This question does not tell strong and weak learners apart: it may be ambiguous "
+                 "or guessable.")
+    if hint.flag is ItemFlag.UNCHOSEN_DISTRACTOR:
+        return _("No one chose “%(choice)s”: replace it with a mistake learners really make.",
+                 choice=choice_label(hint.choice if hint.choice is not None else ""))
+    if hint.flag is ItemFlag.TOO_EASY:
+        return _("Almost everyone got it right: it may be too easy.")
+    return _("Fewer than one in five got it right: check the key, or teach it again.")
+
+
+def item_views(report: ItemReport) -> list[ItemView]:
+    """Every question of a report, with its statistics and hints in words."""
+    views = []
+    for question in report.questions:
+        stats = question.stats
+        views.append(ItemView(
+            question,
+            flask_babel.format_percent(stats.facility) if stats.facility is not None else None,
+            flask_babel.format_decimal(stats.discrimination, "0.00")
+            if stats.discrimination is not None else None,
+            [hint_text(hint) for hint in stats.hints],
+            [ChoiceRow(choice_label(count.choice), count.picked, count.right,
+                       not isinstance(count.choice, bool)) for count in stats.choices],
+            [(flag, str(FLAG_REASON_WORDS.get(flag.reason, flag.reason))) for flag in question.flags]))
+    return views
