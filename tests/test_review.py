@@ -184,3 +184,49 @@ def test_the_home_page_shows_mastery_by_concept(app: Flask, learner: FlaskClient
         == "Money and legal tender: 1 of 2 mastered"
     bar = page.select_one(".concept-progress progress")
     assert (bar["value"], bar["max"]) == ("1", "2")
+
+
+@pytest.fixture
+def taught(app: Flask, people: People, facts: str, monkeypatch: pytest.MonkeyPatch) -> dict[str, object]:
+    """Ms Rana's class: Ayesha took the quiz, then reviewed it a week on; Bilal did nothing."""
+    teacher = people.account("ms-rana", "teacher")
+    classroom = people.classroom(teacher)
+    ayesha, bilal = people.account("ayesha"), people.account("bilal")
+    people.join(classroom, ayesha, bilal)
+    client = people.sign_in(app.test_client(), ayesha, "ayesha")
+    take(client, {"q1": "true", "q2": "false", "q3": "false"})
+    move_clock(monkeypatch, 7)
+    run = client.post("/review?concept=money", data={"start": "x"}).headers["Location"]
+    client.post(run, data={"q1": "true", "q2": "true", "submit": "x"})
+    with app.app_context(), db.writer() as session:
+        card = session.scalar(select(ReviewCard).join(Question).where(Question.slug == "tender"))
+        card.stability = 30.0
+        session.commit()
+    return {"teacher": people.sign_in(app.test_client(), teacher, "ms-rana"), "classroom": classroom,
+            "ayesha": ayesha, "bilal": bilal}
+
+
+def test_the_teachers_learner_page_shows_review_activity_and_progress(taught: dict) -> None:
+    teacher, classroom = taught["teacher"], taught["classroom"]
+    page = soup(teacher.get(f"/teach/classes/{classroom}/learners/{taught['ayesha']}"))
+    assert [page.select_one(f"#review-{key}").get_text(strip=True) for key in ("cards", "due", "week")] \
+        == ["3", "1", "2"]  # the scam question is still due; two reviewed in the run
+    lines = [li.get_text(" ", strip=True) for li in page.select(".concept-progress li")]
+    assert lines == ["Money and legal tender: 1 of 2 mastered", "Scams and how to spot them: 0 of 1 mastered"]
+    idle = soup(teacher.get(f"/teach/classes/{classroom}/learners/{taught['bilal']}"))
+    assert [idle.select_one(f"#review-{key}").get_text(strip=True) for key in ("cards", "due", "week")] \
+        == ["0", "0", "0"]
+
+
+def test_the_class_report_and_its_csv_show_mastery_by_concept(taught: dict) -> None:
+    teacher, classroom = taught["teacher"], taught["classroom"]
+    table = soup(teacher.get(f"/teach/classes/{classroom}/report")).select_one("#concept-progress")
+    assert [th.get_text(strip=True) for th in table.select("thead th")] \
+        == ["Learner", "Money and legal tender", "Scams and how to spot them"]
+    rows = [[cell.get_text(" ", strip=True) for cell in tr.select("th, td")] for tr in table.select("tbody tr")]
+    assert rows == [["Ayesha", "1 of 2", "0 of 1"], ["Bilal", "0 of 2", "0 of 1"]]
+    lines = teacher.get(f"/teach/classes/{classroom}/report.csv").get_data(as_text=True).lstrip("\ufeff")
+    header, *body = [line.split(",") for line in lines.splitlines()]
+    assert header == ["name", "username", "Money and legal tender: questions mastered",
+                      "Scams and how to spot them: questions mastered"]
+    assert body == [["Ayesha", "ayesha", "1", "0"], ["Bilal", "bilal", "0", "0"]]

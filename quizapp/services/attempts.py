@@ -381,12 +381,13 @@ def submit_attempt(session: Session, token: str, raw: Mapping[int, list[str]],
                               response=responses[item.position], correct=right,
                               points_awarded=version.points if right else 0))
     score = sum(a.points_awarded for a in answers)
+    at = review_cards.now()  # the clock the review cards are scheduled by (tests move it)
     # Graded above, on the read; the write transaction only claims and stores.
     with write_transaction(session):
         claimed = session.execute(
             update(Attempt)
             .where(Attempt.id == attempt.id, Attempt.submitted_at.is_(None))
-            .values(submitted_at=utc_now(), score=score)
+            .values(submitted_at=at, score=score)
             .execution_options(synchronize_session=False)
         )
         if claimed.rowcount != 1:  # another request submitted it first
@@ -397,7 +398,7 @@ def submit_attempt(session: Session, token: str, raw: Mapping[int, list[str]],
             review_cards.record_answers(
                 session, attempt.account_id,
                 [(item.question_version.question_id, answer.correct)
-                 for item, answer in zip(attempt.items, answers, strict=True)], retention)
+                 for item, answer in zip(attempt.items, answers, strict=True)], at, retention)
         if attempt.answers_saved_at is not None:  # kept only until the answers are recorded
             session.execute(delete(SavedAnswer).where(SavedAnswer.attempt_id == attempt.id))
         if attempt.counts and attempt.assignment_id is not None and attempt.account_id is not None:

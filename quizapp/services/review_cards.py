@@ -47,15 +47,14 @@ def now() -> dt.datetime:
 
 
 def record_answers(session: Session, account_id: int, answered: Sequence[tuple[int, bool]],
-                   retention: float = DEFAULT_RETENTION) -> None:
-    """Make or update the learner's card for each (question id, right) answered.
+                   at: dt.datetime, retention: float = DEFAULT_RETENTION) -> None:
+    """Make or update the learner's card for each (question id, right) answered at ``at``.
 
     Called inside the submission's own write transaction: the rows it reads are the
     learner's few cards for these questions, and scheduling is arithmetic.
     """
     if not answered:
         return
-    at = now()
     ids = {question_id for question_id, _right in answered}
     cards = {card.question_id: card for card in session.scalars(
         select(ReviewCard).where(ReviewCard.account_id == account_id,
