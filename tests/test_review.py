@@ -223,7 +223,8 @@ def test_the_class_report_and_its_csv_show_mastery_by_concept(taught: dict) -> N
     table = soup(teacher.get(f"/teach/classes/{classroom}/report")).select_one("#concept-progress")
     assert [th.get_text(strip=True) for th in table.select("thead th")] \
         == ["Learner", "Money and legal tender", "Scams and how to spot them"]
-    rows = [[cell.get_text(" ", strip=True) for cell in tr.select("th, td")] for tr in table.select("tbody tr")]
+    rows = [[cell.get_text(" ", strip=True) for cell in tr.select("th, td")]
+            for tr in table.select("tbody tr")]
     assert rows == [["Ayesha", "1 of 2", "0 of 1"], ["Bilal", "0 of 2", "0 of 1"]]
     lines = teacher.get(f"/teach/classes/{classroom}/report.csv").get_data(as_text=True).lstrip("\ufeff")
     header, *body = [line.split(",") for line in lines.splitlines()]
