@@ -143,6 +143,8 @@ def test_a_review_run_updates_the_cards_and_leaves_board_and_scores_alone(
     assert all(card.due > utc_now() + dt.timedelta(days=8) for card in made.values())
     assert soup(client.get("/review")).select_one("#due-count").get_text(strip=True) \
         == "0 questions are due now."
+    listed = [a.get_text(strip=True) for a in soup(client.get("/me/attempts")).select("table a")]
+    assert listed == ["Review", "Sample bank"]  # the run is listed as a review, not by a bank's title
     assert scores() == (2, 2, 1)
     assert client.get(f"/classes/{classroom}/board").get_data(as_text=True) == board
     with app.app_context():

@@ -227,6 +227,7 @@ class PastAttempt:
     score: int | None
     max_score: int
     counted: bool
+    review: bool = False  # a run of the Review page, shown as such rather than by a bank's title
 
 
 def learner_attempts(session: Session, account_id: int, limit: int = 200) -> list[PastAttempt]:
@@ -236,7 +237,7 @@ def learner_attempts(session: Session, account_id: int, limit: int = 200) -> lis
         .where(Attempt.account_id == account_id)
         .order_by(Attempt.started_at.desc(), Attempt.id.desc()).limit(limit))
     return [PastAttempt(a.token, title, a.started_at, a.submitted_at, a.score, a.max_score,
-                        a.counts) for a, title in rows]
+                        a.counts, a.review) for a, title in rows]
 
 
 def start_redo(session: Session, token: str, account_id: int | None,

@@ -214,5 +214,5 @@ def learner_history(session: Session, classroom_id: int, account_id: int,
                or_(Assignment.classroom_id == classroom_id, Attempt.assignment_id.is_(None)))
         .order_by(Attempt.started_at.desc(), Attempt.id.desc()).limit(limit))
     return [HistoryEntry(PastAttempt(a.token, title, a.started_at, a.submitted_at, a.score,
-                                     a.max_score, a.counts), a.assignment_id is None)
+                                     a.max_score, a.counts, a.review), a.assignment_id is None)
             for a, title in rows]

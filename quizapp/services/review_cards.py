@@ -26,6 +26,7 @@ from quizapp.domain.review_schedule import (
     review,
 )
 from quizapp.models import (
+    Account,
     Answer,
     Attempt,
     AttemptItem,
@@ -55,6 +56,9 @@ def record_answers(session: Session, account_id: int, answered: Sequence[tuple[i
     """
     if not answered:
         return
+    # The learner's row is locked first (PostgreSQL; SQLite's writers are serialised already),
+    # so two submissions of theirs at once cannot both insert the same new card.
+    session.execute(select(Account.id).where(Account.id == account_id).with_for_update())
     ids = {question_id for question_id, _right in answered}
     cards = {card.question_id: card for card in session.scalars(
         select(ReviewCard).where(ReviewCard.account_id == account_id,
