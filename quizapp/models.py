@@ -321,8 +321,9 @@ class ReviewCard(Base):
     """
 
     __tablename__ = "review_card"
-    # The Review page counts and picks a learner's due cards: by account, then by due date.
-    __table_args__ = (Index("ix_review_card_account_due", "account_id", "due"),)
+    # The Review page counts and picks a learner's due cards by account, then by due date, and
+    # counts them by concept: the index holds all it reads of the card, so no card row is read.
+    __table_args__ = (Index("ix_review_card_account_due", "account_id", "due", "concept", "question_id"),)
 
     account_id: Mapped[int] = mapped_column(ForeignKey("account.id"), primary_key=True)
     question_id: Mapped[int] = mapped_column(ForeignKey("question.id"), primary_key=True)
@@ -332,3 +333,5 @@ class ReviewCard(Base):
     last_review: Mapped[dt.datetime]
     reviews: Mapped[int] = mapped_column(default=1)
     lapses: Mapped[int] = mapped_column(default=0)
+    # The question's curriculum concept when last answered (its version's tag, or its bank's).
+    concept: Mapped[str | None] = mapped_column(String(32))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
@@ -55,10 +55,17 @@ def home() -> str:
                            start_form=StartQuizForm())
 
 
+def _due() -> review_cards.Due:
+    """The signed-in learner's due cards, counted once a request for the nav and the page."""
+    if "review_due" not in g:
+        g.review_due = review_cards.due(db.session, current_user.account_id)
+    return g.review_due  # type: ignore[no-any-return]
+
+
 @learner.app_context_processor
 def review_nav() -> dict[str, object]:
     """The nav's due count, asked only by pages that show it (a signed-in learner's)."""
-    return {"review_due_count": lambda: review_cards.due_count(db.session, current_user.account_id)}
+    return {"review_due_count": lambda: _due().total}
 
 
 def _asked_concept() -> Concept | None:
@@ -75,11 +82,9 @@ def _asked_concept() -> Concept | None:
 @login_required
 def review() -> str:
     """How many questions are due for review, in all and by concept, and the button that runs them."""
-    me, concept = current_user.account_id, _asked_concept()
-    return render_template("learner/review.html", concept=concept,
-                           due=review_cards.due_count(db.session, me, concept and concept.id),
-                           by_concept=review_cards.due_by_concept(db.session, me), form=StartQuizForm(),
-                           limit=review_cards.REVIEW_LENGTH)
+    concept, due = _asked_concept(), _due()
+    return render_template("learner/review.html", concept=concept, due=due.of(concept and concept.id),
+                           by_concept=due.by_concept, form=StartQuizForm(), limit=review_cards.REVIEW_LENGTH)
 
 
 @learner.post("/review")

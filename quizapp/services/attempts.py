@@ -383,6 +383,10 @@ def submit_attempt(session: Session, token: str, raw: Mapping[int, list[str]],
                               points_awarded=version.points if right else 0))
     score = sum(a.points_awarded for a in answers)
     at = review_cards.now()  # the clock the review cards are scheduled by (tests move it)
+    answered = [(version.question_id, answer.correct,
+                 review_cards.concept_id(version.tags, version.question.bank.tags))
+                for version, answer in zip((item.question_version for item in attempt.items), answers,
+                                           strict=True)]
     # Graded above, on the read; the write transaction only claims and stores.
     with write_transaction(session):
         claimed = session.execute(
@@ -396,10 +400,7 @@ def submit_attempt(session: Session, token: str, raw: Mapping[int, list[str]],
             return Submission(SubmitStatus.ALREADY_SUBMITTED)
         session.add_all(answers)
         if attempt.account_id is not None:
-            review_cards.record_answers(
-                session, attempt.account_id,
-                [(item.question_version.question_id, answer.correct)
-                 for item, answer in zip(attempt.items, answers, strict=True)], at, retention)
+            review_cards.record_answers(session, attempt.account_id, answered, at, retention)
         if attempt.answers_saved_at is not None:  # kept only until the answers are recorded
             session.execute(delete(SavedAnswer).where(SavedAnswer.attempt_id == attempt.id))
         if attempt.counts and attempt.assignment_id is not None and attempt.account_id is not None:

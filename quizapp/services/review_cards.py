@@ -39,7 +39,6 @@ from quizapp.models import (
 from quizapp.services.authoring import visible_to
 
 REVIEW_LENGTH = 20  # questions in one review run at most
-_CONCEPT_SCAN_LIMIT = 5_000  # due cards looked at when one concept is asked for
 
 
 def now() -> dt.datetime:
@@ -47,9 +46,15 @@ def now() -> dt.datetime:
     return utc_now()
 
 
-def record_answers(session: Session, account_id: int, answered: Sequence[tuple[int, bool]],
+def concept_id(version_tags: Iterable[str], bank_tags: Iterable[str]) -> str | None:
+    """The curriculum concept of a question: its own ``concept:`` tag, or else its bank's."""
+    concept = concept_of(version_tags or []) or concept_of(bank_tags or [])
+    return concept.id if concept else None
+
+
+def record_answers(session: Session, account_id: int, answered: Sequence[tuple[int, bool, str | None]],
                    at: dt.datetime, retention: float = DEFAULT_RETENTION) -> None:
-    """Make or update the learner's card for each (question id, right) answered at ``at``.
+    """Make or update the learner's card for each (question id, right, concept) answered at ``at``.
 
     Called inside the submission's own write transaction: the rows it reads are the
     learner's few cards for these questions, and scheduling is arithmetic.
@@ -59,11 +64,11 @@ def record_answers(session: Session, account_id: int, answered: Sequence[tuple[i
     # The learner's row is locked first (PostgreSQL; SQLite's writers are serialised already),
     # so two submissions of theirs at once cannot both insert the same new card.
     session.execute(select(Account.id).where(Account.id == account_id).with_for_update())
-    ids = {question_id for question_id, _right in answered}
+    ids = {question_id for question_id, _right, _concept in answered}
     cards = {card.question_id: card for card in session.scalars(
         select(ReviewCard).where(ReviewCard.account_id == account_id,
                                  ReviewCard.question_id.in_(ids)))}
-    for question_id, right in answered:
+    for question_id, right, concept in answered:
         card = cards.get(question_id)
         before = None if card is None else CardState(card.stability, card.difficulty, card.due,
                                                      card.last_review, card.reviews, card.lapses)
@@ -73,7 +78,7 @@ def record_answers(session: Session, account_id: int, answered: Sequence[tuple[i
             session.add(card)
         card.stability, card.difficulty = after.stability, after.difficulty
         card.due, card.last_review = after.due, after.last_review
-        card.reviews, card.lapses = after.reviews, after.lapses
+        card.reviews, card.lapses, card.concept = after.reviews, after.lapses, concept
 
 
 def _seen_questions(account_id: int) -> list[object]:
@@ -82,57 +87,51 @@ def _seen_questions(account_id: int) -> list[object]:
             visible_to(Bank.owner_id, account_id)]
 
 
-def _concept(version_tags: Iterable[str], bank_tags: Iterable[str]) -> Concept | None:
-    return concept_of(version_tags) or concept_of(bank_tags)
+def _due(account_id: int, *columns: object) -> Select[tuple[object, ...]]:
+    """The learner's cards due now on questions they may still see (the index finds them)."""
+    return (select(*columns).select_from(ReviewCard)
+            .join(Question, Question.id == ReviewCard.question_id)
+            .join(Bank, Bank.id == Question.bank_id)
+            .where(ReviewCard.account_id == account_id, ReviewCard.due <= now(),
+                   *_seen_questions(account_id)))
 
 
-def due_by_concept(session: Session, account_id: int) -> list[tuple[Concept, int]]:
-    """Each concept with cards due now, in teaching order, and how many."""
-    counts: dict[str, int] = {}
-    for _version, tags, bank_tags in session.execute(_due_query(account_id).limit(_CONCEPT_SCAN_LIMIT)):
-        concept = _concept(tags or [], bank_tags or [])
-        if concept is not None:
-            counts[concept.id] = counts.get(concept.id, 0) + 1
-    return [(concept, counts[concept.id]) for concept in CONCEPTS if concept.id in counts]
+@dataclass(frozen=True)
+class Due:
+    """How many of a learner's cards are due now: in all, and by concept in teaching order."""
+
+    total: int
+    by_concept: list[tuple[Concept, int]]
+
+    def of(self, concept: str | None) -> int:
+        """Due in one concept (None: in all)."""
+        if concept is None:
+            return self.total
+        return next((count for shown, count in self.by_concept if shown.id == concept), 0)
+
+
+def due(session: Session, account_id: int) -> Due:
+    """The learner's due cards counted in one query, by concept."""
+    counts: dict[str | None, int] = {concept: count for concept, count in session.execute(
+        _due(account_id, ReviewCard.concept, func.count()).group_by(ReviewCard.concept))}
+    return Due(sum(counts.values()), [(concept, counts[concept.id]) for concept in CONCEPTS
+                                      if counts.get(concept.id)])
 
 
 def due_count(session: Session, account_id: int, concept: str | None = None) -> int:
-    """How many of the learner's cards are due now, on questions they may still see."""
-    if concept is not None:
-        return len(_due_version_ids(session, account_id, concept, _CONCEPT_SCAN_LIMIT))
-    return session.scalar(
-        select(func.count()).select_from(ReviewCard)
-        .join(Question, Question.id == ReviewCard.question_id)
-        .join(Bank, Bank.id == Question.bank_id)
-        .where(ReviewCard.account_id == account_id, ReviewCard.due <= now(),
-               *_seen_questions(account_id))) or 0
+    """How many of the learner's cards are due now (in one concept), on questions they may still see."""
+    return due(session, account_id).of(concept)
 
 
 def _due_version_ids(session: Session, account_id: int, concept: str | None,
                      limit: int) -> list[int]:
-    """Current versions of the learner's due questions, most overdue first."""
-    query = _due_query(account_id)
-    if concept is None:
-        return [row[0] for row in session.execute(query.limit(limit))]
-    found = []
-    for version_id, tags, bank_tags in session.execute(query.limit(_CONCEPT_SCAN_LIMIT)):
-        shown = _concept(tags or [], bank_tags or [])
-        if shown is not None and shown.id == concept:
-            found.append(version_id)
-            if len(found) == limit:
-                break
-    return found
-
-
-def _due_query(account_id: int) -> Select[tuple[int, list[str], list[str]]]:
-    return (select(QuestionVersion.id, QuestionVersion.tags, Bank.tags)
-             .select_from(ReviewCard)
-             .join(Question, Question.id == ReviewCard.question_id)
-             .join(QuestionVersion, QuestionVersion.id == Question.current_version_id)
-             .join(Bank, Bank.id == Question.bank_id)
-             .where(ReviewCard.account_id == account_id, ReviewCard.due <= now(),
-                    *_seen_questions(account_id))
-             .order_by(ReviewCard.due, ReviewCard.question_id))
+    """Current versions of the learner's due questions (of one concept), most overdue first."""
+    query = (_due(account_id, Question.current_version_id)
+             .where(Question.current_version_id.is_not(None))
+             .order_by(ReviewCard.due, ReviewCard.question_id).limit(limit))
+    if concept is not None:
+        query = query.where(ReviewCard.concept == concept)
+    return [version_id for (version_id,) in session.execute(query)]
 
 
 def start_review(session: Session, account_id: int, concept: str | None = None,
@@ -198,10 +197,10 @@ def progress(session: Session, account_id: int) -> list[ConceptProgress]:
         .where(*_seen_questions(account_id)))
     totals: dict[str, list[int]] = {}
     for _question, tags, bank_tags, stability in rows:
-        concept = _concept(tags or [], bank_tags or [])
+        concept = concept_id(tags, bank_tags)
         if concept is None:
             continue
-        counts = totals.setdefault(concept.id, [0, 0])
+        counts = totals.setdefault(concept, [0, 0])
         counts[1] += 1
         if stability is not None and stability >= MASTERED_STABILITY_DAYS:
             counts[0] += 1

@@ -28,13 +28,15 @@ def upgrade() -> None:
         sa.Column('last_review', sa.DateTime(), nullable=False),
         sa.Column('reviews', sa.Integer(), nullable=False),
         sa.Column('lapses', sa.Integer(), nullable=False),
+        sa.Column('concept', sa.String(length=32), nullable=True),
         sa.ForeignKeyConstraint(['account_id'], ['account.id'],
                                 name=op.f('fk_review_card_account_id_account')),
         sa.ForeignKeyConstraint(['question_id'], ['question.id'],
                                 name=op.f('fk_review_card_question_id_question')),
         sa.PrimaryKeyConstraint('account_id', 'question_id', name=op.f('pk_review_card')),
     )
-    op.create_index('ix_review_card_account_due', 'review_card', ['account_id', 'due'])
+    op.create_index('ix_review_card_account_due', 'review_card',
+                    ['account_id', 'due', 'concept', 'question_id'])
     with op.batch_alter_table('attempt') as batch:
         batch.add_column(sa.Column('review', sa.Boolean(), server_default=sa.false(), nullable=False))
 
