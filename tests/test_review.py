@@ -233,3 +233,21 @@ def test_the_class_report_and_its_csv_show_mastery_by_concept(taught: dict) -> N
     assert header == ["name", "username", "Money and legal tender: questions mastered",
                       "Scams and how to spot them: questions mastered"]
     assert body == [["Ayesha", "ayesha", "1", "0"], ["Bilal", "bilal", "0", "0"]]
+
+
+def test_a_target_retention_fsrs_cannot_use_stops_the_app_from_starting(database_url: str) -> None:
+    from quizapp import create_app
+
+    assert create_app({"DATABASE_URL": database_url, "SECRET_KEY": "x",
+                       "REVIEW_RETENTION": "0.85"}).config["REVIEW_RETENTION"] == 0.85
+    for wrong in (1.5, "lots", None):
+        with pytest.raises(RuntimeError, match="REVIEW_RETENTION"):
+            create_app({"DATABASE_URL": database_url, "SECRET_KEY": "x", "REVIEW_RETENTION": wrong})
+
+
+def test_a_lower_target_retention_schedules_further_ahead(app: Flask, learner: FlaskClient) -> None:
+    app.config["REVIEW_RETENTION"] = 0.8
+    before = utc_now()
+    take(learner, ALL_RIGHT)
+    waited = cards(app)["tender"].due - before
+    assert waited == pytest.approx(dt.timedelta(days=8), abs=dt.timedelta(seconds=5))

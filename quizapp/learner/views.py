@@ -241,7 +241,7 @@ def submit(token: str) -> tuple[str, int] | Response:
     everything = saved_answers.with_saved(saved, given, shown.positions)
     outcome = attempts.submit_attempt(db.session, token, everything,
                                       allow_blanks=bool(form.submit_with_blanks.data),
-                                      retention=float(current_app.config["REVIEW_RETENTION"]))
+                                      retention=current_app.config["REVIEW_RETENTION"])
     if outcome.status is attempts.SubmitStatus.NOT_FOUND:
         abort(404)
     if outcome.status in (attempts.SubmitStatus.RECORDED, attempts.SubmitStatus.ALREADY_SUBMITTED):
