@@ -37,6 +37,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.config["DATABASE_URL"] = normalise_database_url(app.config["DATABASE_URL"])
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _instance_secret_key(app)
+    app.config["REVIEW_RETENTION"] = _review_retention(app.config["REVIEW_RETENTION"])
 
     from werkzeug.middleware.proxy_fix import ProxyFix
 
@@ -84,6 +85,17 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     errors.register(app)
     cli.register(app)
     return app
+
+
+def _review_retention(value: object) -> float:
+    """REVIEW_RETENTION as a number FSRS accepts; a wrong one stops the start, not a submission."""
+    try:
+        retention = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        retention = -1.0
+    if not 0.7 <= retention <= 0.99:
+        raise RuntimeError(f"REVIEW_RETENTION must be a share from 0.7 to 0.99, not {value!r}")
+    return retention
 
 
 def _instance_secret_key(app: Flask) -> str:

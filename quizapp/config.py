@@ -38,5 +38,7 @@ class DefaultConfig:
     # A session unused this long is over (checked on the server): a school day and its
     # breaks, so a learner signs in once a day, and a phone left signed in is not for ever.
     SESSION_IDLE_MINUTES = 600
+    # The share of questions a learner should still recall when FSRS brings them back for review.
+    REVIEW_RETENTION = 0.9
     # Set to the number of proxies in front of the app so addresses and https are seen.
     PROXY_COUNT = 0

@@ -242,6 +242,7 @@ class Attempt(Base):
     """One go at a bank; ``token`` is the unguessable id in its address.
 
     ``counts`` says whether it counts towards its assignment (not after the due date).
+    ``bank_id`` of a review run is the bank of its first question: its questions come from any.
     """
 
     __tablename__ = "attempt"
@@ -258,6 +259,8 @@ class Attempt(Base):
     score: Mapped[int | None]
     max_score: Mapped[int]
     answers_saved_at: Mapped[dt.datetime | None]  # set once any answer is saved before submitting
+    # A run of the Review page: due questions of any bank, never on an assignment or a board.
+    review: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     bank: Mapped[Bank] = relationship()
     items: Mapped[list[AttemptItem]] = relationship(order_by="AttemptItem.position",
@@ -331,3 +334,27 @@ class QuestionFlag(Base):
     created_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
     closed_at: Mapped[dt.datetime | None]
     closed_by: Mapped[int | None] = mapped_column(ForeignKey("account.id"))
+
+
+class ReviewCard(Base):
+    """When a learner should see a question again, as FSRS scheduled it (domain.review_schedule).
+
+    Made when a signed-in learner first answers the question in a submitted attempt and
+    updated on every later answer; ``due`` and ``last_review`` are UTC.
+    """
+
+    __tablename__ = "review_card"
+    # The Review page counts and picks a learner's due cards by account, then by due date, and
+    # counts them by concept: the index holds all it reads of the card, so no card row is read.
+    __table_args__ = (Index("ix_review_card_account_due", "account_id", "due", "concept", "question_id"),)
+
+    account_id: Mapped[int] = mapped_column(ForeignKey("account.id"), primary_key=True)
+    question_id: Mapped[int] = mapped_column(ForeignKey("question.id"), primary_key=True)
+    stability: Mapped[float]
+    difficulty: Mapped[float]
+    due: Mapped[dt.datetime]
+    last_review: Mapped[dt.datetime]
+    reviews: Mapped[int] = mapped_column(default=1)
+    lapses: Mapped[int] = mapped_column(default=0)
+    # The question's curriculum concept when last answered (its version's tag, or its bank's).
+    concept: Mapped[str | None] = mapped_column(String(32))

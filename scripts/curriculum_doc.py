@@ -121,6 +121,17 @@ def _lines(cat) -> list[str]:  # type: ignore[no-untyped-def]
     minutes on a phone), then the step's quiz, then **Redo only the questions I got wrong**. The case
     studies come last, when the class has the concepts to judge the news with.
 
+    ## Review and mastery
+
+    Each question a signed-in learner answers becomes a review card, scheduled by FSRS
+    (`quizapp/domain/review_schedule.py`): wrong rates it Again, right rates it Good. A
+    question counts as **mastered** once its card's stability is at least **21 days**: FSRS
+    then expects the learner to still recall it (nine times in ten) three weeks on, the span of
+    a unit of teaching. A question belongs to the concept of its `concept:<id>` tag (or its
+    bank's), so the home page and the teacher's reports count mastered questions by concept,
+    out of that concept's questions in the banks the learner may see. `/review?concept=<id>`
+    reviews the due questions of one concept.
+
     ## Learning objectives and their questions
     """)
     for n, c in enumerate(CONCEPTS, 1):

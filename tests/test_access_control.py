@@ -37,6 +37,8 @@ MATRIX: dict[tuple[str, str], tuple[str, tuple[int, ...]]] = {
     ("learner.start_assignment", "POST"): ("/assignments/{assignment}/start",
                                            (302, 303, 404, 404, 404)),
     ("learner.my_attempts", "GET"): ("/me/attempts", (302, 200, 200, 200, 200)),
+    ("learner.review", "GET"): ("/review", (302, 200, 200, 403, 403)),
+    ("learner.start_review", "POST"): ("/review", (302, 303, 303, 403, 403)),
     ("learner.class_board", "GET"): ("/classes/{classroom}/board", (302, 200, 404, 404, 404)),
     ("projector.board", "GET"): ("/board/{projector}", (200, 200, 200, 200, 200)),
     ("auth.login", "GET"): ("/login", (200, 200, 200, 200, 200)),
@@ -122,6 +124,8 @@ ENDING = ("teacher.unpublish_bank", "POST")
 # the learners of teacher A's classes only; bundled ones by everyone.
 MATRIX_ALSO: list[tuple[tuple[str, str], str, tuple[int, ...]]] = [
     (("auth.join", "GET"), "/join/{code}", (200, 200, 200, 200, 200)),
+    (("learner.review", "GET"), "/review?concept=money", (302, 200, 200, 403, 403)),
+    (("learner.review", "GET"), "/review?concept=nonsense", (302, 404, 404, 403, 403)),
     (("learner.bank", "GET"), "/banks/own-a", (404, 200, 404, 200, 404)),
     (("learner.start", "POST"), "/banks/own-a", (404, 303, 404, 303, 404)),
     (("learner.source", "GET"), "/sources/article-a", (404, 200, 404, 200, 404)),

@@ -32,6 +32,7 @@ FORMS = [
     ("auth.signup", "/signup", None, ["display_name", "username", "email", "password"]),
     ("auth.change_password", "/account/password", "learner", ["current", "new"]),
     ("auth.logout", "/logout", None, ["submit"]),
+    ("learner.start_review", "/review", "learner", ["start"]),
     ("auth.choose_language", "/language", None, ["language", "next"]),
     ("auth.choose_language", "/language", "learner", ["language", "next"]),
     ("teacher.dashboard", "/teach/", "teacher", ["name"]),

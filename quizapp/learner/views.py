@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
@@ -12,6 +12,7 @@ from werkzeug.wrappers import Response
 
 from quizapp.domain.articles import title_given_by_quizapp
 from quizapp.domain.classroom_rules import AttemptKind
+from quizapp.domain.curriculum import CONCEPTS, Concept
 from quizapp.domain.quiz_paging import QuizPageRange, page_of, quiz_page_range, resume_page
 from quizapp.extensions import db
 from quizapp.learner.forms import FlagQuestionForm, StartQuizForm, SubmitAttemptForm, flag_form
@@ -23,7 +24,7 @@ from quizapp.learner.quiz_rendering import (
     quiz_response,
     remember_quiz_page,
 )
-from quizapp.services import attempts, classrooms, item_reports, library, saved_answers
+from quizapp.services import attempts, classrooms, item_reports, library, review_cards, saved_answers
 from quizapp.web.ids import read_id
 
 learner = Blueprint("learner", __name__)
@@ -44,13 +45,61 @@ def _viewer() -> int | None:
 @learner.get("/")
 def home() -> str:
     """The list of quizzes, and for a signed-in learner their classes and assignments."""
-    classes = []
+    classes, progress = [], []
     if current_user.is_authenticated and current_user.is_learner:
         classes = classrooms.learner_classes(db.session, current_user.account_id, classrooms.now(),
                                              reading_language())
+        progress = review_cards.progress(db.session, current_user.account_id)
     shelves = library.library_shelves(db.session, _viewer(), reading_language())
-    return render_template("learner/home.html", shelves=shelves, classes=classes,
+    return render_template("learner/home.html", shelves=shelves, classes=classes, progress=progress,
                            start_form=StartQuizForm())
+
+
+def _due() -> review_cards.Due:
+    """The signed-in learner's due cards, counted once a request for the nav and the page."""
+    if "review_due" not in g:
+        g.review_due = review_cards.due(db.session, current_user.account_id)
+    return g.review_due  # type: ignore[no-any-return]
+
+
+@learner.app_context_processor
+def review_nav() -> dict[str, object]:
+    """The nav's due count, asked only by pages that show it (a signed-in learner's)."""
+    return {"review_due_count": lambda: _due().total}
+
+
+def _asked_concept() -> Concept | None:
+    """The concept ``?concept=`` names; 404 for one the curriculum does not have. Learners only."""
+    if not current_user.is_learner:
+        abort(403)
+    asked = request.args.get("concept")
+    if asked is None:
+        return None
+    return next((concept for concept in CONCEPTS if concept.id == asked), None) or abort(404)
+
+
+@learner.get("/review")
+@login_required
+def review() -> str:
+    """How many questions are due for review, in all and by concept, and the button that runs them."""
+    concept, due = _asked_concept(), _due()
+    return render_template("learner/review.html", concept=concept, due=due.of(concept and concept.id),
+                           by_concept=due.by_concept, form=StartQuizForm(), limit=review_cards.REVIEW_LENGTH)
+
+
+@learner.post("/review")
+@login_required
+def start_review() -> Response:
+    """Start a review run of the questions due now (of one concept, with ``?concept=``)."""
+    if not StartQuizForm().validate_on_submit():
+        abort(400)
+    concept = _asked_concept()
+    concept_id = concept and concept.id
+    token = review_cards.start_review(db.session, current_user.account_id, concept_id)
+    if token is None:
+        flash(_("Nothing is due for review now. Come back later."))
+        return redirect(url_for(".review", concept=concept_id), code=303)
+    return redirect(url_for(".attempt", token=token), code=303)
 
 
 @learner.get("/me/attempts")
@@ -191,7 +240,8 @@ def submit(token: str) -> tuple[str, int] | Response:
     saved = saved_answers.saved_answers(db.session, token)
     everything = saved_answers.with_saved(saved, given, shown.positions)
     outcome = attempts.submit_attempt(db.session, token, everything,
-                                      allow_blanks=bool(form.submit_with_blanks.data))
+                                      allow_blanks=bool(form.submit_with_blanks.data),
+                                      retention=current_app.config["REVIEW_RETENTION"])
     if outcome.status is attempts.SubmitStatus.NOT_FOUND:
         abort(404)
     if outcome.status in (attempts.SubmitStatus.RECORDED, attempts.SubmitStatus.ALREADY_SUBMITTED):

@@ -23,6 +23,7 @@ from quizapp.domain.grading import (
     right_answer,
     shown_entries,
 )
+from quizapp.domain.review_schedule import DEFAULT_RETENTION
 from quizapp.models import (
     Answer,
     Assignment,
@@ -39,6 +40,7 @@ from quizapp.models import (
     SavedAnswer,
     utc_now,
 )
+from quizapp.services import review_cards
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,7 @@ class QuizPage:
     language: str
     submitted: bool
     questions: list[ShownQuestion]
+    review: bool = False  # a run of the Review page: its questions come from any bank
 
 
 @dataclass(frozen=True)
@@ -130,6 +133,7 @@ class AttemptResult:
     started_at: dt.datetime
     submitted_at: dt.datetime
     questions: list[QuestionResult]
+    review: bool = False  # a run of the Review page
 
 
 class SubmitStatus(enum.Enum):
@@ -223,6 +227,7 @@ class PastAttempt:
     score: int | None
     max_score: int
     counted: bool
+    review: bool = False  # a run of the Review page, shown as such rather than by a bank's title
 
 
 def learner_attempts(session: Session, account_id: int, limit: int = 200) -> list[PastAttempt]:
@@ -232,7 +237,7 @@ def learner_attempts(session: Session, account_id: int, limit: int = 200) -> lis
         .where(Attempt.account_id == account_id)
         .order_by(Attempt.started_at.desc(), Attempt.id.desc()).limit(limit))
     return [PastAttempt(a.token, title, a.started_at, a.submitted_at, a.score, a.max_score,
-                        a.counts) for a, title in rows]
+                        a.counts, a.review) for a, title in rows]
 
 
 def start_redo(session: Session, token: str, account_id: int | None,
@@ -278,14 +283,15 @@ def quiz_page(session: Session, token: str, language: str = "en") -> QuizPage | 
     Questions whose translation is missing or out of date keep the bank's own words.
     """
     rows = session.execute(
-        select(Attempt.submitted_at, Bank.id.label("bank_id"), Bank.slug, Bank.title,
+        select(Attempt.submitted_at, Attempt.review, Bank.id.label("bank_id"), Bank.slug, Bank.title,
                Bank.language, AttemptItem.position, AttemptItem.shown_order, QuestionVersion.id,
                QuestionVersion.content_hash, QuestionVersion.text_fingerprint,
                Question.slug.label("question_slug"))
-        .join(Bank, Bank.id == Attempt.bank_id)
         .join(AttemptItem, AttemptItem.attempt_id == Attempt.id)
         .join(QuestionVersion, QuestionVersion.id == AttemptItem.question_version_id)
         .join(Question, Question.id == QuestionVersion.question_id)
+        # Each question's own bank: a review run's questions come from any bank.
+        .join(Bank, Bank.id == Question.bank_id)
         .where(Attempt.token == token).order_by(AttemptItem.position)
     ).all()
     if not rows:
@@ -293,10 +299,12 @@ def quiz_page(session: Session, token: str, language: str = "en") -> QuizPage | 
     _cache_contents(session, {row.id: row.content_hash for row in rows
                               if row.content_hash not in _CONTENT_BY_HASH})
     first = rows[0]
-    translation = _translation(session, first.bank_id, first.language, language)
+    translations = {row.bank_id: _translation(session, row.bank_id, row.language, language)
+                    for row in rows}
     questions = []
     for row in rows:
         content = _CONTENT_BY_HASH[row.content_hash]
+        translation = translations[row.bank_id]
         words = current_words(translation.questions.get(row.question_slug) if translation else None,
                               row.text_fingerprint)
         all_entries = tuple(words["entries"]) if words and words["entries"] else content.entries
@@ -304,10 +312,11 @@ def quiz_page(session: Session, token: str, language: str = "en") -> QuizPage | 
         questions.append(ShownQuestion(
             row.position, content.type, words["prompt"] if words else content.prompt,
             content.points, entries, (words.get("unit") or content.unit) if words else content.unit,
-            language if words else first.language))
+            language if words else row.language))
+    translation = translations[first.bank_id]
     title = translation.title if translation else first.title
     return QuizPage(token, first.slug, title, language if translation else first.language,
-                    first.submitted_at is not None, questions)
+                    first.submitted_at is not None, questions, first.review)
 
 
 def _translation(session: Session, bank_id: int, bank_language: str,
@@ -331,8 +340,12 @@ def _cache_contents(session: Session, missing: dict[int, str]) -> None:
 
 
 def submit_attempt(session: Session, token: str, raw: Mapping[int, list[str]],
-                   allow_blanks: bool = False) -> Submission:
+                   allow_blanks: bool = False, retention: float = DEFAULT_RETENTION) -> Submission:
     """Grade and record an attempt once; a second submission of the same attempt changes nothing.
+
+    A signed-in learner's answers also make or update their review cards (wrong: Again,
+    right: Good, scheduled for ``retention``), in the same transaction; scores never depend
+    on them.
 
     ``raw`` maps each question's position to the values its form fields sent. Nothing is
     written when a response cannot be read, or when some are blank and blanks are not allowed.
@@ -369,18 +382,25 @@ def submit_attempt(session: Session, token: str, raw: Mapping[int, list[str]],
                               response=responses[item.position], correct=right,
                               points_awarded=version.points if right else 0))
     score = sum(a.points_awarded for a in answers)
+    at = review_cards.now()  # the clock the review cards are scheduled by (tests move it)
+    answered = [(version.question_id, answer.correct,
+                 review_cards.concept_id(version.tags, version.question.bank.tags))
+                for version, answer in zip((item.question_version for item in attempt.items), answers,
+                                           strict=True)]
     # Graded above, on the read; the write transaction only claims and stores.
     with write_transaction(session):
         claimed = session.execute(
             update(Attempt)
             .where(Attempt.id == attempt.id, Attempt.submitted_at.is_(None))
-            .values(submitted_at=utc_now(), score=score)
+            .values(submitted_at=at, score=score)
             .execution_options(synchronize_session=False)
         )
         if claimed.rowcount != 1:  # another request submitted it first
             session.rollback()
             return Submission(SubmitStatus.ALREADY_SUBMITTED)
         session.add_all(answers)
+        if attempt.account_id is not None:
+            review_cards.record_answers(session, attempt.account_id, answered, at, retention)
         if attempt.answers_saved_at is not None:  # kept only until the answers are recorded
             session.execute(delete(SavedAnswer).where(SavedAnswer.attempt_id == attempt.id))
         if attempt.counts and attempt.assignment_id is not None and attempt.account_id is not None:
@@ -445,14 +465,21 @@ def attempt_result(session: Session, token: str, language: str = "en") -> Attemp
         citations.setdefault(citation.question_version_id, []).append(Evidence(
             citation.id, citation.source_id, citation.source.title, citation.source.publisher,
             citation.quote, citation.source.language, source_kind=citation.source.kind))
-    translation = _translation(session, attempt.bank_id, attempt.bank.language, language)
-    questions = [_question_result(item, answers.get(item.position), citations.get(
-        item.question_version_id, []), translation, attempt.bank.language) for item in attempt.items]
+    banks = {bank.id: bank for bank in session.scalars(select(Bank).where(Bank.id.in_(
+        {attempt.bank_id} | {item.question_version.question.bank_id for item in attempt.items})))}
+    translations = {bank_id: _translation(session, bank_id, bank.language, language)
+                    for bank_id, bank in banks.items()}
+    questions = []
+    for item in attempt.items:  # each in its own bank's words: a review run's come from any bank
+        bank = banks[item.question_version.question.bank_id]
+        questions.append(_question_result(item, answers.get(item.position), citations.get(
+            item.question_version_id, []), translations[bank.id], bank.language))
+    translation = translations[attempt.bank_id]
     return AttemptResult(attempt.token, attempt.bank.slug,
                          translation.title if translation else attempt.bank.title,
                          translation.language if translation else attempt.bank.language,
                          attempt.score, attempt.max_score, attempt.started_at,
-                         attempt.submitted_at, questions)
+                         attempt.submitted_at, questions, attempt.review)
 
 
 def _question_result(item: AttemptItem, answer: Answer | None, evidence: list[Evidence],

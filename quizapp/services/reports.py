@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from quizapp.domain.curriculum import CONCEPTS, Concept
 from quizapp.domain.messages import Translate, untranslated
 from quizapp.models import (
     Account,
@@ -23,6 +24,7 @@ from quizapp.models import (
     Membership,
     QuestionVersion,
 )
+from quizapp.services import review_cards
 from quizapp.services.attempts import PastAttempt
 
 
@@ -91,7 +93,28 @@ def class_table(session: Session, classroom_id: int) -> ClassTable:
     return ClassTable(assignments, rows, frozenset(removed))  # type: ignore[arg-type]
 
 
-def class_table_csv(table: ClassTable, gettext: Translate = untranslated) -> str:
+@dataclass(frozen=True)
+class ClassProgress:
+    """Mastery by concept for every learner of a class table: concepts any of them may study."""
+
+    concepts: list[Concept]
+    by_learner: dict[int, dict[str, review_cards.ConceptProgress]]
+
+    def cell(self, account_id: int, concept_id: str) -> review_cards.ConceptProgress | None:
+        """One learner's progress on one concept; None when they see no question of it."""
+        return self.by_learner.get(account_id, {}).get(concept_id)
+
+
+def class_progress(session: Session, table: ClassTable) -> ClassProgress:
+    """Each learner's mastered questions by concept, out of the questions of the banks they may see."""
+    by_learner = {account_id: {p.concept.id: p for p in review_cards.progress(session, account_id)}
+                  for account_id, *_rest in table.rows}
+    seen = {concept_id for progress in by_learner.values() for concept_id in progress}
+    return ClassProgress([c for c in CONCEPTS if c.id in seen], by_learner)
+
+
+def class_table_csv(table: ClassTable, gettext: Translate = untranslated,
+                    progress: ClassProgress | None = None) -> str:
     """The class table as CSV that spreadsheets open correctly, any script included.
 
     A byte order mark tells spreadsheet programs the file is UTF-8, so names in Urdu or
@@ -106,13 +129,18 @@ def class_table_csv(table: ClassTable, gettext: Translate = untranslated) -> str
         header += [gettext("%(title)s: best") % quiz, gettext("%(title)s: out of") % quiz,
                    gettext("%(title)s: attempts") % quiz,
                    gettext("%(title)s: last activity (UTC)") % quiz]
+    for concept in progress.concepts if progress else []:
+        header.append(gettext("%(concept)s: questions mastered") % {"concept": concept.title.render(gettext)})
     writer.writerow([_as_text(cell) for cell in header])
-    for _account, name, username, cells in table.rows:
+    for account_id, name, username, cells in table.rows:
         line: list[object] = [name, username]
         for cell in cells:
             line += [cell.best_score if cell.best_score is not None else "",
                      cell.max_score if cell.max_score is not None else "", cell.attempts,
                      cell.last_activity.strftime("%Y-%m-%d %H:%M") if cell.last_activity else ""]
+        for concept in progress.concepts if progress else []:
+            mastery = progress.cell(account_id, concept.id) if progress else None
+            line.append(mastery.mastered if mastery else "")
         writer.writerow([_as_text(value) for value in line])
     return "\ufeff" + out.getvalue()
 
@@ -186,5 +214,5 @@ def learner_history(session: Session, classroom_id: int, account_id: int,
                or_(Assignment.classroom_id == classroom_id, Attempt.assignment_id.is_(None)))
         .order_by(Attempt.started_at.desc(), Attempt.id.desc()).limit(limit))
     return [HistoryEntry(PastAttempt(a.token, title, a.started_at, a.submitted_at, a.score,
-                                     a.max_score, a.counts), a.assignment_id is None)
+                                     a.max_score, a.counts, a.review), a.assignment_id is None)
             for a, title in rows]

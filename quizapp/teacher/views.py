@@ -19,7 +19,15 @@ from quizapp.extensions import db
 from quizapp.form_responses import form_status
 from quizapp.i18n import class_datetime, zone_label
 from quizapp.models import Classroom
-from quizapp.services import accounts, authoring, class_management, classrooms, item_reports, reports
+from quizapp.services import (
+    accounts,
+    authoring,
+    class_management,
+    classrooms,
+    item_reports,
+    reports,
+    review_cards,
+)
 from quizapp.teacher.forms import (
     AssignForm,
     BoardForm,
@@ -222,8 +230,9 @@ def roster(classroom_id: int) -> str | Response:
 def report(classroom_id: int) -> str:
     """Learners by assignments: best score, attempts, last activity."""
     classroom_row = own_class(classroom_id)
-    return render_template("teacher/report.html", classroom=classroom_row,
-                           table=reports.class_table(db.session, classroom_row.id))
+    table = reports.class_table(db.session, classroom_row.id)
+    return render_template("teacher/report.html", classroom=classroom_row, table=table,
+                           progress=reports.class_progress(db.session, table))
 
 
 @teacher.get("/classes/<id:classroom_id>/report.csv")
@@ -231,7 +240,8 @@ def report(classroom_id: int) -> str:
 def report_csv(classroom_id: int) -> Response:
     """The class table as a CSV file for spreadsheets."""
     classroom_row = own_class(classroom_id)
-    body = reports.class_table_csv(reports.class_table(db.session, classroom_row.id), _)
+    table = reports.class_table(db.session, classroom_row.id)
+    body = reports.class_table_csv(table, _, reports.class_progress(db.session, table))
     filename = report_filename(classroom_row.name, classroom_row.id)
     return Response(body, mimetype="text/csv",
                     headers={"Content-Disposition": f'attachment; filename="{filename}"'})
@@ -265,6 +275,8 @@ def learner_page(classroom_row: Classroom, account_id: int,
     return render_template("teacher/learner.html", classroom=classroom_row, account_id=account_id,
                            name=name, removed=membership.removed_at is not None,
                            history=reports.learner_history(db.session, classroom_row.id, account_id),
+                           activity=review_cards.activity(db.session, account_id),
+                           progress=review_cards.progress(db.session, account_id),
                            button=ButtonForm(),
                            rename_form=rename_form or RenameLearnerForm(formdata=None, name=name))
 

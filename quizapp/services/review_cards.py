@@ -1,0 +1,208 @@
+"""Review cards: recorded as attempts are submitted, counted and run on the Review page.
+
+The clock is ``now()`` here, so tests can move it; scheduling itself is
+``domain.review_schedule``. A review run is an Attempt with ``review`` set, on no
+assignment and never counting, so it can change no score and no board.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import secrets
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import Select, and_, func, select
+from sqlalchemy.orm import Session
+
+from quizapp.database import write_transaction
+from quizapp.domain.curriculum import CONCEPTS, Concept, concept_of
+from quizapp.domain.grading import presentation_order
+from quizapp.domain.review_schedule import (
+    DEFAULT_RETENTION,
+    MASTERED_STABILITY_DAYS,
+    CardState,
+    review,
+)
+from quizapp.models import (
+    Account,
+    Answer,
+    Attempt,
+    AttemptItem,
+    Bank,
+    Question,
+    QuestionVersion,
+    ReviewCard,
+    utc_now,
+)
+from quizapp.services.authoring import visible_to
+
+REVIEW_LENGTH = 20  # questions in one review run at most
+
+
+def now() -> dt.datetime:
+    """The review clock (naive UTC); tests replace it to move time on."""
+    return utc_now()
+
+
+def concept_id(version_tags: Iterable[str], bank_tags: Iterable[str]) -> str | None:
+    """The curriculum concept of a question: its own ``concept:`` tag, or else its bank's."""
+    concept = concept_of(version_tags or []) or concept_of(bank_tags or [])
+    return concept.id if concept else None
+
+
+def record_answers(session: Session, account_id: int, answered: Sequence[tuple[int, bool, str | None]],
+                   at: dt.datetime, retention: float = DEFAULT_RETENTION) -> None:
+    """Make or update the learner's card for each (question id, right, concept) answered at ``at``.
+
+    Called inside the submission's own write transaction: the rows it reads are the
+    learner's few cards for these questions, and scheduling is arithmetic.
+    """
+    if not answered:
+        return
+    # The learner's row is locked first (PostgreSQL; SQLite's writers are serialised already),
+    # so two submissions of theirs at once cannot both insert the same new card.
+    session.execute(select(Account.id).where(Account.id == account_id).with_for_update())
+    ids = {question_id for question_id, _right, _concept in answered}
+    cards = {card.question_id: card for card in session.scalars(
+        select(ReviewCard).where(ReviewCard.account_id == account_id,
+                                 ReviewCard.question_id.in_(ids)))}
+    for question_id, right, concept in answered:
+        card = cards.get(question_id)
+        before = None if card is None else CardState(card.stability, card.difficulty, card.due,
+                                                     card.last_review, card.reviews, card.lapses)
+        after = review(before, right, at, retention)
+        if card is None:
+            card = cards[question_id] = ReviewCard(account_id=account_id, question_id=question_id)
+            session.add(card)
+        card.stability, card.difficulty = after.stability, after.difficulty
+        card.due, card.last_review = after.due, after.last_review
+        card.reviews, card.lapses, card.concept = after.reviews, after.lapses, concept
+
+
+def _seen_questions(account_id: int) -> list[object]:
+    """Conditions for questions the learner may see today: current, in a listed bank they may see."""
+    return [Question.retired.is_(False), Bank.listed, Bank.deleted_at.is_(None),
+            visible_to(Bank.owner_id, account_id)]
+
+
+def _due(account_id: int, *columns: object) -> Select[tuple[object, ...]]:
+    """The learner's cards due now on questions they may still see (the index finds them)."""
+    return (select(*columns).select_from(ReviewCard)
+            .join(Question, Question.id == ReviewCard.question_id)
+            .join(Bank, Bank.id == Question.bank_id)
+            .where(ReviewCard.account_id == account_id, ReviewCard.due <= now(),
+                   *_seen_questions(account_id)))
+
+
+@dataclass(frozen=True)
+class Due:
+    """How many of a learner's cards are due now: in all, and by concept in teaching order."""
+
+    total: int
+    by_concept: list[tuple[Concept, int]]
+
+    def of(self, concept: str | None) -> int:
+        """Due in one concept (None: in all)."""
+        if concept is None:
+            return self.total
+        return next((count for shown, count in self.by_concept if shown.id == concept), 0)
+
+
+def due(session: Session, account_id: int) -> Due:
+    """The learner's due cards counted in one query, by concept."""
+    counts: dict[str | None, int] = {concept: count for concept, count in session.execute(
+        _due(account_id, ReviewCard.concept, func.count()).group_by(ReviewCard.concept))}
+    return Due(sum(counts.values()), [(concept, counts[concept.id]) for concept in CONCEPTS
+                                      if counts.get(concept.id)])
+
+
+def due_count(session: Session, account_id: int, concept: str | None = None) -> int:
+    """How many of the learner's cards are due now (in one concept), on questions they may still see."""
+    return due(session, account_id).of(concept)
+
+
+def _due_version_ids(session: Session, account_id: int, concept: str | None,
+                     limit: int) -> list[int]:
+    """Current versions of the learner's due questions (of one concept), most overdue first."""
+    query = (_due(account_id, Question.current_version_id)
+             .where(Question.current_version_id.is_not(None))
+             .order_by(ReviewCard.due, ReviewCard.question_id).limit(limit))
+    if concept is not None:
+        query = query.where(ReviewCard.concept == concept)
+    return [version_id for (version_id,) in session.execute(query)]
+
+
+def start_review(session: Session, account_id: int, concept: str | None = None,
+                 rng: random.Random | None = None) -> str | None:
+    """A review run of at most REVIEW_LENGTH due questions; its token, or None when none is due."""
+    rng = rng or random.SystemRandom()
+    ids = _due_version_ids(session, account_id, concept, REVIEW_LENGTH)
+    if not ids:
+        return None
+    by_id = {version.id: version for version in session.scalars(
+        select(QuestionVersion).where(QuestionVersion.id.in_(ids)))}
+    versions = [by_id[version_id] for version_id in ids]
+    bank_id = session.scalar(select(Question.bank_id).where(Question.id == versions[0].question_id))
+    attempt = Attempt(
+        token=secrets.token_urlsafe(24), bank_id=bank_id, account_id=account_id,
+        assignment_id=None, counts=False, review=True,
+        max_score=sum(version.points for version in versions),
+        items=[AttemptItem(position=position, question_version_id=version.id,
+                           shown_order=presentation_order(version.type, version.key, rng))
+               for position, version in enumerate(versions, start=1)])
+    with write_transaction(session):
+        session.add(attempt)
+    return attempt.token
+
+
+@dataclass(frozen=True)
+class Activity:
+    """A learner's reviewing, as their teacher sees it."""
+
+    cards: int
+    due: int
+    reviewed_last_week: int  # questions answered in review runs in the last 7 days
+
+
+def activity(session: Session, account_id: int) -> Activity:
+    """How many cards the learner has, how many are due, and how much they reviewed this week."""
+    cards = session.scalar(select(func.count()).select_from(ReviewCard)
+                           .where(ReviewCard.account_id == account_id)) or 0
+    week = session.scalar(
+        select(func.count()).select_from(Answer).join(Attempt, Attempt.id == Answer.attempt_id)
+        .where(Attempt.account_id == account_id, Attempt.review.is_(True),
+               Attempt.submitted_at >= now() - dt.timedelta(days=7))) or 0
+    return Activity(cards, due_count(session, account_id), week)
+
+
+@dataclass(frozen=True)
+class ConceptProgress:
+    """Mastered questions of one concept, out of its questions in the banks the learner may see."""
+
+    concept: Concept
+    mastered: int
+    total: int
+
+
+def progress(session: Session, account_id: int) -> list[ConceptProgress]:
+    """Each curriculum concept with questions the learner may see, in teaching order."""
+    rows = session.execute(
+        select(Question.id, QuestionVersion.tags, Bank.tags, ReviewCard.stability)
+        .join(QuestionVersion, QuestionVersion.id == Question.current_version_id)
+        .join(Bank, Bank.id == Question.bank_id)
+        .outerjoin(ReviewCard, and_(ReviewCard.question_id == Question.id,
+                                    ReviewCard.account_id == account_id))
+        .where(*_seen_questions(account_id)))
+    totals: dict[str, list[int]] = {}
+    for _question, tags, bank_tags, stability in rows:
+        concept = concept_id(tags, bank_tags)
+        if concept is None:
+            continue
+        counts = totals.setdefault(concept, [0, 0])
+        counts[1] += 1
+        if stability is not None and stability >= MASTERED_STABILITY_DAYS:
+            counts[0] += 1
+    return [ConceptProgress(concept, *totals[concept.id]) for concept in CONCEPTS
+            if concept.id in totals]
