@@ -131,6 +131,11 @@ def test_arbitrary_field_values_never_give_a_500(app: Flask, people: People, wor
         assert response.status_code < 500, (response.status_code, form)
         lines = sum(len(value.splitlines()) for value in form.get("names", []))
         # Login cards hash a password per name: 14 ms each, by design (see accounts).
-        assert took < allowed + 0.02 * min(lines, 200), (took, allowed, form)
+        bound = allowed + 0.02 * min(lines, 200)
+        if took >= bound:  # an input that makes the work grow is slow again; a busy moment is not
+            started = time.perf_counter()
+            client.post(url, data=form)
+            took = min(took, time.perf_counter() - started)
+        assert took < bound, (took, allowed, form)
 
     check()
