@@ -206,7 +206,7 @@ def _render_quiz(page: attempts.QuizPage, shown: QuizPageRange, form: SubmitAtte
                  given: dict[int, list[str]], errors: dict | None = None,
                  blanks: list[int] | None = None, answered: int | str | None = None) -> str:
     if answered is None:
-        answered = len({position for position, values in given.items() if any(v.strip() for v in values)})
+        answered = len(saved_answers.SavedState(dict(given)).answered)
     return render_template("learner/quiz.html", page=page, shown=shown, form=form, given=given,
                            answered=answered, answered_text=answered_label(answered),
                            errors=errors or {}, blanks=blanks or [],

@@ -78,9 +78,7 @@ def save_answers(session: Session, token: str, given: Mapping[int, list[str]],
 def with_saved(saved: SavedState, given: Mapping[int, list[str]],
                positions: Iterable[int]) -> dict[int, list[str]]:
     """Every answer to submit: what was saved, replaced by what this request sent for ``positions``."""
-    merged = dict(saved.values)
-    for position in positions:
-        merged[position] = clipped(given.get(position, []))
-    for position, values in given.items():  # a form that sent more (one page with every question)
-        merged[position] = clipped(values)
-    return merged
+    # A page's question the form sent nothing for was cleared; a form that sent more (one page
+    # with every question) replaces those answers too.
+    return {**saved.values, **{position: [] for position in positions},
+            **{position: clipped(values) for position, values in given.items()}}
