@@ -83,3 +83,15 @@ def test_the_clock_may_be_aware_or_naive_utc() -> None:
     assert review(None, True, aware) == review(None, True, MONDAY)
     state = CardState(2.3065, 2.1181, MONDAY + dt.timedelta(days=2), MONDAY)
     assert review(state, True, state.due).due.tzinfo is None
+
+
+def test_scheduling_never_waits_on_the_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cards are scheduled inside a submission's write lock: nothing there may sleep."""
+    import time
+
+    def no_sleep(seconds: float) -> None:
+        raise AssertionError(f"review() slept {seconds} s")
+
+    monkeypatch.setattr(time, "sleep", no_sleep)
+    state = review(None, True, MONDAY)
+    assert review(state, False, state.due).lapses == 1

@@ -334,6 +334,8 @@ def stale_questions(current: dict[str, str | None], translated: dict[str, Any]) 
 
 def declares_translation(data: bytes) -> bool:
     """True when a file's top level names the bank it translates (``translation_of:``)."""
+    if b"translation_of" not in data:  # most files are banks: spare them a second full parse
+        return False
     try:
         root = read_yaml(decode_text(data))
     except YamlProblem:

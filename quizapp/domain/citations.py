@@ -155,10 +155,11 @@ def _candidate_starts(haystack: str, needle: str) -> list[int]:
     offsets = [0]
     for word in words[:-1]:
         offsets.append(offsets[-1] + len(word) + 1)
-    groups = [(offsets[i], " ".join(words[i:i + _GROUP_WORDS]))
-              for i in range(max(1, len(words) - _GROUP_WORDS + 1))]
-    step = max(1, len(groups) // _MAX_GROUPS)
-    votes = _votes(haystack, groups[::step][:_MAX_GROUPS])
+    count = max(1, len(words) - _GROUP_WORDS + 1)
+    step = max(1, count // _MAX_GROUPS)
+    # Only the groups looked up are joined: a long quote has hundreds.
+    groups = [(offsets[i], " ".join(words[i:i + _GROUP_WORDS])) for i in range(0, count, step)]
+    votes = _votes(haystack, groups[:_MAX_GROUPS])
     if not votes:  # no three words in a row match: fall back on the quote's longest words
         singles = sorted({(len(word), offset, word) for offset, word in zip(offsets, words, strict=True)
                           if len(word) >= 4}, reverse=True)[:_MAX_SINGLES]

@@ -57,10 +57,12 @@ def review(card: CardState | None, correct: bool, now: dt.datetime,
     """The card after an answer at ``now``: a new card when ``card`` is None; wrong is Again, right Good."""
     if not 0.7 <= retention <= 0.99:
         raise ValueError(f"target retention {retention} is outside 0.7 to 0.99")
+    # fsrs numbers a new Card by the clock and sleeps a millisecond to keep numbers apart;
+    # quizapp never reads the number, and a sleep inside a submission's write lock stalls a class.
     if card is None:
-        before = Card(due=_aware(now))
+        before = Card(card_id=0, due=_aware(now))
     else:
-        before = Card(state=State.Review, step=None, stability=card.stability,
+        before = Card(card_id=0, state=State.Review, step=None, stability=card.stability,
                       difficulty=card.difficulty, due=_aware(card.due),
                       last_review=_aware(card.last_review))
     after, _log = _scheduler(retention).review_card(before, Rating.Good if correct else Rating.Again,
