@@ -56,6 +56,8 @@ def import_article_command(page: Path, source_id: str | None, output: str | None
         target.write_text(text, encoding="utf-8")
         click.echo(_("wrote %(file)s (%(words)s words)")
                    % {"file": target, "words": f"{len(article.body.split()):,}"}, err=True)
+    for note in article.notes:
+        click.echo(_("check: %(note)s") % {"note": note.render(_)}, err=True)
     if article.missing:
         click.echo(_("the page did not say: %(fields)s; those fields are left out, add them if "
                      "you know them") % {"fields": ", ".join(article.missing)}, err=True)

@@ -10,9 +10,11 @@ import pytest
 from quizapp.domain.article_extraction import (
     ExtractedArticle,
     NotAnArticle,
+    TextSize,
     article_markdown,
     extract_article,
     suggested_source_id,
+    text_size,
 )
 from quizapp.domain.articles import parse_article
 
@@ -45,7 +47,8 @@ def test_fields_a_page_does_not_declare_stay_empty() -> None:
 
 def test_paragraph_breaks_are_kept() -> None:
     article = extract_article((FIXTURES / "no-metadata.html").read_bytes())
-    assert article.body.count("\n\n") == 6  # seven paragraphs written between <br><br>
+    # Eight lines written between <br> tags: each is a paragraph, as a reader sees them.
+    assert article.body.count("\n\n") == 7
 
 
 @pytest.mark.parametrize("clutter", [
@@ -72,17 +75,47 @@ def test_comments_are_not_the_article() -> None:
 
 
 @pytest.mark.parametrize("page", [
-    (FIXTURES / "not-an-article.html").read_bytes(),
     b"",
     b"just some words, not a web page",
-    b"<html><body><p>Short.</p></body></html>",
+    b"<html><body><nav><a href='/'>Home</a></nav></body></html>",
     bytes(range(256)) * 4,
 ])
-def test_a_page_that_is_not_an_article_gets_a_clear_message(page: bytes) -> None:
+def test_a_page_with_no_text_gets_a_clear_message(page: bytes) -> None:
     with pytest.raises(NotAnArticle) as raised:
         extract_article(page)
     message = str(raised.value)
     assert "article" in message and ("Save" in message or "save" in message)
+
+
+def test_a_short_article_is_taken_with_a_note() -> None:
+    article = extract_article(b"<html><body><article><h1>Rates</h1><p>The State Bank kept its "
+                              b"policy rate unchanged on Monday.</p></article></body></html>")
+    assert article.body == "The State Bank kept its policy rate unchanged on Monday."
+    assert article.size == TextSize(10, "words")
+    assert [str(note) for note in article.notes] == [
+        "the text looks short for a news article (words: 10; most have at least 120): check that it "
+        "is the whole article"]
+
+
+def test_a_list_of_stories_is_taken_with_a_note() -> None:
+    article = extract_article((FIXTURES / "not-an-article.html").read_bytes())
+    notes = " ".join(str(note) for note in article.notes)
+    assert "looks short" in notes and "list of stories" in notes
+
+
+@pytest.mark.parametrize(("text", "size"), [
+    ("El Salvador adopted bitcoin in 2021.", TextSize(6, "words")),
+    ("エルサルバドルは2021年にビットコインを法定通貨にした。", TextSize(24, "characters")),
+    ("萨尔瓦多于2021年将比特币定为法定货币。", TextSize(16, "characters")),
+    ("엘살바도르는 2021년 비트코인을 법정화폐로 채택했다.", TextSize(21, "characters")),
+    ("ایل سلواڈور نے 2021 میں بٹ کوائن کو قانونی کرنسی بنایا۔", TextSize(11, "words")),
+])
+def test_text_length_suits_the_script(text: str, size: TextSize) -> None:
+    assert text_size(text) == size
+
+
+def test_three_hundred_japanese_characters_are_not_short() -> None:
+    assert not text_size("ビットコイン" * 50).short and text_size("ビットコイン" * 40).short
 
 
 @pytest.mark.parametrize(("title", "published", "expected"), [
@@ -102,21 +135,23 @@ def test_markdown_quotes_titles_that_yaml_would_misread() -> None:
     assert problems == [] and parsed is not None and parsed.title == "Bitcoin: yes or no? #1"
 
 
-_PARAGRAPH = ("<p>" + "El Salvador adopted bitcoin as legal tender in 2021 and Pakistan followed. " * 10
-              + "</p>")
+# Three different paragraphs: a paragraph repeated word for word is dropped as a duplicate.
+_PARAGRAPHS = "".join(f"<p>El Salvador adopted bitcoin as legal tender in {2021 + n} and Pakistan "
+                      + "followed. El Salvador adopted bitcoin as legal tender and Pakistan followed. " * 10
+                      + "</p>" for n in range(3))
 
 
 @pytest.mark.parametrize("page", [
-    "<html><body><article>" + "<b>" * 1000 + _PARAGRAPH * 3 + "</b>" * 1000 + "</article></body></html>",
-    "<html><body>" + "<article>" * 2000 + _PARAGRAPH * 3 + "</article>" * 2000 + "</body></html>",
-    "<html><body>" + '<div class="article">' * 2000 + _PARAGRAPH * 3 + "</div>" * 2000 + "</body></html>",
+    "<html><body><article>" + "<b>" * 1000 + _PARAGRAPHS + "</b>" * 1000 + "</article></body></html>",
+    "<html><body>" + "<article>" * 2000 + _PARAGRAPHS + "</article>" * 2000 + "</body></html>",
+    "<html><body>" + '<div class="article">' * 2000 + _PARAGRAPHS + "</div>" * 2000 + "</body></html>",
     '<html><head><script type="application/ld+json">' + "[" * 100_000 + "]" * 100_000
-    + "</script></head><body><article>" + _PARAGRAPH * 3 + "</article></body></html>",
+    + "</script></head><body><article>" + _PARAGRAPHS + "</article></body></html>",
     '<html><head><script type="application/ld+json">' + '{"@graph":[' * 5000 + "1" + "]}" * 5000
-    + "</script></head><body><article>" + _PARAGRAPH * 3 + "</article></body></html>",
+    + "</script></head><body><article>" + _PARAGRAPHS + "</article></body></html>",
 ], ids=["1000 nested b", "2000 nested articles", "2000 nested article divs", "deep JSON-LD list",
         "deep JSON-LD graph"])
 def test_pathologically_nested_pages_still_give_their_text(page: str) -> None:
     article = extract_article(page)
     assert article.body.split("\n\n")[0].startswith("El Salvador adopted bitcoin as legal tender")
-    assert len(article.body.split()) == 360
+    assert len(article.body.split()) == 363

@@ -235,10 +235,23 @@ def test_fields_a_page_does_not_declare_are_named_and_left_empty(teacher) -> Non
     assert values["publisher"] == "" and values["url"] == "" and values["language"] == ""
 
 
-def test_a_page_that_is_not_an_article_gets_a_clear_message(teacher) -> None:
+def test_a_short_page_fills_the_form_with_a_note_and_the_teacher_decides(app, teacher) -> None:
     response = read_page(teacher, "not-an-article.html")
+    assert response.status_code == 200
+    page = soup(response)
+    notice = page.select_one("[role=status]").get_text(" ")
+    assert "Check before saving: the text looks short for a news article (words: " in notice
+    assert "list of stories" in notice
+    assert field_values(page)["text"].strip() != ""
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Source)
+                                 .where(Source.owner_id.is_not(None))) == 0
+
+
+def test_a_page_with_no_text_gets_a_clear_message(teacher) -> None:
+    response = read_page(teacher, "empty.html", b"<html><body><nav><a href='/'>Home</a></nav></body></html>")
     assert response.status_code == 422
-    assert "does not look like a news article" in soup(response).get_text()
+    assert "this page has no running text to take as an article" in soup(response).get_text()
 
 
 def test_saved_pages_over_five_mebibytes_are_refused(teacher) -> None:
@@ -310,8 +323,13 @@ def test_import_article_command_writes_a_seeds_article(runner, tmp_path: Path) -
     again = runner.invoke(args=["import-article", str(FIXTURES / "opengraph-only.html"),
                                 "-o", str(target)])
     assert again.exit_code == 1 and "exists" in again.output
-    refused = runner.invoke(args=["import-article", str(FIXTURES / "not-an-article.html")])
-    assert refused.exit_code == 1 and "does not look like a news article" in refused.output
+    short = runner.invoke(args=["import-article", str(FIXTURES / "not-an-article.html"),
+                                "-o", str(tmp_path / "short.md")])
+    assert short.exit_code == 0 and "check: the text looks short for a news article" in short.output
+    empty = tmp_path / "empty.html"
+    empty.write_text("<html><body><nav><a href='/'>Home</a></nav></body></html>")
+    refused = runner.invoke(args=["import-article", str(empty)])
+    assert refused.exit_code == 1 and "no running text" in refused.output
 
 
 def test_loading_bundled_banks_leaves_teachers_banks_alone(app, teacher, write_bank, runner) -> None:

@@ -134,12 +134,13 @@ def starter_bank() -> Response:
                     headers={"Content-Disposition": 'attachment; filename="my-first-bank.yaml"'})
 
 
-def _fill_from_page(form: ArticleForm) -> list[str]:
-    """Put what the saved page declares into the form; returns the fields it did not declare."""
+def _fill_from_page(form: ArticleForm) -> tuple[list[str], list[str]]:
+    """Put what the saved page declares into the form; returns the fields it did not declare
+    and what the teacher should check in its text (it looks short, or like a list)."""
     upload = form.page.data
     if not upload or not upload.filename:
         form.page.errors = [_("Choose the .html file your browser saved.")]
-        return []
+        return [], []
     data = upload.stream.read(current_app.config["SAVED_PAGE_MAX_BYTES"] + 1)
     if len(data) > current_app.config["SAVED_PAGE_MAX_BYTES"]:
         abort(413)
@@ -148,12 +149,12 @@ def _fill_from_page(form: ArticleForm) -> list[str]:
     except NotAnArticle as problem:
         form.page.errors = [_("We could not take an article from this page: %(why)s.",
                               why=in_page_language(problem.message))]
-        return []
+        return [], []
     form.source_id.data = suggested_source_id(found.title, found.published)
     for name in ("title", "publisher", "published", "url", "language"):
         getattr(form, name).data = getattr(found, name)
     form.text.data = found.body
-    return found.missing
+    return found.missing, [in_page_language(note) for note in found.notes]
 
 
 def _article_from(form: ArticleForm) -> ExtractedArticle:
@@ -176,9 +177,10 @@ def new_article() -> tuple[str, int] | Response:
     """Bring an article: read a saved page into the form, correct it, and save it."""
     form = ArticleForm()
     missing: list[str] | None = None
+    notes: list[str] = []
     problems: list[str] = []
     if form.is_submitted() and form.read.data:
-        missing = _fill_from_page(form)
+        missing, notes = _fill_from_page(form)
     elif form.validate_on_submit():
         if not form.source_id.data or not form.title.data:
             problems.append(_("Give the article a source id and a headline."))
@@ -191,7 +193,7 @@ def new_article() -> tuple[str, int] | Response:
                 return redirect(url_for(".banks"), code=303)
             problems = [in_page_language(problem.message) for problem in saved.problems]
     status = 422 if problems or any(f.errors for f in form) else form_status(form)
-    return render_template("teacher/article.html", form=form, missing=missing,
+    return render_template("teacher/article.html", form=form, missing=missing, notes=notes,
                            missing_labels=[str(MISSING_FIELD_NAMES[name]) for name in missing or []],
                            problems=problems), status
 
