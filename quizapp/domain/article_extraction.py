@@ -23,8 +23,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+import lxml.html
 import trafilatura
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from lxml import etree
+from lxml.html import HtmlElement
 
 from quizapp.domain.identifiers import LANGUAGE_TAG, MAX_ID_LENGTH
 from quizapp.domain.messages import Message, msg
@@ -167,20 +170,21 @@ def extract_article(html: bytes | str) -> ExtractedArticle:
     A short text is returned like any other: ``notes`` says what to check.
     """
     html = _decoded(html)
-    soup = BeautifulSoup(html, "lxml")  # lxml: several times faster than html.parser on big pages
-    _flatten_deep_nesting(soup)
-    # lxml wraps any text in <html><body>: a page is one whose own text holds a tag.
-    if not _A_TAG.search(html[:_TAG_SEARCH_CHARS]) or soup.find(_ANY_CONTENT) is None:
+    tree = _page_tree(html)
+    if tree is None or not _A_TAG.search(html[:_TAG_SEARCH_CHARS]):
         raise NotAnArticle(msg("the file is not a web page: save the article from your browser "
                                "with \"Save page as\" (HTML only) and upload that file"))
-    linked_data = list(_article_data(soup))
-    meta = _meta_tags(soup)
+    linked_data = list(_article_data(tree))
+    etree.strip_elements(tree, "script", "style", "noscript", "template", with_tail=False)
+    meta = _meta_tags(tree)
     title = (_text(_first(linked_data, "headline")) or _text(meta.get("og:title"))
-             or _heading(_main_article(soup), soup))
+             or _heading(tree))
     published = (_date(meta.get("article:published_time"))
-                 or _date(_first(linked_data, "datePublished")) or _time_element(soup))
-    body = _main_text(html, title, _small_furniture(soup))
+                 or _date(_first(linked_data, "datePublished")) or _time_element(tree))
+    body = _main_text(html, title, _small_furniture(tree))
     if not body:  # trafilatura found nothing (a page nested too deep for lxml, say): our rules
+        soup = BeautifulSoup(html, "lxml")
+        _flatten_deep_nesting(soup)
         container = _container(soup)
         body = _body(container, title) if container is not None else ""
     if not body:
@@ -191,9 +195,9 @@ def extract_article(html: bytes | str) -> ExtractedArticle:
         title=title[:300] if title else None,
         publisher=_text(_publisher(linked_data)) or _text(meta.get("og:site_name")),
         published=published,
-        url=_web_address(_canonical(soup)) or _web_address(meta.get("og:url"))
+        url=_web_address(_canonical(tree)) or _web_address(meta.get("og:url"))
         or _web_address(_first(linked_data, "url")),
-        language=_language(soup, meta, linked_data),
+        language=_language(tree, meta, linked_data),
         body=body,
     )
 
@@ -250,10 +254,22 @@ def _yaml_string(value: str) -> str:
 # --- metadata -------------------------------------------------------------------------------
 
 
-def _article_data(soup: BeautifulSoup) -> Iterator[dict[str, Any]]:
+def _page_tree(html: str) -> HtmlElement | None:
+    """The page parsed by lxml (its HTML parser never raises on bad markup), or None if empty."""
+    try:
+        root = lxml.html.document_fromstring(html.encode("utf-8"),
+                                             parser=lxml.html.HTMLParser(encoding="utf-8"))
+    except (etree.ParserError, ValueError):  # "Document is empty"
+        return None
+    return root if any(True for _ in root.iter(*_ANY_CONTENT)) else None
+
+
+def _article_data(tree: HtmlElement) -> Iterator[dict[str, Any]]:
     """The JSON-LD objects that describe an article, from every ld+json script."""
-    for script in soup.find_all("script", attrs={"type": re.compile("ld\\+json", re.I)}):
-        text = script.string or ""
+    for script in tree.iter("script"):
+        if "ld+json" not in (script.get("type") or "").lower():
+            continue
+        text = script.text or ""
         if len(text) > MAX_LINKED_DATA_CHARS:
             continue
         try:
@@ -314,33 +330,37 @@ def _publisher(items: list[dict[str, Any]]) -> Any:
     return publisher
 
 
-def _meta_tags(soup: BeautifulSoup) -> dict[str, str]:
+def _meta_tags(tree: HtmlElement) -> dict[str, str]:
     """Open Graph and article meta tags, first one of each name."""
     found: dict[str, str] = {}
-    for tag in soup.find_all("meta"):
+    for tag in tree.iter("meta"):
         name = tag.get("property") or tag.get("name")
         content = tag.get("content")
-        if isinstance(name, str) and isinstance(content, str) and content.strip():
+        if name and content and content.strip():
             found.setdefault(name.strip().lower(), content.strip())
         equiv = tag.get("http-equiv")
-        if isinstance(equiv, str) and isinstance(content, str):
+        if equiv and content is not None:
             found.setdefault("http-equiv:" + equiv.lower(), content.strip())
     return found
 
 
-def _canonical(soup: BeautifulSoup) -> str | None:
-    for link in soup.find_all("link", href=True):
-        rel = link.get("rel") or []
-        if "canonical" in [value.lower() for value in rel]:
-            return str(link["href"])
+def _canonical(tree: HtmlElement) -> str | None:
+    for link in tree.iter("link"):
+        if link.get("href") and "canonical" in (link.get("rel") or "").lower().split():
+            return str(link.get("href"))
     return None
 
 
 def _text(value: Any) -> str | None:
     if not isinstance(value, str):
         return None
-    cleaned = " ".join(BeautifulSoup(value, "html.parser").get_text().split())
-    return cleaned or None
+    if "<" in value or "&" in value:  # markup or entities in a declared value: read them
+        value = BeautifulSoup(value, "html.parser").get_text()
+    return " ".join(value.split()) or None
+
+
+def _element_text(element: HtmlElement) -> str:
+    return " ".join(element.text_content().split())
 
 
 def _web_address(value: Any) -> str | None:
@@ -364,20 +384,19 @@ def _date(value: Any) -> dt.date | None:
         return None
 
 
-def _time_element(soup: BeautifulSoup) -> dt.date | None:
-    scope = soup.find("article") or soup
-    for element in scope.find_all("time"):
-        found = _date(element.get("datetime")) or _date(element.get_text())
+def _time_element(tree: HtmlElement) -> dt.date | None:
+    scope = next(tree.iter("article"), tree)
+    for element in scope.iter("time"):
+        found = _date(element.get("datetime")) or _date(element.text_content())
         if found:
             return found
     return None
 
 
-def _language(soup: BeautifulSoup, meta: dict[str, str],
+def _language(tree: HtmlElement, meta: dict[str, str],
               linked_data: list[dict[str, Any]]) -> str | None:
-    html = soup.find("html")
-    candidates = [html.get("lang") if isinstance(html, Tag) else None,
-                  meta.get("http-equiv:content-language"), _first(linked_data, "inLanguage"),
+    candidates = [tree.get("lang"), meta.get("http-equiv:content-language"),
+                  _first(linked_data, "inLanguage"),
                   (meta.get("og:locale") or "").replace("_", "-") or None]
     for candidate in candidates:
         if isinstance(candidate, str):
@@ -385,6 +404,17 @@ def _language(soup: BeautifulSoup, meta: dict[str, str],
             if LANGUAGE_TAG.fullmatch(tag):
                 return tag
     return None
+
+
+def _heading(tree: HtmlElement) -> str | None:
+    """The first ``<h1>`` of the page's main ``<article>``, or else of the page."""
+    articles = list(tree.iter("article"))
+    scope = max(articles, key=lambda article: sum(
+        len(_element_text(p)) for p in article.iter("p") if not _is_clutter(p))) if articles else None
+    heading = next((scope if scope is not None else tree).iter("h1"), None)
+    if heading is None:
+        heading = next(tree.iter("h1"), None)
+    return _text(_element_text(heading)) if heading is not None else None
 
 
 # --- text -----------------------------------------------------------------------------------
@@ -413,23 +443,22 @@ def _is_furniture_line(line: str) -> bool:
     return bool(_FURNITURE_LINES.match(line) or _DATE_LINE.match(line) or _COPYRIGHT_LINE.match(line))
 
 
-def _small_furniture(soup: BeautifulSoup) -> set[str]:
+def _small_furniture(tree: HtmlElement) -> set[str]:
     """The texts of small page furniture (share bars, related stories, comments) and of its parts.
 
     Only small pieces: a site may name the wrapper of the whole article "paywall" or
     "content-with-sidebar", and its text must stay.
     """
     found: set[str] = set()
-    body = soup.find("body") or soup
-    for tag in body.find_all(True):
-        if not (_is_clutter(tag) or tag.name in ("aside", "nav", "footer")):
+    for element in tree.iter(etree.Element):
+        if not (element.tag in ("aside", "nav", "footer") or _is_clutter(element)):
             continue
-        whole = " ".join(tag.get_text(" ").split())
+        whole = _element_text(element)
         if not whole or len(whole) > SMALL_FURNITURE_CHARS:
             continue
         found.add(whole)
-        for part in tag.find_all(True):
-            text = " ".join(part.get_text(" ").split())
+        for part in element.iterdescendants(etree.Element):
+            text = _element_text(part)
             if text:
                 found.add(text)
     return found
@@ -456,8 +485,9 @@ def _container(soup: BeautifulSoup) -> Tag | None:
     return _densest(body)
 
 
-def _names(tag: Tag) -> str:
-    classes = tag.get("class") or []
+def _names(tag: Tag | HtmlElement) -> str:
+    classes = tag.get("class") or []  # a list from BeautifulSoup, a string from lxml
+    classes = classes.split() if isinstance(classes, str) else classes
     return " ".join([*classes, str(tag.get("id") or "")])
 
 
@@ -505,7 +535,7 @@ def _own_text(block: Tag) -> tuple[str, int]:
     return " ".join("".join(parts).split()), linked
 
 
-def _is_clutter(tag: Tag) -> bool:
+def _is_clutter(tag: Tag | HtmlElement) -> bool:
     if tag.get("hidden") is not None or tag.get("aria-hidden") == "true":
         return True
     role = tag.get("role")
@@ -518,17 +548,6 @@ def _link_density(tag: Tag) -> float:
     text = len(tag.get_text(strip=True))
     linked = sum(len(link.get_text(strip=True)) for link in tag.find_all("a"))
     return linked / text if text else 0.0
-
-
-def _main_article(soup: BeautifulSoup) -> Tag | None:
-    """The page's ``<article>`` with the most paragraph text, if it has any."""
-    articles = soup.find_all("article")
-    return max(articles, key=_paragraph_text_length) if articles else None
-
-
-def _heading(scope: Tag | None, soup: BeautifulSoup) -> str | None:
-    heading = (scope or soup).find("h1") or soup.find("h1")
-    return _text(heading.get_text(" ")) if isinstance(heading, Tag) else None
 
 
 def _body(container: Tag, title: str | None) -> str:
