@@ -79,7 +79,10 @@ _FURNITURE_LINES = re.compile(
     r"lesen sie (?:auch|mehr).*|auch lesen:?.*|mehr zum thema.*|mehr dazu.*|"
     r"weiterlesen.*|weitere (?:artikel|beiträge|themen).*|empfohlene .*|mire:.*|lea también.*|"
     r"lee también.*|te puede interesar.*|también te puede.*|ver también.*|leer más.*|"
-    r"lire aussi.*|à lire aussi.*|voir aussi.*|image \d+ of \d+|back to gallery|photo:.*|"
+    r"lire aussi.*|à lire aussi.*|voir aussi.*|puedes ver:.*|mira también.*|te recomendamos.*|"
+    r"leia também.*|veja também.*|czytaj (?:też|także).*|zobacz (?:też|także).*|"
+    r"das könnte (?:dich|sie) auch interessieren.*|keine kommentare|"
+    r"image \d+ of \d+|back to gallery|photo:.*|"
     r"foto:.*|bild:.*|credit:.*|beitragsbild.*|bildquelle.*|quelle:.*|"
     r"مزید پڑھیں.*|یہ بھی پڑھیں.*)$", re.IGNORECASE)
 _DATE_LINE = re.compile(r"^\W*(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2})\W*$")
