@@ -56,6 +56,7 @@ def collapsed(text: str) -> str:
 
 
 def quizapp_text(html: bytes) -> str:
+    """The text as imported (the headline goes to the title field, and is not counted)."""
     try:
         return extract_article(html).body
     except NotAnArticle:
@@ -133,6 +134,7 @@ def main() -> None:
     if not options.fixtures_only:
         corpus(options)
     fixtures()
+    worst_pages()
 
 
 def corpus(options: argparse.Namespace) -> None:
@@ -209,6 +211,30 @@ def fixtures() -> None:
               f"{clutter / max(1, sum(got.values())):>9.1%}{elapsed:>7.1f}  {notes}")
     print(f"{'all pages':<26}{total_expected:>9}{total_kept / total_expected:>8.1%}"
           f"{total_clutter / max(1, total_returned):>9.1%}")
+
+
+def worst_pages() -> None:
+    """Pages of the worst shapes, 5 MiB each (the upload limit): the time to an answer."""
+    mib = 5 * 1024 * 1024
+    paragraph = "<p>El Salvador adopted bitcoin as legal tender in 2021 and Pakistan followed.</p>"
+    pages = {
+        "paragraphs": ("<html><body><article>" + paragraph * (mib // len(paragraph))
+                       + "</article></body></html>"),
+        "tiny divs": "<html><body>" + "<div>a</div>" * (mib // 12) + "</body></html>",
+        "one text node": "<html><body><p>" + "word " * (mib // 5) + "</p></body></html>",
+        "nested divs": ("<html><body>" + "<div>" * (mib // 11) + "x" + "</div>" * (mib // 11)
+                        + "</body></html>"),
+        "links": "<html><body>" + "<a href='/x'>story</a> " * (mib // 24) + "</body></html>",
+        "29,000 divs": "<html><body>" + "<div>a</div>" * 29_000 + "</body></html>",
+    }
+    print(f"\n{'worst page':<16}{'seconds':>8}  answer")
+    for name, page in pages.items():
+        started = time.perf_counter()
+        try:
+            answer = f"{len(extract_article(page).body.split()):,} words"
+        except NotAnArticle as refused:
+            answer = f"refused: {str(refused.message)[:60]}..."
+        print(f"{name:<16}{time.perf_counter() - started:>8.2f}  {answer}")
 
 
 if __name__ == "__main__":

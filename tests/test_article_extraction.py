@@ -155,3 +155,52 @@ def test_pathologically_nested_pages_still_give_their_text(page: str) -> None:
     article = extract_article(page)
     assert article.body.split("\n\n")[0].startswith("El Salvador adopted bitcoin as legal tender")
     assert len(article.body.split()) == 363
+
+
+def _news_page(inner: str) -> str:
+    return ("<html lang='en'><head><title>T</title></head><body><nav><a href='/'>Home</a> "
+            "<a href='/world'>World</a></nav>" + inner + "<footer>© 2025 The Daily Ledger. All rights "
+            "reserved.</footer></body></html>")
+
+
+_STORY = "".join(f"<p>Paragraph {n}: the State Bank of Pakistan said on Monday that it would keep the "
+                 f"policy rate unchanged, citing inflation that has slowed for {n + 2} months in a row "
+                 "and a current account that is close to balance.</p>" for n in range(6))
+
+
+@pytest.mark.parametrize(("wrapper", "name"), [
+    ("<form action='/subscribe'>{}</form>", "inside a form"),
+    ("<div class='content-with-sidebar-wrp'>{}</div>", "a wrapper named with a sidebar word"),
+    ("<div class='paywall'>{}</div>", "a wrapper named paywall"),
+    ("<div id='articleBody'></div><div class='story'>{}</div>", "beside an empty articleBody"),
+])
+def test_the_article_is_kept_whatever_the_site_wraps_it_in(wrapper: str, name: str) -> None:
+    article = extract_article(_news_page("<main><h1>Rates held</h1>" + wrapper.format(_STORY) + "</main>"))
+    paragraphs = article.body.split("\n\n")
+    assert paragraphs[0].startswith("Paragraph 0:") and paragraphs[-1].startswith("Paragraph 5:"), name
+
+
+@pytest.mark.parametrize("furniture", [
+    "Lesen Sie auch: Die Zentralbank und der Bitcoin", "Lee también: El BCR y el bitcoin",
+    "Read more: Why the IMF worries", "یہ بھی پڑھیں: آئی ایم ایف کی تشویش", "Publicidad", "Image 1 of 8",
+    "Published:", "© 2025 Diario Centroamérica", "17.07.2025",
+])
+def test_furniture_lines_between_paragraphs_are_left_out(furniture: str) -> None:
+    paragraphs = _STORY.split("</p>")
+    story = "</p>".join(paragraphs[:3]) + f"</p><p>{furniture}</p>" + "</p>".join(paragraphs[3:])
+    article = extract_article(_news_page(f"<article><h1>Rates held</h1>{story}</article>"))
+    assert furniture not in article.body
+    assert article.body.count("Paragraph ") == 6
+
+
+@pytest.mark.parametrize(("page", "elements"), [
+    ("<html><body>" + "<div>a</div>" * 40_000 + "</body></html>", "40,002"),
+    ("<html><body>" + "<a href='/x'>story</a> " * 40_000 + "</body></html>", "40,002"),
+    ("<html><body>" + "<div>" * 100_000 + "x" + "</div>" * 100_000 + "</body></html>", "100,002"),
+], ids=["40,000 divs", "40,000 links", "100,000 nested divs"])
+def test_a_page_of_far_more_elements_than_an_article_is_refused_with_the_count(page: str,
+                                                                                elements: str) -> None:
+    with pytest.raises(NotAnArticle) as raised:
+        extract_article(page)
+    assert f"this page has {elements} HTML elements" in str(raised.value)
+    assert "paste the article's text instead" in str(raised.value)
