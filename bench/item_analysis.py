@@ -160,7 +160,9 @@ def main() -> None:
                                    {"b": ids["bank_id"]})
             owned = db.session.get(Bank, ids["bank_id"], populate_existing=True)
             assert owned is not None and owned.owner_id == 1
+            start = time.perf_counter()  # the first view reads every answer; later ones, the changes
             report = item_reports.bank_page(db.session, 1, owned).report
+            afresh = (time.perf_counter() - start) * 1000
             assert report.learners == args.classes * args.per_class + 40, report.learners
             every = timed(lambda: item_views(item_reports.bank_page(db.session, 1, owned).report),
                           args.samples)
@@ -171,7 +173,8 @@ def main() -> None:
     print(f"a bundled bank's page for the teacher of one class of 40 (among {args.classes:,} classes): "
           f"median {statistics.median(own):.1f} ms")
     print(f"the bank over all {args.classes:,} classes ({report.learners:,} learners): "
-          f"median {statistics.median(every):.0f} ms, max {max(every):.0f} ms (goal: at most 2,000 ms)")
+          f"first view {afresh:.0f} ms, then median {statistics.median(every):.0f} ms, "
+          f"max {max(every):.0f} ms (goal: at most 2,000 ms)")
 
 
 if __name__ == "__main__":

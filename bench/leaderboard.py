@@ -73,10 +73,11 @@ def generate(app, learners: int, classes: int, answers: int) -> dict[str, int]: 
         raw.cursor().execute("BEGIN")
     try:
         teachers = max(1, classes // 3)
+        seen = int(time.time()) + 86_400  # sessions stay alive for the whole run (NULL: signed out)
         bulk(raw, "account", ["id", "username", "display_name", "password_hash", "role",
-                              "session_token", "created_at"],
+                              "session_token", "session_seen_at", "created_at"],
              ((n, f"user{n}", f"Learner {n:06}" if n > teachers else f"Teacher {n}", "x",
-               "teacher" if n <= teachers else "learner", "t", now)
+               "teacher" if n <= teachers else "learner", "t", seen, now)
               for n in range(1, teachers + learners + 1)), postgres)
         bulk(raw, "classroom", ["id", "teacher_id", "name", "join_code", "board_mode", "created_at"],
              ((c, 1 + c % teachers, f"Class {c}", f"C{c:07}", "shown", now)

@@ -78,9 +78,13 @@ def make_engine(url: str, **options: Any) -> Engine:
 def write_transaction(session: Session) -> Iterator[Session]:
     """The one way services write: a short transaction holding the write lock only for its writes.
 
-    Whatever the session was reading ends first (its transaction holds no lock worth
-    keeping), then a new transaction begins that takes SQLite's write lock at BEGIN, so
-    writers queue instead of failing to upgrade a stale read. Hash passwords, check
+    On SQLite, whatever the session was reading ends first (its transaction holds no lock
+    worth keeping), then a new transaction begins that takes the write lock at BEGIN, so
+    writers queue instead of failing to upgrade a stale read. On PostgreSQL the write goes on
+    in the read's transaction: at READ COMMITTED (its default, and quizapp's) each statement
+    sees what is committed when it starts and a read takes no lock, so a new transaction would
+    only cost a COMMIT, a pool checkout with its ping, and a BEGIN; the objects it read are
+    expired, as a commit would. Hash passwords, check
     banks and render pages before entering: everything inside runs while every other
     writer waits. Commits on leaving; rolls back on an error. Used inside another
     write_transaction of the same session, it is part of that one.
@@ -90,9 +94,15 @@ def write_transaction(session: Session) -> Iterator[Session]:
         return
     assert not (session.new or session.dirty or session.deleted), (
         "change rows inside write_transaction, not before it")
-    if session.in_transaction():
+    if not session.in_transaction():
+        session.connection(execution_options=WRITE_TRANSACTION)  # begins IMMEDIATE on SQLite
+    elif session.get_bind().dialect.name == "sqlite":
         session.commit()  # ends the read; nothing is pending, so nothing is written
-    session.connection(execution_options=WRITE_TRANSACTION)  # begins IMMEDIATE on SQLite
+        session.connection(execution_options=WRITE_TRANSACTION)
+    else:
+        # What the commit did for the ORM: objects read before are loaded again when used, so
+        # no write starts from a value another request has changed since (a class total, say).
+        session.expire_all()
     session.info[_WRITING] = True
     try:
         yield session

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from weakref import WeakKeyDictionary
+
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
@@ -9,7 +11,7 @@ from sqlalchemy import func, select
 
 from quizapp.extensions import db
 from quizapp.models import Attempt, AttemptItem, QuestionFlag
-from quizapp.services import attempts, authoring, classrooms, item_reports
+from quizapp.services import attempts, authoring, class_management, classrooms, item_reports
 from tests.conftest import People, bank_yaml
 from tests.helpers import soup
 
@@ -47,10 +49,21 @@ def answers_of(ability: int) -> dict[str, object]:
 
 def submit(app: Flask, learner: int, assignment: int, ability: int) -> str:
     """Start the assignment as the learner and submit this ability's answers; the token."""
-    chosen = answers_of(ability)
+    return send_answers(app, start(app, learner, assignment), ability)
+
+
+def start(app: Flask, learner: int, assignment: int) -> str:
+    """Start the assignment as the learner; the attempt's token."""
     with app.test_request_context(method="POST"):
         token = classrooms.start_assignment(db.session, learner, assignment, classrooms.now())
         assert isinstance(token, str)
+        return token
+
+
+def send_answers(app: Flask, token: str, ability: int) -> str:
+    """Submit this ability's answers to a started attempt; its token."""
+    chosen = answers_of(ability)
+    with app.test_request_context(method="POST"):
         items = db.session.scalars(select(AttemptItem).join(Attempt)
                                    .where(Attempt.token == token)).all()
         raw = {}
@@ -307,3 +320,91 @@ def test_practice_without_an_account_may_report_once_per_attempt(app, people, qu
     with app.app_context():
         flag = db.session.scalar(select(QuestionFlag))
         assert flag.account_id is None and flag.reason == "unclear" and flag.comment is None
+
+
+@pytest.fixture
+def keep_every_scope(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Counts kept for scopes of any size; returns a list that says how each bank page was counted:
+    "all" (every answer read) or "changes" (the kept counts, with the attempts in or out since)."""
+    monkeypatch.setattr(item_reports, "KEEP_FROM", 1)
+    monkeypatch.setattr(item_reports, "_kept", WeakKeyDictionary())
+    how: list[str] = []
+    counted_all, counted_some = item_reports._ids_and_counts, item_reports._counts_of
+    monkeypatch.setattr(item_reports, "_ids_and_counts",
+                        lambda *args: how.append("all") or counted_all(*args))
+    monkeypatch.setattr(item_reports, "_counts_of",
+                        lambda *args: how.append("changes") or counted_some(*args))
+    return how
+
+
+def kept_and_afresh(app: Flask, teacher: int, slug: str = "quality") -> tuple[object, object]:
+    """The bank page's analysis as the teacher sees it, from the kept counts, and counted afresh."""
+    with app.test_request_context():
+        bank = item_reports.teacher_bank(db.session, teacher, slug)
+        assert bank is not None
+        kept = item_reports.bank_page(db.session, teacher, bank).report
+        with pytest.MonkeyPatch.context() as nothing_kept:
+            nothing_kept.setattr(item_reports, "_kept", WeakKeyDictionary())
+            afresh = item_reports.bank_page(db.session, teacher, bank).report
+    return kept, afresh
+
+
+def test_kept_counts_take_in_a_new_submission(app, people, quality, keep_every_scope) -> None:
+    class_of(app, people, quality, 10)
+    kept, _ = kept_and_afresh(app, quality["teacher"])
+    assert kept.learners == 10 and keep_every_scope == ["all", "all"]
+    keep_every_scope.clear()
+    assert kept_and_afresh(app, quality["teacher"])[0] == kept
+    assert keep_every_scope == ["all"]  # the kept counts served; only the fresh count read all
+    keep_every_scope.clear()
+    class_of(app, people, quality, 2, start=10)
+    kept, afresh = kept_and_afresh(app, quality["teacher"])
+    assert keep_every_scope == ["changes", "all"]
+    assert kept == afresh and kept.learners == 12
+    assert kept.questions[0].stats.answered == 12
+
+
+def test_kept_counts_let_go_of_a_deleted_assignment(app, people, quality, keep_every_scope) -> None:
+    teacher = quality["teacher"]
+    second_class = people.classroom(teacher, "Class 8C", "CCCCCC")
+    second = people.assign(second_class, bank="quality")
+    class_of(app, people, quality, 6)
+    class_of(app, people, quality, 6, start=6, assignment=second, classroom=second_class)
+    kept, _ = kept_and_afresh(app, teacher)
+    assert kept.learners == 12
+    with app.test_request_context(method="POST"):
+        assignment = class_management.live_assignment(db.session, second_class, second)
+        assert assignment is not None
+        class_management.delete_assignment(db.session, assignment)
+    keep_every_scope.clear()
+    kept, afresh = kept_and_afresh(app, teacher)
+    assert keep_every_scope == ["changes", "all"]
+    assert kept == afresh and kept.learners == 6 and kept.more_needed == 4
+
+
+def test_kept_counts_follow_a_learners_second_and_earlier_started_attempts(
+        app, people, quality, keep_every_scope) -> None:
+    teacher = quality["teacher"]
+    made = class_of(app, people, quality, 11)
+    kept, _ = kept_and_afresh(app, teacher)
+    # A second attempt on the same assignment is not their first: nothing changes.
+    submit(app, made[0][0], quality["assignment"], 11)
+    keep_every_scope.clear()
+    assert kept_and_afresh(app, teacher) == (kept, kept) and keep_every_scope == ["all"]
+    # A learner in two of the teacher's classes starts the bank in one, then in the other,
+    # and submits the later one first: it counts, until the earlier one is submitted.
+    second_class = people.classroom(teacher, "Class 8C", "CCCCCC")
+    second = people.assign(second_class, bank="quality")
+    learner = people.account("learner-both", name="Learner Both")
+    people.join(quality["classroom"], learner)
+    people.join(second_class, learner)
+    earlier = start(app, learner, quality["assignment"])
+    send_answers(app, start(app, learner, second), 11)
+    keep_every_scope.clear()
+    kept, afresh = kept_and_afresh(app, teacher)
+    assert keep_every_scope == ["changes", "all"] and kept == afresh and kept.learners == 12
+    send_answers(app, earlier, 0)
+    keep_every_scope.clear()
+    changed, afresh = kept_and_afresh(app, teacher)
+    assert keep_every_scope == ["changes", "changes", "all"]  # one attempt in, one out
+    assert changed == afresh and changed.learners == 12 and changed != kept

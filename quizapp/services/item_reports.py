@@ -14,12 +14,19 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import json
-from collections.abc import Iterable
+import threading
+from array import array
+from collections import Counter
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
+from typing import Any
+from weakref import WeakKeyDictionary
 
-from sqlalchemy import ColumnElement, Select, Text, case, cast, func, or_, select
+from cachetools import LRUCache
+from sqlalchemy import ColumnElement, Engine, Select, Text, case, cast, func, null, or_, select, union_all
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.selectable import NamedFromClause
 
 from quizapp.database import write_transaction
 from quizapp.domain.item_analysis import (
@@ -101,9 +108,122 @@ class BankPage:
     report: ItemReport
 
 
-def _counted(session: Session, where: list[ColumnElement[bool]]) -> tuple[int, dict[int, QuestionTallies]]:
+_KEY = tuple[int, int | None, int, bool, str | None]  # version, score, max score, right, response
+
+
+@dataclass(frozen=True)
+class _Kept:
+    """A scope's chosen attempts (their ids, sorted) and what their answers add up to."""
+
+    ids: array[int]
+    counts: Counter[_KEY]
+
+
+def _grouped(attempts: NamedFromClause, *leading: Any) -> Select[Any]:
+    """The answers of ``attempts`` (id, score and max_score of each), counted by version, score,
+    max score, rightness and, for choice questions, response (the response of other types is
+    left out, or each would be a group); each row starts with the ``leading`` columns."""
+    response = case((QuestionVersion.type.in_(CHOICE_TYPES),
+                     func.coalesce(cast(Answer.response, Text), "null")))
+    return (select(*leading, Answer.question_version_id, attempts.c.score, attempts.c.max_score,
+                   Answer.correct, response, func.count())
+            .select_from(attempts)
+            .join(Answer, Answer.attempt_id == attempts.c.id)
+            .join(QuestionVersion, QuestionVersion.id == Answer.question_version_id)
+            .group_by(Answer.question_version_id, attempts.c.score, attempts.c.max_score,
+                      Answer.correct, response))
+
+
+def _attempts(*where: ColumnElement[bool]) -> Select[tuple[int, int | None, int]]:
+    """The id, score and max score of the attempts matching ``where``."""
+    return select(Attempt.id, Attempt.score, Attempt.max_score).where(*where)
+
+
+def _counts_of(session: Session, ids: list[int]) -> Counter[_KEY]:
+    """What the answers of these attempts add up to."""
+    rows = session.execute(_grouped(_attempts(Attempt.id.in_(ids)).subquery()))
+    return Counter({tuple(key): times for *key, times in rows})
+
+
+def _ids(attempts: NamedFromClause) -> Select[tuple[str | None]]:
+    """The ids of ``attempts`` as one string of numbers and commas: 90,000 ids read as 90,000
+    rows take the driver and SQLAlchemy about twice as long."""
+    return select(func.aggregate_strings(cast(attempts.c.id, Text), ","))
+
+
+def _sorted_ids(text: str | None) -> array[int]:
+    """The ids ``_ids`` wrote, sorted."""
+    return array("q", sorted(map(int, text.split(",")))) if text else array("q")
+
+
+def _ids_and_counts(session: Session, chosen: list[ColumnElement[bool]]) -> _Kept:
+    """The attempts matching ``chosen`` and what their answers add up to, read in one statement:
+    on PostgreSQL, as on SQLite, one statement sees one snapshot, so the two always agree.
+    The attempts are found once, for both."""
+    attempts = _attempts(*chosen).cte("chosen")
+    rows = session.execute(union_all(_grouped(attempts, null()),
+                                     _ids(attempts).add_columns(*[null()] * 6))).all()
+    return _Kept(_sorted_ids(next((row[0] for row in rows if row[0] is not None), None)),
+                 Counter({tuple(key): times for _ids, *key, times in rows if _ids is None}))
+
+
+KEEP_FROM = 1_000  # chosen attempts from which a scope's counts are kept between calls
+KEEP_SCOPES = 32  # scopes kept per database (a kept scope of 90,000 attempts: about 1 MB)
+MAX_CHANGE = 2_000  # attempts in or out since the kept counts beyond which all are counted again
+_kept: WeakKeyDictionary[Engine, LRUCache[Hashable, _Kept]] = WeakKeyDictionary()
+_kept_lock = threading.Lock()
+
+
+def _chosen_counts(session: Session, chosen: list[ColumnElement[bool]], scope: Hashable) -> _Kept:
+    """The attempts matching ``chosen`` and what their answers add up to, kept for large scopes
+    (``scope`` names ``chosen``: one name for one set of conditions).
+
+    A SQLite database groups a million answers by sorting them, which takes over a second;
+    so a scope of KEEP_FROM attempts or more keeps its counts with its attempts' ids, and the
+    next call reads only the ids (one indexed query) and counts the answers of the attempts
+    that came in or went out since (a new first attempt, an assignment deleted, a learner's
+    earlier-started attempt submitted), adding and subtracting them.
+
+    Why this stays exactly right: what one chosen attempt adds is fixed once it is submitted.
+    Its score and answers are written in the transaction that submits it and never change
+    after; nothing deletes attempts, so an id names one attempt for good. Which attempts are
+    chosen is read afresh on every call, so a change of that set is always seen. Kept counts
+    are read in the same statement as their ids (``_ids_and_counts``), so they agree. They are
+    kept per engine: a database emptied under a running app (the tests' fixtures do it) gets
+    a new engine with it; a database restored into an empty one is a new database URL.
+    """
+    bind = session.get_bind()
+    engine = bind if isinstance(bind, Engine) else bind.engine
+    with _kept_lock:
+        kept = _kept.get(engine, {}).get(scope)
+    if kept is None:
+        fresh = _ids_and_counts(session, chosen)
+    else:
+        ids = _sorted_ids(session.scalar(_ids(_attempts(*chosen).subquery())))
+        if ids == kept.ids:
+            return kept
+        now, before = set(ids), set(kept.ids)
+        came, went = sorted(now - before), sorted(before - now)
+        if len(came) + len(went) > MAX_CHANGE:
+            fresh = _ids_and_counts(session, chosen)
+        else:
+            counts = kept.counts.copy()
+            if came:
+                counts.update(_counts_of(session, came))
+            if went:
+                counts.subtract(_counts_of(session, went))
+            fresh = _Kept(ids, +counts)  # + drops the keys counted down to nothing
+    if len(fresh.ids) >= KEEP_FROM:
+        with _kept_lock:
+            _kept.setdefault(engine, LRUCache(KEEP_SCOPES))[scope] = fresh
+    return fresh
+
+
+def _counted(session: Session, where: list[ColumnElement[bool]],
+             scope: Hashable) -> tuple[int, dict[int, QuestionTallies]]:
     """How many learners, and each version's answers counted by total and by response, from each
-    learner's first counted, submitted attempt matching ``where`` (the first started).
+    learner's first counted, submitted attempt matching ``where`` (the first started); ``scope``
+    names ``where``, as ("assignment", its id).
 
     The database adds the answers up: a bank used by thousands of classes comes back as a few
     rows per question, not a row per answer.
@@ -112,26 +232,15 @@ def _counted(session: Session, where: list[ColumnElement[bool]]) -> tuple[int, d
     firsts = (select(func.min(Attempt.id)).where(*counted, Attempt.account_id.is_not(None))
               .group_by(Attempt.account_id))
     chosen = [*counted, or_(Attempt.account_id.is_(None), Attempt.id.in_(firsts))]
-    learners = session.scalar(select(func.count()).select_from(Attempt).where(*chosen)) or 0
-    # One pass over the answers: by version, total and rightness, and for choice questions
-    # by response too (the response of other types is left out, or each would be a group).
-    response = case((QuestionVersion.type.in_(CHOICE_TYPES),
-                     func.coalesce(cast(Answer.response, Text), "null")))
+    kept = _chosen_counts(session, chosen, scope)
     tallies: dict[int, QuestionTallies] = {}
-    for version_id, score, max_score, correct, text, times in session.execute(
-            select(Answer.question_version_id, Attempt.score, Attempt.max_score, Answer.correct,
-                   response, func.count())
-            .join(Attempt, Attempt.id == Answer.attempt_id)
-            .join(QuestionVersion, QuestionVersion.id == Answer.question_version_id)
-            .where(*chosen)
-            .group_by(Answer.question_version_id, Attempt.score, Attempt.max_score, Answer.correct,
-                      response)):
+    for (version_id, score, max_score, correct, text), times in kept.counts.items():
         total = (score or 0) / max_score if max_score else 0.0
         counted_here = tallies.setdefault(version_id, QuestionTallies())
         counted_here.tallies.append(Tally(total, times, times if correct else 0))
         if text is not None:
             counted_here.responses.append((json.loads(text), times))
-    return learners, tallies
+    return len(kept.ids), tallies
 
 
 def _report(session: Session, counted: tuple[int, dict[int, QuestionTallies]],
@@ -155,7 +264,8 @@ def _report(session: Session, counted: tuple[int, dict[int, QuestionTallies]],
 
 def assignment_report(session: Session, assignment_id: int) -> ItemReport:
     """The item analysis of one assignment, from its class's counted attempts."""
-    return _report(session, _counted(session, [Attempt.assignment_id == assignment_id]), {})
+    return _report(session, _counted(session, [Attempt.assignment_id == assignment_id],
+                                     ("assignment", assignment_id)), {})
 
 
 def _teachers_learners(teacher_id: int) -> Select[tuple[int]]:
@@ -180,7 +290,9 @@ def teacher_bank(session: Session, teacher_id: int, slug: str) -> Bank | None:
 def bank_page(session: Session, teacher_id: int, bank: Bank) -> BankPage:
     """A bank's questions with their analysis and open flags, as this teacher may see them."""
     where = [Attempt.bank_id == bank.id]
+    scope: tuple[object, ...] = ("bank", bank.id)
     if bank.owner_id != teacher_id:  # a bundled bank: only this teacher's classes
+        scope = ("bank", bank.id, "classes of", teacher_id)
         where.append(Attempt.assignment_id.in_(
             select(Assignment.id).join(Classroom, Classroom.id == Assignment.classroom_id)
             .where(Classroom.teacher_id == teacher_id)))
@@ -198,7 +310,7 @@ def bank_page(session: Session, teacher_id: int, bank: Bank) -> BankPage:
     current = session.scalars(select(Question.current_version_id).where(
         Question.bank_id == bank.id, Question.retired.is_(False),
         Question.current_version_id.is_not(None)))
-    report = _report(session, _counted(session, where), flags,
+    report = _report(session, _counted(session, where, scope), flags,
                      [version for version in current if version is not None])
     return BankPage(bank.slug, bank.title, bank.language, bank.owner_id == teacher_id, report)
 

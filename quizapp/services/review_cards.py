@@ -13,7 +13,7 @@ import secrets
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Select, and_, func, select
+from sqlalchemy import Select, and_, func, insert, select
 from sqlalchemy.orm import Session
 
 from quizapp.database import write_transaction
@@ -123,38 +123,36 @@ def due_count(session: Session, account_id: int, concept: str | None = None) -> 
     return due(session, account_id).of(concept)
 
 
-def _due_version_ids(session: Session, account_id: int, concept: str | None,
-                     limit: int) -> list[int]:
-    """Current versions of the learner's due questions (of one concept), most overdue first."""
-    query = (_due(account_id, Question.current_version_id)
-             .where(Question.current_version_id.is_not(None))
-             .order_by(ReviewCard.due, ReviewCard.question_id).limit(limit))
-    if concept is not None:
-        query = query.where(ReviewCard.concept == concept)
-    return [version_id for (version_id,) in session.execute(query)]
-
-
 def start_review(session: Session, account_id: int, concept: str | None = None,
                  rng: random.Random | None = None) -> str | None:
-    """A review run of at most REVIEW_LENGTH due questions; its token, or None when none is due."""
+    """A review run of at most REVIEW_LENGTH due questions; its token, or None when none is due.
+
+    The run is the current versions of the learner's due questions (of one concept), most
+    overdue first. One query reads them with all the run needs of them, and the run is written
+    with two INSERTs: starting a run is a learner's every click on the Review page.
+    """
     rng = rng or random.SystemRandom()
-    ids = _due_version_ids(session, account_id, concept, REVIEW_LENGTH)
-    if not ids:
+    query = (_due(account_id, QuestionVersion.id, QuestionVersion.type, QuestionVersion.key,
+                  QuestionVersion.points, Question.bank_id)
+             .join(QuestionVersion, QuestionVersion.id == Question.current_version_id)
+             .order_by(ReviewCard.due, ReviewCard.question_id).limit(REVIEW_LENGTH))
+    if concept is not None:
+        query = query.where(ReviewCard.concept == concept)
+    versions = session.execute(query).all()
+    if not versions:
         return None
-    by_id = {version.id: version for version in session.scalars(
-        select(QuestionVersion).where(QuestionVersion.id.in_(ids)))}
-    versions = [by_id[version_id] for version_id in ids]
-    bank_id = session.scalar(select(Question.bank_id).where(Question.id == versions[0].question_id))
-    attempt = Attempt(
-        token=secrets.token_urlsafe(24), bank_id=bank_id, account_id=account_id,
-        assignment_id=None, counts=False, review=True,
-        max_score=sum(version.points for version in versions),
-        items=[AttemptItem(position=position, question_version_id=version.id,
-                           shown_order=presentation_order(version.type, version.key, rng))
-               for position, version in enumerate(versions, start=1)])
+    token = secrets.token_urlsafe(24)
+    items = [{"position": position, "question_version_id": version.id,
+              "shown_order": presentation_order(version.type, version.key, rng)}
+             for position, version in enumerate(versions, start=1)]
     with write_transaction(session):
-        session.add(attempt)
-    return attempt.token
+        # bank_id is the first question's bank: the run's questions come from any.
+        attempt_id = session.scalar(insert(Attempt).values(
+            token=token, bank_id=versions[0].bank_id, account_id=account_id, assignment_id=None,
+            counts=False, review=True, max_score=sum(version.points for version in versions))
+            .returning(Attempt.id))
+        session.execute(insert(AttemptItem), [{**item, "attempt_id": attempt_id} for item in items])
+    return token
 
 
 @dataclass(frozen=True)
