@@ -108,6 +108,11 @@ class Score:
         if not all(found) or any(leaked):
             self.misses.append((url, len(found) - sum(found), sum(leaked)))
 
+    def __add__(self, other: Score) -> Score:
+        return Score(self.tp + other.tp, self.fn + other.fn, self.fp + other.fp, self.tn + other.tn,
+                     self.seconds + other.seconds, self.pages + other.pages,
+                     self.failures + other.failures, self.misses + other.misses)
+
     def figures(self) -> tuple[float, float, float, float]:
         precision = self.tp / max(1, self.tp + self.fp)
         recall = self.tp / max(1, self.tp + self.fn)
@@ -161,13 +166,7 @@ def corpus(options: argparse.Namespace) -> None:
           f"{'accuracy':>9}{'ms/page':>9}{'errors':>7}")
     for part in ("dev", "held-out", "all"):
         for name in names:
-            if part == "all":
-                score = Score()
-                for piece in (parts["dev"][name], parts["held-out"][name]):
-                    for attribute in ("tp", "fn", "fp", "tn", "seconds", "pages", "failures"):
-                        setattr(score, attribute, getattr(score, attribute) + getattr(piece, attribute))
-            else:
-                score = parts[part][name]
+            score = (parts["dev"][name] + parts["held-out"][name]) if part == "all" else parts[part][name]
             if not score.pages:
                 continue
             precision, recall, f1, accuracy = score.figures()

@@ -165,13 +165,18 @@ def test_only_each_learners_first_counted_attempt_is_analysed(app, people, quali
 OWN = QUESTIONS.replace("legal tender there", "legal tender in El Salvador")
 
 
-def test_the_owner_sees_their_bank_across_classes_and_others_do_not(app, people, quality) -> None:
-    owner = quality["teacher"]
-    other = people.account("mr-khan", "teacher", "Mr Khan")
+def publish_own_bank(app, owner: int) -> None:  # type: ignore[no-untyped-def]
+    """The owner publishes "own-quality", the bank with the badly keyed question, as their own."""
     with app.test_request_context(method="POST"):
         published = authoring.publish_bank(db.session, owner, bank_yaml("own-quality", OWN).encode(),
                                            "own-quality.yaml")
         assert published.passed, published.problems
+
+
+def test_the_owner_sees_their_bank_across_classes_and_others_do_not(app, people, quality) -> None:
+    owner = quality["teacher"]
+    other = people.account("mr-khan", "teacher", "Mr Khan")
+    publish_own_bank(app, owner)
     first = people.classroom(owner, "Class 8A", "AAAAAA")
     second = people.classroom(owner, "Class 8B", "BBBBBB")
     world = {"teacher": owner}
@@ -213,9 +218,7 @@ def send_flag(client: FlaskClient, token: str, position: int, reason: str, comme
 
 def test_a_learner_reports_a_problem_once_and_the_owner_closes_it(app, people, quality) -> None:
     owner = quality["teacher"]
-    with app.test_request_context(method="POST"):
-        assert authoring.publish_bank(db.session, owner, bank_yaml("own-quality", OWN).encode(),
-                                      "own-quality.yaml").passed
+    publish_own_bank(app, owner)
     classroom = people.classroom(owner, "Class 8C", "CCCCCC")
     assignment = people.assign(classroom, bank="own-quality")
     world = {"teacher": owner, "classroom": classroom, "assignment": assignment}

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from quizapp.extensions import db
-from quizapp.services import authoring
-from tests.conftest import PASSWORD, People, bank_yaml
-from tests.test_item_reports import OWN, class_of, position_of, quality  # noqa: F401  (fixture)
+from tests.conftest import PASSWORD, People
+from tests.test_item_reports import (  # noqa: F401  (quality: a fixture)
+    class_of,
+    position_of,
+    publish_own_bank,
+    quality,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -27,9 +30,7 @@ def test_a_bad_question_is_flagged_and_a_learners_report_reaches_the_owner(
         app, browser, live_server: str, people: People, quality) -> None:  # noqa: F811
     app.config["WTF_CSRF_ENABLED"] = True
     owner = quality["teacher"]
-    with app.test_request_context(method="POST"):
-        assert authoring.publish_bank(db.session, owner, bank_yaml("own-quality", OWN).encode(),
-                                      "own-quality.yaml").passed
+    publish_own_bank(app, owner)
     classroom = people.classroom(owner, "Class 8C", "CCCCCC")
     assignment = people.assign(classroom, bank="own-quality")
     learners = class_of(app, people, {"teacher": owner}, 12, 0, assignment, classroom)

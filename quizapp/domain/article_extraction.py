@@ -49,9 +49,6 @@ _BREAK = "\x00"  # stands for <br> until paragraphs are split
 _A_TAG = re.compile(r"<[a-zA-Z!?/]")
 _DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)
 _TAG_SEARCH_CHARS = 64 * 1024
-# What a web page has that a file of other bytes, parsed as HTML, does not.
-_ANY_CONTENT = ("body", "head", "title", "p", "div", "article", "main", "section", "span", "a",
-                "h1", "h2", "table", "ul", "meta")
 
 # Never part of an article's text, wherever they are.
 _DROPPED_TAGS = ("script", "style", "noscript", "template", "iframe", "svg", "canvas", "form",
@@ -277,11 +274,10 @@ def _yaml_string(value: str) -> str:
 def _page_tree(html: str) -> HtmlElement | None:
     """The page parsed by lxml (its HTML parser never raises on bad markup), or None if empty."""
     try:
-        root = lxml.html.document_fromstring(html.encode("utf-8"),
+        return lxml.html.document_fromstring(html.encode("utf-8"),
                                              parser=lxml.html.HTMLParser(encoding="utf-8"))
     except (etree.ParserError, ValueError):  # "Document is empty"
         return None
-    return root if any(True for _ in root.iter(*_ANY_CONTENT)) else None
 
 
 def _article_data(tree: HtmlElement) -> Iterator[dict[str, Any]]:
