@@ -21,15 +21,21 @@ def box(locator) -> dict[str, float]:  # type: ignore[no-untyped-def]
 
 
 # How far the page is wider than the window, and the elements that stick out of it.
+# What sticks out, leaving aside what may (a scrolling table, hidden text, the skip link); when
+# nothing else does, those are named too, so that a failure always says where to look.
 _OVERFLOW = """() => {
   const root = document.documentElement, width = root.clientWidth;
-  const out = [...document.querySelectorAll('body *')].filter(e => {
+  const wide = [...document.querySelectorAll('body *')].filter(e => {
     const r = e.getBoundingClientRect();
-    return r.width > 0 && (r.right > width + 0.5 || r.left < -0.5)
-      && !e.closest('.table-wrap, .visually-hidden, .skip');
-  }).map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : '') + ': '
-              + e.textContent.trim().slice(0, 40));
-  return [root.scrollWidth - width, out.slice(0, 5)];
+    return r.width > 0 && (r.right > width + 0.5 || r.left < -0.5);
+  });
+  const allowed = e => e.closest('.table-wrap, .visually-hidden, .skip');
+  const out = wide.some(e => !allowed(e)) ? wide.filter(e => !allowed(e)) : wide;
+  return [root.scrollWidth - width, out.map(e => {
+    const r = e.getBoundingClientRect();
+    return e.tagName.toLowerCase() + (e.className ? '.' + e.className : '')
+      + ` [${Math.round(r.left)}..${Math.round(r.right)}]: ` + e.textContent.trim().slice(0, 40);
+  }).slice(0, 5)];
 }"""
 
 
