@@ -41,22 +41,22 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
     from werkzeug.middleware.proxy_fix import ProxyFix
 
-    from quizapp import cli, errors
     from quizapp.auth import auth
     from quizapp.auth.session import SessionCookies
+    from quizapp.commands import server as cli
     from quizapp.extensions import babel, csrf, db, limiter, login_manager
-    from quizapp.health import health
-    from quizapp.i18n import install_template_gettext, isolated, select_locale, template_helpers
     from quizapp.learner import learner
-    from quizapp.message_catalogs import in_page_language, language_name
     from quizapp.projector import projector
     from quizapp.teacher import teacher
-    from quizapp.upload_limits import SizeLimitedRequest
-    from quizapp.web import links
+    from quizapp.web import errors, links
     from quizapp.web.headers import add_security_headers
+    from quizapp.web.health import health
+    from quizapp.web.i18n import install_template_gettext, isolated, select_locale, template_helpers
     from quizapp.web.ids import IdConverter
     from quizapp.web.input import refuse_nul_characters
+    from quizapp.web.message_catalogs import in_page_language, language_name
     from quizapp.web.rate_limits import refuse_memory_storage_with_workers
+    from quizapp.web.upload_limits import SizeLimitedRequest
 
     if app.config["PROXY_COUNT"]:
         count = int(app.config["PROXY_COUNT"])

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from quizapp.validation_command import validate_command
+from quizapp.commands.validate import validate_command
 from tests.conftest import SEEDS, bank_yaml
 
 QUIZAPP = str(Path(sys.executable).with_name("quizapp"))
@@ -116,7 +116,7 @@ def test_the_instance_secret_key_is_private(app, tmp_path) -> None:
     import os
     import stat
 
-    from quizapp.cli import ensure_secret_key
+    from quizapp.commands.server import ensure_secret_key
 
     old = os.umask(0o022)
     try:

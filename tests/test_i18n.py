@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quizapp import i18n
+from quizapp.web import i18n
 from tests.helpers import soup
 
 

@@ -19,8 +19,8 @@ from babel.support import NullTranslations
 from bs4 import BeautifulSoup, NavigableString, Tag
 from flask import Flask
 
-from quizapp import i18n
 from quizapp.learner import quiz_rendering
+from quizapp.web import i18n
 from tests.conftest import People
 from tests.test_access_control import MATRIX, MATRIX_ALSO, ROLES, world  # noqa: F401
 

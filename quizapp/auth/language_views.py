@@ -9,8 +9,8 @@ from werkzeug.wrappers import Response
 from quizapp.auth.forms import LanguageForm
 from quizapp.auth.views import _safe_next, auth
 from quizapp.extensions import db
-from quizapp.i18n import LANGUAGE_COOKIE, LANGUAGE_COOKIE_AGE
 from quizapp.services import accounts
+from quizapp.web.i18n import LANGUAGE_COOKIE, LANGUAGE_COOKIE_AGE
 
 
 @auth.post("/language")

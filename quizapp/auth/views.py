@@ -29,10 +29,10 @@ from quizapp.auth.forms import (
 )
 from quizapp.auth.session import idle_seconds, start_session
 from quizapp.extensions import db, limiter
-from quizapp.form_responses import form_status
 from quizapp.services import accounts
 from quizapp.services.accounts import AccountProblem
 from quizapp.web import rate_limits
+from quizapp.web.form_responses import form_status
 
 auth = Blueprint("auth", __name__)
 

@@ -19,9 +19,9 @@ from flask_babel import get_locale
 from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
 
-from quizapp.i18n import number, select_locale
 from quizapp.services.attempts import ShownQuestion
 from quizapp.web.headers import CONTENT_SECURITY_POLICY
+from quizapp.web.i18n import number, select_locale
 
 _CSRF_SLOT = "\x00csrf\x00"
 # How many questions are answered differs between views of the same page (other pages may

@@ -5,8 +5,8 @@ from __future__ import annotations
 from flask import abort, render_template, request
 from markupsafe import Markup, escape
 
-from quizapp.i18n import isolated
 from quizapp.teacher.forms import ButtonForm
+from quizapp.web.i18n import isolated
 
 
 def say(message: str, **names: str) -> Markup:

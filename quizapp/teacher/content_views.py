@@ -17,15 +17,15 @@ from quizapp.domain.article_extraction import (
 )
 from quizapp.domain.yaml_reader import MAX_FILE_BYTES
 from quizapp.extensions import db
-from quizapp.form_responses import form_status
-from quizapp.message_catalogs import in_page_language, language_name
 from quizapp.services import authoring, item_reports
 from quizapp.teacher.confirmation import confirm_page, confirmed, say
 from quizapp.teacher.forms import ArticleForm, BankUploadForm, ButtonForm, PublishBankForm
 from quizapp.teacher.problem_listing import lines_around_problems
 from quizapp.teacher.starter import STARTER_BANK
 from quizapp.teacher.views import teacher, teacher_only
+from quizapp.web.form_responses import form_status
 from quizapp.web.item_words import item_views
+from quizapp.web.message_catalogs import in_page_language, language_name
 
 YAML_TYPE = "application/yaml; charset=utf-8"
 

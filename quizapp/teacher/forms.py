@@ -24,9 +24,9 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional, Rege
 from quizapp.domain.class_time import DEFAULT_ZONE, LIKELY_ZONES, other_zones
 from quizapp.domain.identifiers import ID_PATTERN, LANGUAGE_TAG
 from quizapp.domain.languages import own_name
-from quizapp.i18n import text_direction
 from quizapp.services.classrooms import BOARD_MODES
 from quizapp.web.forms import QuizappForm
+from quizapp.web.i18n import text_direction
 
 
 def zone_choices() -> list[SelectChoice]:

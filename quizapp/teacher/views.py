@@ -16,8 +16,6 @@ from wtforms import SelectChoice
 from quizapp.domain.class_time import DateProblem, assignment_date_problems, local_to_utc
 from quizapp.domain.classroom_rules import report_filename
 from quizapp.extensions import db
-from quizapp.form_responses import form_status
-from quizapp.i18n import class_datetime, zone_label
 from quizapp.models import Classroom
 from quizapp.services import (
     accounts,
@@ -40,6 +38,8 @@ from quizapp.teacher.forms import (
     RosterForm,
 )
 from quizapp.web import links
+from quizapp.web.form_responses import form_status
+from quizapp.web.i18n import class_datetime, zone_label
 from quizapp.web.item_words import item_views
 
 teacher = Blueprint("teacher", __name__, url_prefix="/teach")

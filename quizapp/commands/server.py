@@ -22,9 +22,9 @@ from flask.cli import (
 from quizapp.domain.bank_translation import is_translation_file
 from quizapp.domain.catalog import bank_files, read_catalog
 from quizapp.extensions import db
-from quizapp.message_catalogs import command_line_catalog
 from quizapp.schema import upgrade_schema
 from quizapp.services.catalog_loading import LoadReport, load_catalog
+from quizapp.web.message_catalogs import command_line_catalog
 
 
 def ensure_secret_key(app: Flask) -> None:
@@ -135,8 +135,8 @@ def backup_command(path: str) -> None:
 
 def register(app: Flask) -> None:
     """Add the commands to ``flask --app quizapp`` as well as ``quizapp``."""
-    from quizapp.article_import_command import import_article_command
-    from quizapp.validation_command import validate_command
+    from quizapp.commands.import_article import import_article_command
+    from quizapp.commands.validate import validate_command
 
     app.cli.add_command(validate_command)
     app.cli.add_command(import_article_command)

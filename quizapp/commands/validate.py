@@ -11,7 +11,7 @@ import click
 from quizapp.config import DefaultConfig
 from quizapp.domain.bank_translation import is_translation_file, with_fingerprints
 from quizapp.domain.catalog import Catalog, bank_files, read_catalog
-from quizapp.message_catalogs import command_line_catalog
+from quizapp.web.message_catalogs import command_line_catalog
 
 
 def _default_seeds(target: Path) -> Path:

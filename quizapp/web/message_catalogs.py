@@ -10,7 +10,7 @@ from babel.support import NullTranslations, Translations
 
 from quizapp.domain.messages import Message
 
-TRANSLATIONS_DIR = Path(__file__).resolve().parent / "translations"
+TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "translations"
 
 
 def in_page_language(message: Message) -> str:

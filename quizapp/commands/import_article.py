@@ -16,7 +16,7 @@ from quizapp.domain.article_extraction import (
 )
 from quizapp.domain.identifiers import id_problem
 from quizapp.domain.messages import msg
-from quizapp.message_catalogs import command_line_catalog
+from quizapp.web.message_catalogs import command_line_catalog
 
 
 @click.command("import-article")
