@@ -23,7 +23,7 @@ sys.path.insert(0, str(PROJECT))
 from sqlalchemy import text  # noqa: E402
 
 from quizapp import create_app  # noqa: E402
-from quizapp.commands.server import load_bundled_banks  # noqa: E402
+from quizapp.commands.database import load_bundled_banks  # noqa: E402
 from quizapp.extensions import db  # noqa: E402
 from quizapp.schema import upgrade_schema  # noqa: E402
 from quizapp.services import attempts, classrooms  # noqa: E402

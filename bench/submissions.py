@@ -30,7 +30,7 @@ QUESTIONS = 19
 from sqlalchemy import func, select, text  # noqa: E402
 
 from quizapp import create_app  # noqa: E402
-from quizapp.commands.server import prepare  # noqa: E402
+from quizapp.commands.database import prepare  # noqa: E402
 from quizapp.extensions import db  # noqa: E402
 from quizapp.models import Account, Answer, Attempt, Membership  # noqa: E402
 from quizapp.services import classrooms  # noqa: E402

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import ClassVar
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SECRET_KEY_FILE = "secret_key"  # in the instance folder, written by ``quizapp init``
 
 
 class DefaultConfig:

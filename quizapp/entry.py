@@ -18,6 +18,7 @@ def main() -> None:
 
         import_article_command.main(args=sys.argv[2:], prog_name="quizapp import-article")
         return
-    from quizapp.commands.server import QuizappGroup
+    from quizapp import create_app
+    from quizapp.commands.group import QuizappGroup
 
-    QuizappGroup(help="quizapp: classroom quizzes on crypto literacy.")(prog_name="quizapp")
+    QuizappGroup(create_app, help="quizapp: classroom quizzes on crypto literacy.")(prog_name="quizapp")

@@ -116,7 +116,7 @@ def test_the_instance_secret_key_is_private(app, tmp_path) -> None:
     import os
     import stat
 
-    from quizapp.commands.server import ensure_secret_key
+    from quizapp.commands.database import ensure_secret_key
 
     old = os.umask(0o022)
     try:

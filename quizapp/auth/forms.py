@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from wtforms import EmailField, HiddenField, PasswordField, StringField, SubmitField
-from wtforms.validators import AnyOf, DataRequired, Length, Optional
+from wtforms import EmailField, PasswordField, StringField, SubmitField
+from wtforms.validators import DataRequired, Length, Optional
 
 from quizapp.domain.classroom_rules import MAX_DISPLAY_NAME, MAX_PASSWORD
 from quizapp.web.forms import QuizappForm
@@ -19,27 +19,6 @@ class LoginForm(QuizappForm):
     password = PasswordField(_l("Password"), validators=[DataRequired(_l("Write your password."))],
                              render_kw={"autocomplete": "current-password", "dir": "ltr"})
     submit = SubmitField(_l("Sign in"))
-
-
-class LogoutForm(QuizappForm):
-    """Sign out (a POST, so no link can sign anyone out)."""
-
-    submit = SubmitField(_l("Sign out"))
-
-
-class LanguageForm(QuizappForm):
-    """Choose the interface language: one button per language, each named in itself.
-
-    The buttons are written in ``_language_menu.html``; ``next`` is the page to go back to.
-    """
-
-    language = StringField(validators=[DataRequired()])
-    next = HiddenField()
-
-    def __init__(self, *args: object, languages: list[str] | None = None, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        if languages is not None:
-            self.language.validators = [DataRequired(), AnyOf(languages)]
 
 
 class ChangePasswordForm(QuizappForm):

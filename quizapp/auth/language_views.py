@@ -6,10 +6,10 @@ from flask import abort, current_app, redirect, request, url_for
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
-from quizapp.auth.forms import LanguageForm
 from quizapp.auth.views import _safe_next, auth
 from quizapp.extensions import db
 from quizapp.services import accounts
+from quizapp.web.forms import LanguageForm
 from quizapp.web.i18n import LANGUAGE_COOKIE, LANGUAGE_COOKIE_AGE
 
 

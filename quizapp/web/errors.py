@@ -11,7 +11,7 @@ from werkzeug.wrappers import Response
 from quizapp.web.input import NulCharacter
 
 
-def register(app: Flask) -> None:
+def register_error_pages(app: Flask) -> None:
     """Install the error handlers on ``app``."""
 
     @app.errorhandler(CSRFError)

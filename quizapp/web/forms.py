@@ -9,8 +9,10 @@ from __future__ import annotations
 from typing import Any
 
 from flask_babel import get_translations
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import SubmitField
+from wtforms import HiddenField, StringField, SubmitField
+from wtforms.validators import AnyOf, DataRequired
 
 
 def N_(message: str) -> str:
@@ -75,3 +77,24 @@ class QuizappForm(FlaskForm):
 
 
 _CATALOG = _CatalogForWTForms()
+
+
+class LogoutForm(QuizappForm):
+    """Sign out (a POST, so no link can sign anyone out)."""
+
+    submit = SubmitField(_l("Sign out"))
+
+
+class LanguageForm(QuizappForm):
+    """Choose the interface language: one button per language, each named in itself.
+
+    The buttons are written in ``_language_menu.html``; ``next`` is the page to go back to.
+    """
+
+    language = StringField(validators=[DataRequired()])
+    next = HiddenField()
+
+    def __init__(self, *args: object, languages: list[str] | None = None, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        if languages is not None:
+            self.language.validators = [DataRequired(), AnyOf(languages)]

@@ -19,7 +19,9 @@ from werkzeug.datastructures import LanguageAccept
 from werkzeug.http import parse_accept_header
 
 from quizapp.domain.class_time import DEFAULT_ZONE, utc_to_local, zone
+from quizapp.domain.classroom_rules import show_join_code
 from quizapp.domain.languages import choose_language, own_name
+from quizapp.web.forms import LanguageForm, LogoutForm
 
 RIGHT_TO_LEFT = frozenset({"ar", "fa", "he", "ps", "sd", "ug", "ur", "yi"})
 LANGUAGE_COOKIE = "language"
@@ -82,8 +84,6 @@ def language_menu(languages: tuple[str, ...]) -> tuple[LanguageChoice, ...]:
 
 
 def _language_form() -> Any:
-    from quizapp.auth.forms import LanguageForm
-
     # Back to this page after choosing; a page that answered a POST has no address to return to.
     back = request.full_path.rstrip("?") if request.method in ("GET", "HEAD") else None
     return LanguageForm(formdata=None, next=back)
@@ -154,9 +154,6 @@ def percent(share: float) -> str:
 
 def template_helpers() -> dict[str, Any]:
     """Values every template can use."""
-    from quizapp.auth.forms import LogoutForm
-    from quizapp.domain.classroom_rules import show_join_code
-
     locale = str(get_locale() or "en")
     return {"page_language": locale, "page_direction": text_direction(locale),
             "text_direction": text_direction, "show_join_code": show_join_code,

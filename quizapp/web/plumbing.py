@@ -1,0 +1,62 @@
+"""The app's request plumbing, extensions, template helpers and blueprints, each a register step."""
+
+from __future__ import annotations
+
+from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from quizapp.auth import auth
+from quizapp.auth.session import SessionCookies
+from quizapp.extensions import babel, csrf, db, limiter, login_manager
+from quizapp.learner import learner
+from quizapp.projector import projector
+from quizapp.teacher import teacher
+from quizapp.web import links
+from quizapp.web.headers import add_security_headers
+from quizapp.web.health import health
+from quizapp.web.i18n import install_template_gettext, isolated, select_locale, template_helpers
+from quizapp.web.ids import IdConverter
+from quizapp.web.input import refuse_nul_characters
+from quizapp.web.message_catalogs import in_page_language, language_name
+from quizapp.web.rate_limits import refuse_memory_storage_with_workers
+from quizapp.web.upload_limits import SizeLimitedRequest
+
+
+def register_request_plumbing(app: Flask) -> None:
+    """Proxies, URL ids, session cookies, size limits, input checks and response headers."""
+    if app.config["PROXY_COUNT"]:
+        count = int(app.config["PROXY_COUNT"])
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)  # type: ignore[method-assign]
+    app.url_map.converters["id"] = IdConverter  # before the blueprints' rules use it
+    app.session_interface = SessionCookies()
+    app.request_class = SizeLimitedRequest
+    app.before_request(refuse_nul_characters)
+    app.after_request(add_security_headers)
+
+
+def register_extensions(app: Flask) -> None:
+    """The database, CSRF, Babel, sign-in and rate limits."""
+    db.init_app(app)
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=select_locale)
+    login_manager.init_app(app)
+    refuse_memory_storage_with_workers(app)
+    limiter.init_app(app)
+
+
+def register_template_helpers(app: Flask) -> None:
+    """Jinja settings, gettext, filters and the values every template uses."""
+    app.jinja_env.trim_blocks = True  # no blank lines where block tags stood: lighter pages
+    app.jinja_env.lstrip_blocks = True
+    install_template_gettext(app)
+    app.context_processor(template_helpers)
+    app.add_template_filter(in_page_language, "translated")
+    app.add_template_filter(language_name, "language_name")
+    app.add_template_filter(isolated, "isolated")
+    app.jinja_env.globals["url_for"] = links.url_for  # absolute links for trusted hosts only
+
+
+def register_blueprints(app: Flask) -> None:
+    """One blueprint per audience, and the health check."""
+    for blueprint in (learner, auth, teacher, projector, health):
+        app.register_blueprint(blueprint)
