@@ -24,7 +24,6 @@ from quizapp.auth.forms import (
     JoinAnotherForm,
     JoinForm,
     LoginForm,
-    LogoutForm,
     TeacherSignupForm,
 )
 from quizapp.auth.session import idle_seconds, start_session
@@ -33,6 +32,7 @@ from quizapp.services import accounts
 from quizapp.services.accounts import AccountProblem
 from quizapp.web import rate_limits
 from quizapp.web.form_responses import form_status
+from quizapp.web.forms import LogoutForm
 
 auth = Blueprint("auth", __name__)
 
