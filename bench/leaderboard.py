@@ -26,7 +26,7 @@ from quizapp import create_app  # noqa: E402
 from quizapp.commands.database import load_bundled_banks  # noqa: E402
 from quizapp.extensions import db  # noqa: E402
 from quizapp.schema import upgrade_schema  # noqa: E402
-from quizapp.services import attempts, classrooms  # noqa: E402
+from quizapp.services import attempts, classrooms, quiz_pages  # noqa: E402
 
 BANK = "pakistan-crypto-policy"
 ASSIGNMENTS_PER_CLASS = 5
@@ -180,7 +180,7 @@ def recording_times(app, samples: int) -> list[float]:  # type: ignore[no-untype
                 token = classrooms.start_assignment(session, learner, assignment, classrooms.now(),
                                                     random.Random(n))
             with db.writer() as session:
-                values = valid_answers(attempts.quiz_page(session, token))
+                values = valid_answers(quiz_pages.quiz_page(session, token))
             with db.writer() as session:
                 start = time.perf_counter()
                 outcome = attempts.submit_attempt(session, token, values, allow_blanks=True)

@@ -173,21 +173,22 @@ class HotQuery:
 
     SQLAlchemy's execution machinery and pool cost more than a one-row lookup by a unique
     key. Here the statement is compiled once per dialect and run on a driver connection that
-    each thread keeps for these queries, in autocommit mode, outside the pool.
+    each thread keeps for these queries, in autocommit mode, outside the pool. Services pass
+    their session, as for any query; only its engine is used (the session never connects).
     """
 
     def __init__(self, statement: Select[Any]) -> None:
         self.statement = statement
         self._compiled: dict[str, tuple[str, tuple[str, ...] | None, dict[str, Any]]] = {}
 
-    def first(self, engine: Engine, **params: Any) -> tuple[Any, ...] | None:
+    def first(self, session: Session, **params: Any) -> tuple[Any, ...] | None:
         """The first row for ``params``, as the driver returns it (no type conversion), or None."""
-        rows = self._run(engine, params, many=False)
+        rows = self._run(session.get_bind(), params, many=False)
         return rows[0] if rows else None
 
-    def all(self, engine: Engine, **params: Any) -> list[tuple[Any, ...]]:
+    def all(self, session: Session, **params: Any) -> list[tuple[Any, ...]]:
         """Every row for ``params``, as the driver returns them (no type conversion)."""
-        return self._run(engine, params, many=True)
+        return self._run(session.get_bind(), params, many=True)
 
     def _run(self, engine: Engine, params: dict[str, Any], many: bool) -> list[tuple[Any, ...]]:
         compiled = self._compiled.get(engine.dialect.name)
@@ -215,7 +216,7 @@ _hot_lock = threading.Lock()
 
 
 def _hot_connection(engine: Engine) -> Any:
-    key = (id(engine), threading.get_ident())
+    key = (id(engine.pool), threading.get_ident())  # an engine with options shares its pool
     connection = _hot_connections.get(key)
     if connection is None:
         pooled = engine.raw_connection()
@@ -231,7 +232,7 @@ def _hot_connection(engine: Engine) -> Any:
 def close_hot_connections(engine: Engine) -> None:
     """Close every thread's hot-query connection to ``engine``; call it before disposing it."""
     with _hot_lock:
-        keys = [key for key in _hot_connections if key[0] == id(engine)]
+        keys = [key for key in _hot_connections if key[0] == id(engine.pool)]
         connections = [_hot_connections.pop(key) for key in keys]
     for connection in connections:
         connection.close()

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from quizapp.extensions import db
 from quizapp.models import Answer, Attempt
-from quizapp.services import attempts
+from quizapp.services import attempts, quiz_pages, results
 from quizapp.services.attempts import SubmitStatus
 
 ALL_RIGHT_IN_WRITTEN_ORDER = {1: "2021", 2: "false", 3: "6238"}
@@ -26,7 +26,7 @@ def start(app: Flask, slug: str = "sample", seed: int = 7) -> str:
 def right_answers(app: Flask, token: str) -> dict[int, list[str]]:
     """The form values a learner who knows every answer sends, given the shown order."""
     with app.app_context():
-        page = attempts.quiz_page(db.session, token)
+        page = quiz_pages.quiz_page(db.session, token)
         assert page is not None
         values: dict[int, list[str]] = {}
         for q in page.questions:
@@ -53,7 +53,7 @@ def test_all_right_scores_full_marks(app, sample_bank) -> None:
     token = start(app)
     assert submit(app, token, right_answers(app, token)).status is SubmitStatus.RECORDED
     with app.app_context():
-        result = attempts.attempt_result(db.session, token)
+        result = results.attempt_result(db.session, token)
         assert result is not None
         assert (result.score, result.max_score) == (6, 6)
         assert all(q.correct for q in result.questions)
@@ -118,7 +118,7 @@ def test_simultaneous_submissions_record_once(app, sample_bank) -> None:
 def test_the_quiz_page_data_holds_no_answer_key(app, sample_bank) -> None:
     token = start(app)
     with app.app_context():
-        page = attempts.quiz_page(db.session, token)
+        page = quiz_pages.quiz_page(db.session, token)
     assert page is not None
     fields = {name for q in page.questions for name in vars(q)}
     assert fields == {"position", "type", "prompt", "points", "entries", "unit", "language"}
@@ -131,9 +131,9 @@ def test_the_quiz_page_data_holds_no_answer_key(app, sample_bank) -> None:
 def test_each_attempt_keeps_its_own_shown_order(app, sample_bank) -> None:
     first, second = start(app, seed=1), start(app, seed=2)
     with app.app_context():
-        a = attempts.quiz_page(db.session, first)
-        b = attempts.quiz_page(db.session, second)
-        again = attempts.quiz_page(db.session, first)
+        a = quiz_pages.quiz_page(db.session, first)
+        b = quiz_pages.quiz_page(db.session, second)
+        again = quiz_pages.quiz_page(db.session, first)
     assert a is not None and b is not None
     assert a == again
     assert [q.entries for q in a.questions] != [q.entries for q in b.questions]

@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 
 from quizapp.extensions import db
 from quizapp.models import Answer, Attempt, Bank, Question, QuestionVersion, Source
-from quizapp.services import attempts
+from quizapp.services import attempts, results
 from tests.conftest import SEEDS, bank_yaml
 
 
@@ -57,7 +57,7 @@ def test_a_changed_question_gets_a_new_version_and_old_scores_stay(app, client, 
     with app.app_context():
         attempt = db.session.scalar(select(Attempt).where(Attempt.token == token))
         assert attempt is not None and (attempt.score, attempt.max_score) == (2, 6)
-        result = attempts.attempt_result(db.session, token)
+        result = results.attempt_result(db.session, token)
         assert result is not None
         number = result.questions[2]
         assert (number.right, number.correct, number.points) == ("6238", True, 1)
@@ -73,7 +73,7 @@ def test_a_learner_half_way_finishes_on_the_questions_they_were_shown(app, sampl
     with app.test_request_context(method="POST"):
         outcome = attempts.submit_attempt(db.session, token, {3: ["6238"]}, allow_blanks=True)
         assert outcome.status is attempts.SubmitStatus.RECORDED
-        result = attempts.attempt_result(db.session, token)
+        result = results.attempt_result(db.session, token)
         assert result is not None and result.questions[2].correct
 
 

@@ -40,7 +40,7 @@ def load_user(user_id: str) -> CurrentUser | None:
     account_id, _, token = user_id.partition(":")
     if not (account_id.isascii() and account_id.isdigit()) or not token:
         return None
-    signed = accounts.signed_in(db.engine, int(account_id), token, idle_seconds())
+    signed = accounts.signed_in(db.session, int(account_id), token, idle_seconds())
     return CurrentUser(signed) if signed else None
 
 

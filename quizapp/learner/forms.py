@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
+
 from flask_babel import lazy_gettext as _l
 from wtforms import IntegerField, RadioField, SelectChoice, SubmitField, TextAreaField
 from wtforms.validators import InputRequired, Length, Optional
@@ -48,3 +51,17 @@ def flag_form(position: int, formdata: bool = True) -> FlagQuestionForm:
     """The report form of the question at ``position``; its fields' names and ids are its own."""
     prefix = f"flag{position}"
     return FlagQuestionForm(prefix=prefix) if formdata else FlagQuestionForm(prefix=prefix, formdata=None)
+
+
+_ANSWER_FIELD = re.compile(r"q(\d{1,4})")
+
+
+def answer_field(position: int) -> str:
+    """The form field (and page anchor) of the question at ``position``: ``q3``."""
+    return f"q{position}"
+
+
+def answers_sent(form: Mapping[str, object]) -> dict[int, list[str]]:
+    """The values sent for each question's field, by position; other fields are left out."""
+    return {int(match.group(1)): form.getlist(name)  # type: ignore[attr-defined]
+            for name in form if (match := _ANSWER_FIELD.fullmatch(name))}

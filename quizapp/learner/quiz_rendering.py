@@ -19,7 +19,7 @@ from flask_babel import get_locale
 from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
 
-from quizapp.services.attempts import ShownQuestion
+from quizapp.services.quiz_pages import ShownQuestion
 from quizapp.web.headers import CONTENT_SECURITY_POLICY
 from quizapp.web.i18n import number, select_locale
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
@@ -15,7 +13,14 @@ from quizapp.domain.classroom_rules import AttemptKind
 from quizapp.domain.curriculum import CONCEPTS, Concept
 from quizapp.domain.quiz_paging import QuizPageRange, page_of, quiz_page_range, resume_page
 from quizapp.extensions import db
-from quizapp.learner.forms import FlagQuestionForm, StartQuizForm, SubmitAttemptForm, flag_form
+from quizapp.learner.forms import (
+    FlagQuestionForm,
+    StartQuizForm,
+    SubmitAttemptForm,
+    answer_field,
+    answers_sent,
+    flag_form,
+)
 from quizapp.learner.quiz_rendering import (
     ANSWERED_SLOT,
     answered_label,
@@ -24,12 +29,20 @@ from quizapp.learner.quiz_rendering import (
     quiz_response,
     remember_quiz_page,
 )
-from quizapp.services import attempts, classrooms, item_reports, library, review_cards, saved_answers
+from quizapp.services import (
+    attempts,
+    classrooms,
+    item_reports,
+    library,
+    quiz_pages,
+    results,
+    review_cards,
+    saved_answers,
+)
 from quizapp.web.ids import read_id
 
 learner = Blueprint("learner", __name__)
-
-_ANSWER_FIELD = re.compile(r"q(\d{1,4})")
+learner.add_app_template_global(answer_field)
 
 
 def reading_language() -> str:
@@ -108,7 +121,7 @@ def my_attempts() -> str:
     """The signed-in learner's attempts, to review or to finish."""
     me = current_user.account_id
     return render_template("learner/attempts.html",
-                           attempts=attempts.learner_attempts(db.session, me),
+                           attempts=results.learner_attempts(db.session, me),
                            zone=classrooms.learner_time_zone(db.session, me))
 
 
@@ -134,7 +147,7 @@ def start_assignment(assignment_id: int) -> Response:
 def class_board(classroom_id: int) -> str:
     """A class board, for the class's learners, as the teacher chose to show it."""
     me = current_user.account_id
-    page = classrooms.board_for_member(db.engine, classroom_id, me) or abort(404)
+    page = classrooms.board_for_member(db.session, classroom_id, me) or abort(404)
     return render_template("learner/board.html", board=page, me=me)
 
 
@@ -158,26 +171,26 @@ def start(slug: str) -> Response:
     return redirect(url_for(".attempt", token=token), code=303)
 
 
-def _is_owner(account_id: int | None) -> bool:
-    """Practice attempts without an account are open to whoever has the link."""
-    return account_id is None or (current_user.is_authenticated
-                                  and current_user.account_id == account_id)
+def _my_attempt(token: str) -> quiz_pages.AttemptState:
+    """The attempt ``token`` if the viewer may take or read it as its learner; 404 otherwise."""
+    state = quiz_pages.attempt_state(db.session, token)
+    if state is None or not state.open_to(_viewer()):
+        abort(404)
+    return state
 
 
 def _may_review(token: str) -> bool:
+    """Its learner, and the teacher of its assignment's class, may read an attempt's result."""
     owner = attempts.ownership(db.session, token)
     if owner is None:
         return False
-    return _is_owner(owner.account_id) or (current_user.is_authenticated
-                                           and current_user.account_id == owner.teacher_id)
+    return owner.account_id is None or _viewer() in (owner.account_id, owner.teacher_id)
 
 
 @learner.get("/attempts/<token>")
 def attempt(token: str) -> str | Response:
     """One page of an attempt's questions, with the answers saved so far; a submitted one shows its result."""
-    state = attempts.attempt_state(db.engine, token)
-    if state is None or not _is_owner(state.account_id):
-        abort(404)
+    state = _my_attempt(token)
     if state.submitted:
         return redirect(url_for(".result", token=token), code=303)
     saved = saved_answers.saved_answers(db.session, token) if state.has_saved_answers else None
@@ -186,7 +199,7 @@ def attempt(token: str) -> str | Response:
         cached = cached_quiz_page(token, asked or 1)
         if cached is not None:
             return quiz_response(cached)
-    total = attempts.question_count(db.engine, token)
+    total = quiz_pages.question_count(db.session, token)
     answered = saved.answered if saved else set()
     shown = quiz_page_range(asked or (resume_page(total, answered) if saved else 1), total)
     blank = not answered.intersection(shown.positions)
@@ -194,7 +207,7 @@ def attempt(token: str) -> str | Response:
         cached = cached_quiz_page(token, shown.number, len(answered))
         if cached is not None:
             return quiz_response(cached)
-    page = attempts.quiz_page(db.session, token, reading_language()) or abort(404)
+    page = quiz_pages.quiz_page(db.session, token, reading_language()) or abort(404)
     form = SubmitAttemptForm(page=shown.number)
     if blank:
         html = _render_quiz(page, shown, form, {}, answered=ANSWERED_SLOT)
@@ -202,7 +215,7 @@ def attempt(token: str) -> str | Response:
     return quiz_response(_render_quiz(page, shown, form, saved.values if saved else {}))
 
 
-def _render_quiz(page: attempts.QuizPage, shown: QuizPageRange, form: SubmitAttemptForm,
+def _render_quiz(page: quiz_pages.QuizPage, shown: QuizPageRange, form: SubmitAttemptForm,
                  given: dict[int, list[str]], errors: dict | None = None,
                  blanks: list[int] | None = None, answered: int | str | None = None) -> str:
     if answered is None:
@@ -219,17 +232,12 @@ def submit(token: str) -> tuple[str, int] | Response:
     form = SubmitAttemptForm()
     if not form.validate_on_submit():
         abort(400)
-    state = attempts.attempt_state(db.engine, token)
-    if state is None or not _is_owner(state.account_id):
-        abort(404)
-    given = {int(match.group(1)): request.form.getlist(name)
-             for name in request.form if (match := _ANSWER_FIELD.fullmatch(name))}
-    total = attempts.question_count(db.engine, token)
+    if _my_attempt(token).submitted:
+        return redirect(url_for(".result", token=token), code=303)
+    given, total = answers_sent(request.form), quiz_pages.question_count(db.session, token)
     # Without a page number (a form holding every question), the page is the whole quiz.
     shown = (quiz_page_range(form.page.data, total) if form.page.data
              else quiz_page_range(1, total, per_page=max(1, total)))
-    if state.submitted:
-        return redirect(url_for(".result", token=token), code=303)
     # Enter in a field sends the page's first button; a form with no button at all submits.
     if form.next_page.data or form.previous_page.data or form.save.data:
         saved_answers.save_answers(db.session, token, given, shown.positions)
@@ -237,23 +245,20 @@ def submit(token: str) -> tuple[str, int] | Response:
             return Response(status=204)
         number = shown.number - 1 if form.previous_page.data else shown.number + 1
         return redirect(url_for(".attempt", token=token, page=number), code=303)
-    saved = saved_answers.saved_answers(db.session, token)
-    everything = saved_answers.with_saved(saved, given, shown.positions)
-    outcome = attempts.submit_attempt(db.session, token, everything,
-                                      allow_blanks=bool(form.submit_with_blanks.data),
-                                      retention=current_app.config["REVIEW_RETENTION"])
+    sent = attempts.submit_page(db.session, token, given, shown.positions,
+                                allow_blanks=bool(form.submit_with_blanks.data),
+                                retention=current_app.config["REVIEW_RETENTION"])
+    outcome = sent.submission
     if outcome.status is attempts.SubmitStatus.NOT_FOUND:
         abort(404)
     if outcome.status in (attempts.SubmitStatus.RECORDED, attempts.SubmitStatus.ALREADY_SUBMITTED):
         return redirect(url_for(".result", token=token), code=303)
-    saved_answers.save_answers(db.session, token, given, shown.positions)  # kept while they fix the rest
     first_problem = min([*outcome.errors, *outcome.blanks])
     if first_problem not in shown.positions and form.page.data:
         shown = quiz_page_range(page_of(first_problem, total), total)
         form.page.data = shown.number
-    page = attempts.quiz_page(db.session, token, reading_language()) or abort(404)
-    html = _render_quiz(page, shown, form, everything, outcome.errors, outcome.blanks)
-    return quiz_response(html), 422
+    page = quiz_pages.quiz_page(db.session, token, reading_language()) or abort(404)
+    return quiz_response(_render_quiz(page, shown, form, sent.answers, outcome.errors, outcome.blanks)), 422
 
 
 @learner.get("/attempts/<token>/result")
@@ -267,11 +272,11 @@ def result(token: str) -> str | Response:
 def _result_page(token: str, failed: FlagQuestionForm | None = None,
                  failed_at: int = 0) -> str | Response:
     """The result, with a problem-report form per question for the attempt's own learner."""
-    outcome = attempts.attempt_result(db.session, token, reading_language())
+    outcome = results.attempt_result(db.session, token, reading_language())
     if outcome is None:
         return redirect(url_for(".attempt", token=token), code=303)
-    state = attempts.attempt_state(db.engine, token)
-    may_flag = state is not None and _is_owner(state.account_id)
+    state = quiz_pages.attempt_state(db.session, token)
+    may_flag = state is not None and state.open_to(_viewer())
     flagged = item_reports.flagged_positions(db.session, token, _viewer()) if may_flag else set()
     forms = {q.position: failed if failed is not None and q.position == failed_at
              else flag_form(q.position, formdata=False)
@@ -283,8 +288,7 @@ def _result_page(token: str, failed: FlagQuestionForm | None = None,
 @learner.post("/attempts/<token>/questions/<id:position>/flag")
 def flag_question(token: str, position: int) -> str | Response | tuple[str | Response, int]:
     """Report a problem with one question of a submitted attempt: once per learner and question."""
-    state = attempts.attempt_state(db.engine, token)
-    if state is None or not state.submitted or not _is_owner(state.account_id):
+    if not _my_attempt(token).submitted:
         abort(404)
     form = flag_form(position)
     if not form.validate_on_submit():
@@ -296,7 +300,7 @@ def flag_question(token: str, position: int) -> str | Response | tuple[str | Res
     flash(_("Thank you: the quiz's author will look at your report.")
           if outcome is item_reports.FlagOutcome.RECORDED
           else _("You have already reported this question. Thank you."))
-    return redirect(url_for(".result", token=token, _anchor=f"q{position}"), code=303)
+    return redirect(url_for(".result", token=token, _anchor=answer_field(position)), code=303)
 
 
 @learner.post("/attempts/<token>/redo")
@@ -304,11 +308,8 @@ def redo(token: str) -> Response:
     """Practise again just the questions answered wrongly."""
     if not StartQuizForm().validate_on_submit():
         abort(400)
-    state = attempts.attempt_state(db.engine, token)
-    if state is None or not _is_owner(state.account_id):
-        abort(404)
-    owner = current_user.account_id if current_user.is_authenticated else None
-    new_token = attempts.start_redo(db.session, token, owner)
+    _my_attempt(token)
+    new_token = attempts.start_redo(db.session, token, _viewer())
     if new_token is None:
         flash(_("There is nothing to redo: every answer was right."))
         return redirect(url_for(".result", token=token), code=303)

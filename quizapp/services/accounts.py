@@ -7,7 +7,7 @@ import random
 import secrets
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, bindparam, or_, select, update
+from sqlalchemy import bindparam, or_, select, update
 from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -184,7 +184,7 @@ _SESSION_ACCOUNT = HotQuery(
     .where(Account.id == bindparam("account_id")))
 
 
-def signed_in(engine: Engine, account_id: int, session_token: str,
+def signed_in(session: Session, account_id: int, session_token: str,
               idle_seconds: int) -> SignedIn | None:
     """The account a session cookie names, if that session is still alive.
 
@@ -194,14 +194,14 @@ def signed_in(engine: Engine, account_id: int, session_token: str,
     """
     if not 0 < account_id <= _LARGEST_ID:  # a forged cookie must not overflow the query
         return None
-    row = _SESSION_ACCOUNT.first(engine, account_id=account_id)
+    row = _SESSION_ACCOUNT.first(session, account_id=account_id)
     if row is None or not secrets.compare_digest(row[2].encode(), session_token.encode()):
         return None
     now = unix_now()
     if not _session_alive(row[3], now, idle_seconds):
         return None
     if now - row[3] > SESSION_TOUCH_SECONDS:
-        with engine.execution_options(**WRITE_TRANSACTION).begin() as connection:
+        with session.get_bind().execution_options(**WRITE_TRANSACTION).begin() as connection:
             connection.execute(update(Account).where(Account.id == account_id,
                                                      Account.session_token == session_token)
                                .values(session_seen_at=now))

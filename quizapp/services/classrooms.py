@@ -7,7 +7,7 @@ import random
 import secrets
 from dataclasses import dataclass, field
 
-from sqlalchemy import Engine, bindparam, case, exists, func, or_, select
+from sqlalchemy import bindparam, case, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from quizapp.database import HotQuery, write_transaction
@@ -338,12 +338,12 @@ _MEMBER_BOARD = HotQuery(
                           _Viewer.account_id == bindparam("account_id"))))
 
 
-def board_for_member(engine: Engine, classroom_id: int, account_id: int) -> BoardPage | None:
+def board_for_member(session: Session, classroom_id: int, account_id: int) -> BoardPage | None:
     """The board of a learner's class as the teacher chose to show it; None if not a member.
 
     Learners look at the board often, so it is one query, run straight on the driver.
     """
-    rows = _MEMBER_BOARD.all(engine, classroom_id=classroom_id, account_id=account_id)
+    rows = _MEMBER_BOARD.all(session, classroom_id=classroom_id, account_id=account_id)
     if not rows:
         return None
     name, mode = rows[0][0], rows[0][1]

@@ -25,7 +25,7 @@ from quizapp.models import (
     QuestionVersion,
 )
 from quizapp.services import review_cards
-from quizapp.services.attempts import PastAttempt
+from quizapp.services.results import PastAttempt
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,163 @@
+"""The quiz page's questions as they were shown, and the quick look-ups every view of it makes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import bindparam, func, select
+from sqlalchemy.orm import Session
+
+from quizapp.database import HotQuery
+from quizapp.domain.bank_translation import current_words
+from quizapp.domain.grading import shown_entries
+from quizapp.models import Attempt, AttemptItem, Bank, BankTranslation, Question, QuestionVersion
+
+
+@dataclass(frozen=True)
+class ShownQuestion:
+    """A question as the quiz page shows it: no answer key, entries in their shown order.
+
+    Hashable and equal by value: the same content at the same place renders the same.
+    """
+
+    position: int
+    type: str
+    prompt: str
+    points: int
+    entries: tuple[str, ...]
+    unit: str | None
+    language: str = "en"  # of the prompt and entries: the bank's, or its translation's
+
+
+@dataclass(frozen=True)
+class _Content:
+    """What the quiz page uses of a question version; never its answer key."""
+
+    type: str
+    prompt: str
+    points: int
+    entries: tuple[str, ...]
+    unit: str | None
+
+
+# A version's content never changes, and its hash names it in any database: cache by hash.
+_CONTENT_BY_HASH: dict[str, _Content] = {}
+_CONTENT_CACHE_LIMIT = 20_000
+
+
+@dataclass(frozen=True)
+class QuizPage:
+    """Everything the quiz page needs, and nothing that gives the answers away."""
+
+    token: str
+    bank_slug: str
+    bank_title: str
+    language: str
+    submitted: bool
+    questions: list[ShownQuestion]
+    review: bool = False  # a run of the Review page: its questions come from any bank
+
+
+def quiz_page(session: Session, token: str, language: str = "en") -> QuizPage | None:
+    """The questions of an attempt as they were shown, in ``language`` where a translation has them.
+
+    Questions whose translation is missing or out of date keep the bank's own words.
+    """
+    rows = session.execute(
+        select(Attempt.submitted_at, Attempt.review, Bank.id.label("bank_id"), Bank.slug, Bank.title,
+               Bank.language, AttemptItem.position, AttemptItem.shown_order, QuestionVersion.id,
+               QuestionVersion.content_hash, QuestionVersion.text_fingerprint,
+               Question.slug.label("question_slug"))
+        .join(AttemptItem, AttemptItem.attempt_id == Attempt.id)
+        .join(QuestionVersion, QuestionVersion.id == AttemptItem.question_version_id)
+        .join(Question, Question.id == QuestionVersion.question_id)
+        # Each question's own bank: a review run's questions come from any bank.
+        .join(Bank, Bank.id == Question.bank_id)
+        .where(Attempt.token == token).order_by(AttemptItem.position)
+    ).all()
+    if not rows:
+        return None
+    _cache_contents(session, {row.id: row.content_hash for row in rows
+                              if row.content_hash not in _CONTENT_BY_HASH})
+    first = rows[0]
+    translations = {row.bank_id: reader_translation(session, row.bank_id, row.language, language)
+                    for row in rows}
+    questions = []
+    for row in rows:
+        content = _CONTENT_BY_HASH[row.content_hash]
+        translation = translations[row.bank_id]
+        words = current_words(translation.questions.get(row.question_slug) if translation else None,
+                              row.text_fingerprint)
+        all_entries = tuple(words["entries"]) if words and words["entries"] else content.entries
+        entries = tuple(all_entries[index] for index in row.shown_order)
+        questions.append(ShownQuestion(
+            row.position, content.type, words["prompt"] if words else content.prompt,
+            content.points, entries, (words.get("unit") or content.unit) if words else content.unit,
+            language if words else row.language))
+    translation = translations[first.bank_id]
+    title = translation.title if translation else first.title
+    return QuizPage(token, first.slug, title, language if translation else first.language,
+                    first.submitted_at is not None, questions, first.review)
+
+
+def reader_translation(session: Session, bank_id: int, bank_language: str,
+                 language: str) -> BankTranslation | None:
+    """The bank's translation into the reader's language, when the bank is in another one."""
+    if language.split("-")[0] == bank_language.split("-")[0]:
+        return None
+    return session.scalar(select(BankTranslation).where(BankTranslation.bank_id == bank_id,
+                                                        BankTranslation.language == language))
+
+
+def _cache_contents(session: Session, missing: dict[int, str]) -> None:
+    if not missing:
+        return
+    if len(_CONTENT_BY_HASH) > _CONTENT_CACHE_LIMIT:
+        _CONTENT_BY_HASH.clear()
+    for version in session.scalars(select(QuestionVersion).where(QuestionVersion.id.in_(missing))):
+        _CONTENT_BY_HASH[version.content_hash] = _Content(
+            version.type, version.prompt, version.points,
+            tuple(shown_entries(version.type, version.key)), version.key.get("unit"))
+
+
+_STATE = HotQuery(select(Attempt.submitted_at, Attempt.account_id, Attempt.answers_saved_at)
+                  .where(Attempt.token == bindparam("token")))
+_QUESTION_COUNT = HotQuery(select(func.count()).select_from(AttemptItem)
+                           .join(Attempt, Attempt.id == AttemptItem.attempt_id)
+                           .where(Attempt.token == bindparam("token")))
+
+
+@dataclass(frozen=True)
+class AttemptState:
+    """Whether an attempt is submitted, whose it is (None for practice without an account),
+    and whether answers were saved before submitting."""
+
+    submitted: bool
+    account_id: int | None
+    has_saved_answers: bool = False
+
+    def open_to(self, viewer: int | None) -> bool:
+        """Whether ``viewer`` (an account id, None when signed out) may take or read it.
+
+        Practice without an account is open to whoever has the link.
+        """
+        return self.account_id is None or self.account_id == viewer
+
+
+def attempt_state(session: Session, token: str) -> AttemptState | None:
+    """The attempt's state, or None if there is no such attempt.
+
+    Every view of a quiz page asks this, so it runs straight on the driver (no pool checkout).
+    """
+    row = _STATE.first(session, token=token)
+    return None if row is None else AttemptState(row[0] is not None, row[1], row[2] is not None)
+
+
+def question_count(session: Session, token: str) -> int:
+    """How many questions the attempt shows (0 if there is no such attempt).
+
+    Asked only when a page number must be checked or chosen: a view of a cached first page
+    needs no count.
+    """
+    row = _QUESTION_COUNT.first(session, token=token)
+    return int(row[0]) if row else 0

@@ -1,0 +1,148 @@
+"""A submitted attempt's result with its evidence, and a learner's list of attempts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, joinedload
+
+from quizapp.domain.bank_translation import current_words, translated_response
+from quizapp.domain.grading import Response, right_answer
+from quizapp.models import Answer, Attempt, AttemptItem, Bank, BankTranslation, Citation
+from quizapp.services.attempts import load_attempt
+from quizapp.services.quiz_pages import reader_translation
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A citation as the result page shows it."""
+
+    citation_id: int
+    source_id: str
+    source_title: str
+    publisher: str | None
+    quote: str
+    language: str = "en"  # the article's: a quote keeps its own language and direction
+    quote_translation: str | None = None  # in the attempt's language, labelled as a translation
+    source_kind: str = "article"  # or "explainer": learners always see which
+
+
+@dataclass(frozen=True)
+class QuestionResult:
+    """One question of a submitted attempt, with the learner's answer and the right one."""
+
+    position: int
+    type: str
+    prompt: str
+    unit: str | None
+    response: Response
+    right: Response
+    correct: bool
+    points_awarded: int
+    points: int
+    explanation: str
+    evidence: list[Evidence]
+    language: str = "en"  # of the prompt, answers and explanation
+
+
+@dataclass(frozen=True)
+class AttemptResult:
+    """A submitted attempt: score and every question with its evidence."""
+
+    token: str
+    bank_slug: str
+    bank_title: str
+    language: str
+    score: int
+    max_score: int
+    started_at: dt.datetime
+    submitted_at: dt.datetime
+    questions: list[QuestionResult]
+    review: bool = False  # a run of the Review page
+
+
+@dataclass(frozen=True)
+class PastAttempt:
+    """One of a learner's attempts, for their list."""
+
+    token: str
+    bank_title: str
+    started_at: dt.datetime
+    submitted_at: dt.datetime | None
+    score: int | None
+    max_score: int
+    counted: bool
+    review: bool = False  # a run of the Review page, shown as such rather than by a bank's title
+
+
+def learner_attempts(session: Session, account_id: int, limit: int = 200) -> list[PastAttempt]:
+    """A learner's attempts, newest first: each can be reviewed or taken up again."""
+    rows = session.execute(
+        select(Attempt, Bank.title).join(Bank, Bank.id == Attempt.bank_id)
+        .where(Attempt.account_id == account_id)
+        .order_by(Attempt.started_at.desc(), Attempt.id.desc()).limit(limit))
+    return [PastAttempt(a.token, title, a.started_at, a.submitted_at, a.score, a.max_score,
+                        a.counts, a.review) for a, title in rows]
+
+
+def attempt_result(session: Session, token: str, language: str = "en") -> AttemptResult | None:
+    """A submitted attempt with answers, right answers and evidence; None if not submitted."""
+    attempt = load_attempt(session, token)
+    if attempt is None or attempt.submitted_at is None or attempt.score is None:
+        return None
+    answers = {
+        answer.position: answer
+        for answer in session.scalars(select(Answer).where(Answer.attempt_id == attempt.id))
+    }
+    version_ids = [item.question_version_id for item in attempt.items]
+    citations: dict[int, list[Evidence]] = {}
+    for citation in session.scalars(
+        select(Citation).where(Citation.question_version_id.in_(version_ids))
+        .options(joinedload(Citation.source)).order_by(Citation.position)
+    ):
+        citations.setdefault(citation.question_version_id, []).append(Evidence(
+            citation.id, citation.source_id, citation.source.title, citation.source.publisher,
+            citation.quote, citation.source.language, source_kind=citation.source.kind))
+    banks = {bank.id: bank for bank in session.scalars(select(Bank).where(Bank.id.in_(
+        {attempt.bank_id} | {item.question_version.question.bank_id for item in attempt.items})))}
+    translations = {bank_id: reader_translation(session, bank_id, bank.language, language)
+                    for bank_id, bank in banks.items()}
+    questions = []
+    for item in attempt.items:  # each in its own bank's words: a review run's come from any bank
+        bank = banks[item.question_version.question.bank_id]
+        questions.append(_question_result(item, answers.get(item.position), citations.get(
+            item.question_version_id, []), translations[bank.id], bank.language))
+    translation = translations[attempt.bank_id]
+    return AttemptResult(attempt.token, attempt.bank.slug,
+                         translation.title if translation else attempt.bank.title,
+                         translation.language if translation else attempt.bank.language,
+                         attempt.score, attempt.max_score, attempt.started_at,
+                         attempt.submitted_at, questions, attempt.review)
+
+
+def _question_result(item: AttemptItem, answer: Answer | None, evidence: list[Evidence],
+                     translation: BankTranslation | None, bank_language: str) -> QuestionResult:
+    version = item.question_version
+    slug = version.question.slug
+    words = current_words(translation.questions.get(slug) if translation else None,
+                          version.text_fingerprint)
+    entries = list(words["entries"]) if words else []
+    response = answer.response if answer else None
+    right = right_answer(version.type, version.key)
+    if words:
+        glosses = words.get("quote_translations") or []
+        evidence = [replace(shown, quote_translation=glosses[index] if index < len(glosses) else None)
+                    for index, shown in enumerate(evidence)]
+    return QuestionResult(
+        position=item.position, type=version.type,
+        prompt=words["prompt"] if words else version.prompt,
+        unit=(words.get("unit") if words else None) or version.key.get("unit"),
+        response=translated_response(version.type, version.key, response, entries),
+        right=translated_response(version.type, version.key, right, entries),
+        correct=bool(answer and answer.correct),
+        points_awarded=answer.points_awarded if answer else 0,
+        points=version.points, explanation=words["explanation"] if words else version.explanation,
+        evidence=evidence,
+        language=translation.language if words and translation else bank_language)
