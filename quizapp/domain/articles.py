@@ -59,31 +59,10 @@ def parse_article(path: str, source_id: str, data: bytes) -> tuple[Article | Non
     message = id_problem(source_id, msg("the source id (the file name)"))
     if message:
         reader.problem(1, msg("%(problem)s: rename the file", problem=message))
-    try:
-        text = decode_text(data)
-    except YamlProblem as problem:
-        reader.problem(problem.line, problem.message)
+    read = read_front_matter(reader, data)
+    if read is None:
         return None, problems
-
-    lines = text.split("\n")
-    if not lines or lines[0].rstrip() != "---":
-        reader.problem(1, msg("the article must start with a line '---', then its front matter "
-                              "(title: ...), then another '---' line, then the text"))
-        return None, problems
-    closing = next((n for n in range(1, len(lines)) if lines[n].rstrip() == "---"), None)
-    if closing is None:
-        reader.problem(1, msg("the front matter is not closed: add a line '---' after it"))
-        return None, problems
-
-    front_text = "\n".join(lines[1:closing])
-    try:
-        front = read_yaml("\n" + front_text)  # the leading newline keeps line numbers true
-    except YamlProblem as problem:
-        reader.problem(problem.line, problem.message)
-        return None, problems
-    if not isinstance(front, Mapping):
-        reader.problem(2, msg("the front matter must be keys such as 'title: ...'"))
-        return None, problems
+    front, body, closing = read
 
     reader.check_keys(front, ARTICLE_KEYS, msg("an article's front matter"))
     title = reader.text(front, "title", required=True, max_length=MAX_TITLE_LENGTH)
@@ -96,13 +75,42 @@ def parse_article(path: str, source_id: str, data: bytes) -> tuple[Article | Non
     language = reader.language(front)
     kind = _read_kind(reader, front)
     references = _read_references(reader, front, kind)
-    body = "\n".join(lines[closing + 1:]).strip("\n")
     if not body.strip():
         reader.problem(closing + 1, msg("the article has no text after the front matter: paste it"))
     if problems or title is None:
         return None, in_file_order(problems)
     return Article(source_id, title, body, publisher, published, url, language,
                    kind or "article", references), problems
+
+
+def read_front_matter(reader: FieldReader, data: bytes) -> tuple[Mapping, str, int] | None:
+    """A source file's front matter, its text, and the line of the closing '---'.
+
+    None when the file cannot be read so far (each reason reported to ``reader``).
+    """
+    try:
+        text = decode_text(data)
+    except YamlProblem as problem:
+        reader.problem(problem.line, problem.message)
+        return None
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        reader.problem(1, msg("the article must start with a line '---', then its front matter "
+                              "(title: ...), then another '---' line, then the text"))
+        return None
+    closing = next((n for n in range(1, len(lines)) if lines[n].rstrip() == "---"), None)
+    if closing is None:
+        reader.problem(1, msg("the front matter is not closed: add a line '---' after it"))
+        return None
+    try:
+        front = read_yaml("\n" + "\n".join(lines[1:closing]))  # the leading newline keeps line numbers true
+    except YamlProblem as problem:
+        reader.problem(problem.line, problem.message)
+        return None
+    if not isinstance(front, Mapping):
+        reader.problem(2, msg("the front matter must be keys such as 'title: ...'"))
+        return None
+    return front, "\n".join(lines[closing + 1:]).strip("\n"), closing
 
 
 def _read_date(reader: FieldReader, front: Mapping, key: str, *,

@@ -13,6 +13,12 @@ from quizapp.domain.citations import closest_passage, quote_occurs
 from quizapp.domain.identifiers import did_you_mean
 from quizapp.domain.messages import Message, msg
 from quizapp.domain.problems import Problem, in_file_order
+from quizapp.domain.source_translation import (
+    SourceTranslation,
+    gloss_found,
+    is_source_translation_file,
+    parse_source_translation,
+)
 from quizapp.domain.yaml_reader import MAX_FILE_BYTES
 
 
@@ -28,6 +34,8 @@ class Catalog:
     translations: list[Translation] = field(default_factory=list)
     translation_texts: dict[tuple[str, str], str] = field(default_factory=dict)
     notices: list[Problem] = field(default_factory=list)  # out-of-date translated questions
+    translation_files: dict[tuple[str, str], str] = field(default_factory=dict)  # (bank, lang): path
+    source_translations: list[SourceTranslation] = field(default_factory=list)
 
     def summary(self) -> Message:
         """One line saying what was checked."""
@@ -52,17 +60,57 @@ def display_path(path: Path) -> str:
 
 
 def read_articles(seeds_dir: Path) -> tuple[dict[str, Article], list[Problem]]:
-    """Parse every ``*.md`` article in ``seeds_dir``."""
+    """Parse every ``*.md`` article in ``seeds_dir`` (translations of them apart)."""
     articles: dict[str, Article] = {}
     problems: list[Problem] = []
     for path in sorted(seeds_dir.glob("*.md")):
-        if path.name.lower() == "readme.md":
+        if path.name.lower() == "readme.md" or is_source_translation_file(path.stem):
             continue
         article, found = parse_article(display_path(path), path.stem, read_limited(path))
         problems.extend(found)
         if article is not None:
             articles[article.id] = article
     return articles, problems
+
+
+def read_source_translations(seeds_dir: Path, articles: dict[str, Article]
+                             ) -> tuple[list[SourceTranslation], list[Problem], list[Problem]]:
+    """Parse every ``<source-id>.<lang>.md`` in ``seeds_dir``: (translations, problems, notices)."""
+    translations: list[SourceTranslation] = []
+    problems: list[Problem] = []
+    notices: list[Problem] = []
+    for path in sorted(seeds_dir.glob("*.*.md")):
+        translation, found, noted = parse_source_translation(display_path(path), path.stem,
+                                                             read_limited(path), articles)
+        problems.extend(found)
+        notices.extend(noted)
+        if translation is not None:
+            translations.append(translation)
+    return translations, problems, notices
+
+
+def check_glosses(catalog: Catalog) -> None:
+    """Every gloss of a quote from a translated source must be a passage of that translation."""
+    translated = {(t.source_id, t.language): t for t in catalog.source_translations
+                  if not t.out_of_date}
+    banks = {bank.id: bank for bank in catalog.banks}
+    for translation in catalog.translations:
+        bank = banks.get(translation.bank_id)
+        if bank is None:
+            continue
+        originals = {question.id: question for question in bank.questions}
+        path = catalog.translation_files.get((translation.bank_id, translation.language), "")
+        for question in translation.questions:
+            citations = originals[question.id].citations
+            for citation, gloss in zip(citations, question.quote_translations, strict=False):
+                source = translated.get((citation.source, translation.language))
+                if gloss and source is not None and not gloss_found(source, gloss):
+                    catalog.problems.append(Problem(
+                        path, question.line, f"{translation.bank_id}/{question.id}",
+                        msg("the quote_translation %(gloss)r is not in the %(language)s "
+                            "translation of %(source)r: copy the passage as that translation "
+                            "prints it, so the learner sees it highlighted there",
+                            gloss=gloss, language=translation.language, source=citation.source)))
 
 
 def bank_files(target: Path) -> list[Path]:
@@ -150,6 +198,7 @@ def check_translations(catalog: Catalog, sources: Iterable[tuple[str, str, bytes
         catalog.notices.extend(notices)
         if translation is not None:
             catalog.translations.append(translation)
+            catalog.translation_files[(translation.bank_id, translation.language)] = path
             catalog.translation_texts[(translation.bank_id, translation.language)] = (
                 data.decode("utf-8-sig"))
 
@@ -157,10 +206,14 @@ def check_translations(catalog: Catalog, sources: Iterable[tuple[str, str, bytes
 def read_catalog(questions: Path, seeds_dir: Path) -> Catalog:
     """Read and check every article and bank; problems are sorted by file and line."""
     articles, article_problems = read_articles(seeds_dir)
+    source_translations, translation_problems, translation_notices = read_source_translations(
+        seeds_dir, articles)
     sources = [(display_path(path), path.stem, read_limited(path)) for path in bank_files(questions)]
     catalog = check_banks(sources, articles, articles_folder=display_path(seeds_dir))
-    catalog.problems = in_file_order(article_problems + catalog.problems)
-    catalog.notices = in_file_order(catalog.notices)
+    catalog.source_translations = source_translations
+    check_glosses(catalog)
+    catalog.problems = in_file_order(article_problems + translation_problems + catalog.problems)
+    catalog.notices = in_file_order(catalog.notices + translation_notices)
     return catalog
 
 
