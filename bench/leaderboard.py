@@ -24,6 +24,7 @@ from sqlalchemy import text  # noqa: E402
 
 from quizapp import create_app  # noqa: E402
 from quizapp.commands.database import load_bundled_banks  # noqa: E402
+from quizapp.domain import clock  # noqa: E402
 from quizapp.extensions import db  # noqa: E402
 from quizapp.schema import upgrade_schema  # noqa: E402
 from quizapp.services import attempts, classrooms, quiz_pages  # noqa: E402
@@ -177,7 +178,7 @@ def recording_times(app, samples: int) -> list[float]:  # type: ignore[no-untype
         times = []
         for n in range(samples + WARM_UP):
             with db.writer() as session:
-                token = classrooms.start_assignment(session, learner, assignment, classrooms.now(),
+                token = classrooms.start_assignment(session, learner, assignment, clock.now(),
                                                     random.Random(n))
             with db.writer() as session:
                 values = valid_answers(quiz_pages.quiz_page(session, token))

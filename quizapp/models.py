@@ -10,11 +10,7 @@ from sqlalchemy import JSON, BigInteger, ForeignKey, Index, String, Text, Unique
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from quizapp.database import Base
-
-
-def utc_now() -> dt.datetime:
-    """The current time in UTC, naive, as every timestamp column stores it."""
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+from quizapp.domain import clock
 
 
 class Source(Base):
@@ -37,7 +33,7 @@ class Source(Base):
     # "article" (news) or "explainer" (written for quizapp, with the references of its facts).
     kind: Mapped[str] = mapped_column(String(16), default="article", server_default="article")
     references: Mapped[list[dict[str, str]] | None] = mapped_column(JSON, default=list)
-    updated_at: Mapped[dt.datetime] = mapped_column(default=utc_now, onupdate=utc_now)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=clock.now, onupdate=clock.now)
 
 
 class Bank(Base):
@@ -60,7 +56,7 @@ class Bank(Base):
     listed: Mapped[bool] = mapped_column(default=True)
     # Set when its teacher deleted it: unlisted and off their list, kept for its attempts.
     deleted_at: Mapped[dt.datetime | None]
-    updated_at: Mapped[dt.datetime] = mapped_column(default=utc_now, onupdate=utc_now)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=clock.now, onupdate=clock.now)
 
     questions: Mapped[list[Question]] = relationship(back_populates="bank",
                                                      order_by="Question.position")
@@ -104,7 +100,7 @@ class QuestionVersion(Base):
     difficulty: Mapped[str | None] = mapped_column(String(8))
     tags: Mapped[list[str]] = mapped_column(JSON, default=list)
     key: Mapped[dict[str, Any]] = mapped_column(JSON)
-    created_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+    created_at: Mapped[dt.datetime] = mapped_column(default=clock.now)
 
     question: Mapped[Question] = relationship(foreign_keys=[question_id])
     citations: Mapped[list[Citation]] = relationship(order_by="Citation.position",
@@ -143,7 +139,7 @@ class BankTranslation(Base):
     description: Mapped[str | None] = mapped_column(Text)
     questions: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     yaml_text: Mapped[str | None] = mapped_column(Text)
-    updated_at: Mapped[dt.datetime] = mapped_column(default=utc_now, onupdate=utc_now)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=clock.now, onupdate=clock.now)
 
 def unix_now() -> int:
     """The current time in whole seconds since 1970, as ``session_seen_at`` stores it."""
@@ -169,7 +165,7 @@ class Account(Base):
     session_token: Mapped[str] = mapped_column(String(43))
     session_seen_at: Mapped[int | None] = mapped_column(BigInteger, default=unix_now)
     language: Mapped[str | None] = mapped_column(String(35))
-    created_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+    created_at: Mapped[dt.datetime] = mapped_column(default=clock.now)
 
 
 class Classroom(Base):
@@ -190,7 +186,7 @@ class Classroom(Base):
     projector_token: Mapped[str | None] = mapped_column(String(43), unique=True)
     language: Mapped[str | None] = mapped_column(String(35))
     timezone: Mapped[str] = mapped_column(String(64), default="UTC", server_default="UTC")
-    created_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+    created_at: Mapped[dt.datetime] = mapped_column(default=clock.now)
     # Set while archived: off the dashboard and learners' pages, its code and projector closed.
     archived_at: Mapped[dt.datetime | None]
 
@@ -204,7 +200,7 @@ class Membership(Base):
     classroom_id: Mapped[int] = mapped_column(ForeignKey("classroom.id"), primary_key=True)
     account_id: Mapped[int] = mapped_column(ForeignKey("account.id"), primary_key=True, index=True)
     total: Mapped[int] = mapped_column(default=0)
-    joined_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+    joined_at: Mapped[dt.datetime] = mapped_column(default=clock.now)
     # Set when the teacher removed the learner: off the class and its board, history kept.
     removed_at: Mapped[dt.datetime | None]
 
@@ -220,7 +216,7 @@ class Assignment(Base):
     opens_at: Mapped[dt.datetime | None]
     due_at: Mapped[dt.datetime | None]
     attempts_allowed: Mapped[int | None]
-    created_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+    created_at: Mapped[dt.datetime] = mapped_column(default=clock.now)
     # Set when deleted: off learners' lists and board totals; its attempts stay, as practice.
     deleted_at: Mapped[dt.datetime | None]
 
@@ -254,7 +250,7 @@ class Attempt(Base):
     account_id: Mapped[int | None] = mapped_column(ForeignKey("account.id"))
     assignment_id: Mapped[int | None] = mapped_column(ForeignKey("assignment.id"), index=True)
     counts: Mapped[bool] = mapped_column(default=False, server_default=false())
-    started_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+    started_at: Mapped[dt.datetime] = mapped_column(default=clock.now)
     submitted_at: Mapped[dt.datetime | None]
     score: Mapped[int | None]
     max_score: Mapped[int]
@@ -293,7 +289,7 @@ class SavedAnswer(Base):
     attempt_id: Mapped[int] = mapped_column(ForeignKey("attempt.id"), primary_key=True)
     position: Mapped[int] = mapped_column(primary_key=True)
     values: Mapped[list[str]] = mapped_column(JSON, default=list)
-    saved_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+    saved_at: Mapped[dt.datetime] = mapped_column(default=clock.now)
 
 
 class Answer(Base):
@@ -331,7 +327,7 @@ class QuestionFlag(Base):
     account_id: Mapped[int | None] = mapped_column(ForeignKey("account.id"), index=True)
     reason: Mapped[str] = mapped_column(String(16))  # wrong_key, two_right, unclear
     comment: Mapped[str | None] = mapped_column(String(500))
-    created_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+    created_at: Mapped[dt.datetime] = mapped_column(default=clock.now)
     closed_at: Mapped[dt.datetime | None]
     closed_by: Mapped[int | None] = mapped_column(ForeignKey("account.id"))
 

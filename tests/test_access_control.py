@@ -10,6 +10,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select
 
+from quizapp.domain import clock
 from quizapp.extensions import db
 from quizapp.models import QuestionFlag
 from quizapp.services import attempts, authoring, classrooms, item_reports
@@ -165,7 +166,7 @@ def world(app: Flask, people: People, sample_bank: str) -> dict[str, object]:
     people.join(class_b, learner_b)
     assignment = people.assign(class_a)
     with app.test_request_context(method="POST"):
-        now = classrooms.now()
+        now = clock.now()
         done = classrooms.start_assignment(db.session, learner_a, assignment, now)
         assert isinstance(done, str)
         attempts.submit_attempt(db.session, done, {}, allow_blanks=True)

@@ -10,8 +10,9 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select
 
+from quizapp.domain import clock
 from quizapp.extensions import db
-from quizapp.models import Account, Assignment, Membership, utc_now
+from quizapp.models import Account, Assignment, Membership
 from tests.conftest import PASSWORD, People
 from tests.helpers import post_form, right_form, soup
 from tests.test_classroom_views import board_rows, learner_client, take
@@ -179,7 +180,7 @@ def test_editing_an_assignment_keeps_every_recorded_score(app, people, lesson) -
     ayesha = learner_client(app, people, lesson["ayesha"], "ayesha")
     assert "No attempts left." in text(ayesha, "/")
     with app.app_context():  # the due date comes: what counted still counts
-        db.session.get(Assignment, lesson["assignment"]).due_at = utc_now() - dt.timedelta(minutes=1)
+        db.session.get(Assignment, lesson["assignment"]).due_at = clock.now() - dt.timedelta(minutes=1)
         db.session.commit()
     assert board_rows(ayesha, lesson["classroom"]) == [["1", "Ayesha (you)", "6"], ["2", "Bilal", "5"]]
     assert "6/6" in text(teacher, f"/teach/classes/{lesson['classroom']}/report")
@@ -198,7 +199,7 @@ def test_an_edited_assignment_gets_the_checks_of_a_new_one(app, people, lesson) 
 
 def test_an_opening_time_already_past_may_stay_as_it_was(app, people, lesson) -> None:
     opened = people.assign(lesson["classroom"],
-                           opens_at=utc_now().replace(second=0, microsecond=0) - dt.timedelta(days=2))
+                           opens_at=clock.now().replace(second=0, microsecond=0) - dt.timedelta(days=2))
     teacher = teacher_client(app, people, lesson)
     form = soup(teacher.get(edit_url(lesson, opened)))
     kept = form.find("input", {"name": "opens_at"})["value"]

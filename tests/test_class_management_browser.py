@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from quizapp.domain import clock
 from quizapp.extensions import db
 from quizapp.services import attempts, classrooms
 from tests.conftest import PASSWORD, People
@@ -29,7 +30,7 @@ def test_a_teacher_removes_a_learner_who_keeps_their_history(app, browser, live_
     people.join(classroom, ayesha, bilal)
     assignment = people.assign(classroom)
     with app.test_request_context(method="POST"):
-        token = classrooms.start_assignment(db.session, ayesha, assignment, classrooms.now())
+        token = classrooms.start_assignment(db.session, ayesha, assignment, clock.now())
         assert isinstance(token, str)
         attempts.submit_attempt(db.session, token, {}, allow_blanks=True)
 

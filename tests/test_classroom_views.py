@@ -12,7 +12,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select
 
-from quizapp.models import utc_now
+from quizapp.domain import clock
 from tests.conftest import People
 from tests.helpers import csrf, post_form, right_form, soup
 
@@ -93,7 +93,7 @@ def test_attempts_allowed_are_enforced_and_an_open_attempt_is_resumed(app, peopl
 
 
 def test_after_the_due_date_attempts_are_practice_and_do_not_count(app, people, lesson) -> None:
-    late = people.assign(lesson["classroom"], due_at=utc_now() - dt.timedelta(hours=1))
+    late = people.assign(lesson["classroom"], due_at=clock.now() - dt.timedelta(hours=1))
     ayesha = learner_client(app, people, lesson["ayesha"], "ayesha")
     take(ayesha, late)
     assert board_rows(ayesha, lesson["classroom"])[0] == ["1", "Ayesha (you)", "0"]
@@ -101,7 +101,7 @@ def test_after_the_due_date_attempts_are_practice_and_do_not_count(app, people, 
 
 
 def test_an_assignment_not_open_yet_cannot_start(app, people, lesson) -> None:
-    later = people.assign(lesson["classroom"], opens_at=utc_now() + dt.timedelta(days=1))
+    later = people.assign(lesson["classroom"], opens_at=clock.now() + dt.timedelta(days=1))
     ayesha = learner_client(app, people, lesson["ayesha"], "ayesha")
     response = post_form(ayesha, f"/assignments/{later}/start", {"start": "Start"}, "/")
     assert response.headers["Location"] == "/"
@@ -288,13 +288,13 @@ def test_an_attempt_sent_after_the_due_date_does_not_count(app, people, lesson) 
     from quizapp.extensions import db
     from quizapp.models import Assignment
 
-    due_soon = people.assign(lesson["classroom"], due_at=utc_now() + dt.timedelta(hours=1))
+    due_soon = people.assign(lesson["classroom"], due_at=clock.now() + dt.timedelta(hours=1))
     ayesha = learner_client(app, people, lesson["ayesha"], "ayesha")
     started = post_form(ayesha, f"/assignments/{due_soon}/start", {"start": "Start"}, "/")
     quiz = soup(ayesha.get(started.headers["Location"]))
     with app.app_context(), db.writer() as session:  # the due date passes while she works
         session.execute(update(Assignment).where(Assignment.id == due_soon)
-                        .values(due_at=utc_now() - dt.timedelta(minutes=1)))
+                        .values(due_at=clock.now() - dt.timedelta(minutes=1)))
         session.commit()
     assert ayesha.post(started.headers["Location"], data=right_form(quiz)).status_code == 303
     assert board_rows(ayesha, lesson["classroom"])[0] == ["1", "Ayesha (you)", "0"]
@@ -393,7 +393,7 @@ def test_a_due_date_in_the_past_is_refused_with_the_time_it_is_now(app, people, 
     teacher = people.sign_in(app.test_client(), lesson["teacher"], "ms-rana")
     url = f"/teach/classes/{lesson['classroom']}"
     # Ten minutes ago on Karachi's clock (UTC+5): a time that looks later than UTC's.
-    past = (utc_now() + dt.timedelta(hours=5) - dt.timedelta(minutes=10)).strftime("%Y-%m-%dT%H:%M")
+    past = (clock.now() + dt.timedelta(hours=5) - dt.timedelta(minutes=10)).strftime("%Y-%m-%dT%H:%M")
     response = post_form(teacher, f"{url}/assignments", {"bank": "sample", "due_at": past}, url)
     assert response.status_code == 422
     error = soup(response).select_one("#due_at-error").get_text(" ", strip=True)
@@ -402,7 +402,7 @@ def test_a_due_date_in_the_past_is_refused_with_the_time_it_is_now(app, people, 
     response = post_form(teacher, f"{url}/assignments", {"bank": "sample", "opens_at": past}, url)
     assert "That opening time has already passed" in soup(response).select_one("#opens_at-error").get_text()
     # Ten minutes from now there is fine.
-    soon = (utc_now() + dt.timedelta(hours=5, minutes=10)).strftime("%Y-%m-%dT%H:%M")
+    soon = (clock.now() + dt.timedelta(hours=5, minutes=10)).strftime("%Y-%m-%dT%H:%M")
     assert post_form(teacher, f"{url}/assignments", {"bank": "sample", "due_at": soon},
                      url).status_code == 303
 

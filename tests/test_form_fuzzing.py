@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
+from quizapp.domain import clock
 from quizapp.extensions import db
 from quizapp.models import QuestionFlag
 from quizapp.services import attempts, classrooms, item_reports
@@ -83,7 +84,7 @@ def world(app: Flask, people: People, sample_bank: str) -> dict[str, object]:
     people.join(classroom, learner)
     assignment = people.assign(classroom)
     with app.test_request_context(method="POST"):
-        done = classrooms.start_assignment(db.session, learner, assignment, classrooms.now())
+        done = classrooms.start_assignment(db.session, learner, assignment, clock.now())
         assert isinstance(done, str)
         attempts.submit_attempt(db.session, done, {}, allow_blanks=True)
         item_reports.flag_question(db.session, done, 2, learner, "two_right", None)

@@ -9,6 +9,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import func, select
 
+from quizapp.domain import clock
 from quizapp.extensions import db
 from quizapp.models import Attempt, AttemptItem, QuestionFlag
 from quizapp.services import attempts, authoring, class_management, classrooms, item_reports
@@ -55,7 +56,7 @@ def submit(app: Flask, learner: int, assignment: int, ability: int) -> str:
 def start(app: Flask, learner: int, assignment: int) -> str:
     """Start the assignment as the learner; the attempt's token."""
     with app.test_request_context(method="POST"):
-        token = classrooms.start_assignment(db.session, learner, assignment, classrooms.now())
+        token = classrooms.start_assignment(db.session, learner, assignment, clock.now())
         assert isinstance(token, str)
         return token
 

@@ -7,6 +7,7 @@ from urllib.parse import urljoin
 
 import pytest
 
+from quizapp.domain import clock
 from tests.conftest import PASSWORD, People
 
 pytestmark = pytest.mark.browser
@@ -86,14 +87,13 @@ def _sign_in(page, live_server: str, username: str) -> None:  # type: ignore[no-
 @pytest.mark.parametrize("language", ["en", "es", "ur"])
 def test_no_page_scrolls_sideways_on_a_phone(app, browser, live_server: str, people: People,
                                              language: str) -> None:
-    from quizapp.models import utc_now
 
     teacher = people.account("ms-rana", "teacher", "Ms Rana Abdul-Rehman Chaudhry")
     classroom = people.classroom(teacher, "Clase 5A de la Escuela Nacional de El Salvador")
     learner = people.account("ayesha", name="عائشہ خان")
     people.join(classroom, learner)
-    assignment = people.assign(classroom, due_at=utc_now() + dt.timedelta(days=3),
-                               opens_at=utc_now() - dt.timedelta(days=1), attempts_allowed=3)
+    assignment = people.assign(classroom, due_at=clock.now() + dt.timedelta(days=3),
+                               opens_at=clock.now() - dt.timedelta(days=1), attempts_allowed=3)
     too_wide: dict[str, object] = {}
 
     def check(page, name: str) -> None:  # type: ignore[no-untyped-def]

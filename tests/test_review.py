@@ -9,9 +9,9 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select
 
+from quizapp.domain import clock
 from quizapp.extensions import db
-from quizapp.models import AssignmentScore, Attempt, Membership, Question, ReviewCard, utc_now
-from quizapp.services import review_cards
+from quizapp.models import AssignmentScore, Attempt, Membership, Question, ReviewCard
 from tests.conftest import People, bank_yaml
 from tests.helpers import soup
 
@@ -60,11 +60,11 @@ def cards(app: Flask) -> dict[str, ReviewCard]:
 
 
 def move_clock(monkeypatch: pytest.MonkeyPatch, days: float) -> None:
-    monkeypatch.setattr(review_cards, "now", lambda: utc_now() + dt.timedelta(days=days))
+    monkeypatch.setattr(clock, "_offset", dt.timedelta(days=days))
 
 
 def test_a_right_answer_rates_good_and_a_wrong_one_again(app: Flask, learner: FlaskClient) -> None:
-    before = utc_now()
+    before = clock.now()
     take(learner, {"q1": "true", "q2": "false"})  # q3 left blank: wrong, too
     made = cards(app)
     assert set(made) == {"tender", "law", "scam"}
@@ -140,7 +140,7 @@ def test_a_review_run_updates_the_cards_and_leaves_board_and_scores_alone(
     assert result.select_one("a.button.secondary")["href"] == "/review"
     made = cards(app)
     assert {card.reviews for card in made.values()} == {2}
-    assert all(card.due > utc_now() + dt.timedelta(days=8) for card in made.values())
+    assert all(card.due > clock.now() + dt.timedelta(days=1) for card in made.values())  # 8 after the first
     assert soup(client.get("/review")).select_one("#due-count").get_text(strip=True) \
         == "0 questions are due now."
     listed = [a.get_text(strip=True) for a in soup(client.get("/me/attempts")).select("table a")]
@@ -247,7 +247,7 @@ def test_a_target_retention_fsrs_cannot_use_stops_the_app_from_starting(database
 
 def test_a_lower_target_retention_schedules_further_ahead(app: Flask, learner: FlaskClient) -> None:
     app.config["REVIEW_RETENTION"] = 0.8
-    before = utc_now()
+    before = clock.now()
     take(learner, ALL_RIGHT)
     waited = cards(app)["tender"].due - before
     assert waited == pytest.approx(dt.timedelta(days=8), abs=dt.timedelta(seconds=5))

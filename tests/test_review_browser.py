@@ -7,8 +7,7 @@ import datetime as dt
 
 import pytest
 
-from quizapp.models import utc_now
-from quizapp.services import review_cards
+from quizapp.domain import clock
 from tests.conftest import PASSWORD, People, bank_yaml
 from tests.test_accessibility import violations
 from tests.test_review import FACTS
@@ -47,7 +46,7 @@ def test_a_week_later_the_card_is_due_and_reviewing_it_leaves_the_board_alone(
     assert page.locator("#nav-review").inner_text() == "Review (0 due)"
     assert page.locator(".concept-progress li").first.inner_text().startswith("Money and legal tender")
 
-    monkeypatch.setattr(review_cards, "now", lambda: utc_now() + dt.timedelta(days=7))
+    monkeypatch.setattr(clock, "_offset", dt.timedelta(days=7))
     page.reload()
     assert page.locator("#nav-review").inner_text() == "Review (3 due)"
     # The progress list fits a 360 px phone and passes axe.

@@ -1,6 +1,6 @@
 """Times of a class: entered and shown in the class's time zone, stored and judged in UTC.
 
-Stored timestamps are naive datetimes in UTC (see ``models.utc_now``); what a teacher
+Stored timestamps are naive datetimes in UTC (see ``domain.clock.now``); what a teacher
 types into a form is a naive datetime on the class's wall clock.
 """
 

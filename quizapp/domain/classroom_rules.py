@@ -87,11 +87,16 @@ class AssignmentWindow:
     attempts_allowed: int | None = None
 
 
+def past_due(due_at: dt.datetime | None, now: dt.datetime) -> bool:
+    """Whether an assignment's due date has come: from then on, attempts are practice."""
+    return due_at is not None and now >= due_at
+
+
 def attempt_kind(window: AssignmentWindow, now: dt.datetime, attempts_used: int) -> AttemptKind:
     """Whether a new attempt counts, is practice only, or cannot start yet."""
     if window.opens_at is not None and now < window.opens_at:
         return AttemptKind.NOT_OPEN
-    if window.due_at is not None and now >= window.due_at:
+    if past_due(window.due_at, now):
         return AttemptKind.PRACTICE
     if window.attempts_allowed is not None and attempts_used >= window.attempts_allowed:
         return AttemptKind.NO_ATTEMPTS_LEFT

@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from werkzeug.wrappers import Response
 
+from quizapp.domain import clock
 from quizapp.domain.articles import title_given_by_quizapp
 from quizapp.domain.classroom_rules import AttemptKind
 from quizapp.domain.curriculum import CONCEPTS, Concept
@@ -60,7 +61,7 @@ def home() -> str:
     """The list of quizzes, and for a signed-in learner their classes and assignments."""
     classes, progress = [], []
     if current_user.is_authenticated and current_user.is_learner:
-        classes = classrooms.learner_classes(db.session, current_user.account_id, classrooms.now(),
+        classes = classrooms.learner_classes(db.session, current_user.account_id, clock.now(),
                                              reading_language())
         progress = review_cards.progress(db.session, current_user.account_id)
     shelves = library.library_shelves(db.session, _viewer(), reading_language())
@@ -132,7 +133,7 @@ def start_assignment(assignment_id: int) -> Response:
     if not StartQuizForm().validate_on_submit():
         abort(400)
     outcome = classrooms.start_assignment(db.session, current_user.account_id, assignment_id,
-                                          classrooms.now())
+                                          clock.now())
     if outcome is None:
         abort(404)
     if isinstance(outcome, AttemptKind):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import random
 import secrets
@@ -12,6 +13,8 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from quizapp.database import write_transaction
+from quizapp.domain import clock
+from quizapp.domain.classroom_rules import past_due
 from quizapp.domain.grading import Response, ResponseError, is_correct, presentation_order, read_response
 from quizapp.domain.review_schedule import DEFAULT_RETENTION
 from quizapp.models import (
@@ -26,7 +29,6 @@ from quizapp.models import (
     Question,
     QuestionVersion,
     SavedAnswer,
-    utc_now,
 )
 from quizapp.services import review_cards
 from quizapp.services.saved_answers import save_answers, saved_answers, with_saved
@@ -217,7 +219,7 @@ def submit_attempt(session: Session, token: str, raw: Mapping[int, list[str]],
                               response=responses[item.position], correct=right,
                               points_awarded=version.points if right else 0))
     score = sum(a.points_awarded for a in answers)
-    at = review_cards.now()  # the clock the review cards are scheduled by (tests move it)
+    at = clock.now()  # one time for the submission, its review cards and whether it counts
     answered = [(version.question_id, answer.correct,
                  review_cards.concept_id(version.tags, version.question.bank.tags))
                 for version, answer in zip((item.question_version for item in attempt.items), answers,
@@ -240,12 +242,12 @@ def submit_attempt(session: Session, token: str, raw: Mapping[int, list[str]],
             session.execute(delete(SavedAnswer).where(SavedAnswer.attempt_id == attempt.id))
         if attempt.counts and attempt.assignment_id is not None and attempt.account_id is not None:
             _record_best(session, attempt.assignment_id, attempt.account_id, score,
-                         attempt.max_score)
+                         attempt.max_score, at)
     return Submission(SubmitStatus.RECORDED)
 
 
 def _record_best(session: Session, assignment_id: int, account_id: int, score: int,
-                 max_score: int) -> None:
+                 max_score: int, now: dt.datetime) -> None:
     """Keep the learner's best score and class total, in the submission's own transaction.
 
     Only submissions made before the due date count.
@@ -255,8 +257,7 @@ def _record_best(session: Session, assignment_id: int, account_id: int, score: i
     """
     classroom_id, due_at = session.execute(
         select(Assignment.classroom_id, Assignment.due_at).where(Assignment.id == assignment_id)).one()
-    now = utc_now()
-    if due_at is not None and now >= due_at:
+    if past_due(due_at, now):
         return  # started in time but sent after the due date: practice, like any late attempt
     membership = session.scalar(
         select(Membership).where(Membership.classroom_id == classroom_id,

@@ -8,7 +8,7 @@ from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from quizapp.database import write_transaction
-from quizapp.domain import bank_format
+from quizapp.domain import bank_format, clock
 from quizapp.domain.articles import Article, parse_article
 from quizapp.domain.bank_translation import (
     Translation,
@@ -31,7 +31,6 @@ from quizapp.models import (
     Question,
     QuestionVersion,
     Source,
-    utc_now,
 )
 from quizapp.services.catalog_loading import LoadReport, store_article, store_bank, store_translation
 
@@ -340,7 +339,7 @@ def delete_bank(session: Session, bank: Bank) -> None:
     """
     with write_transaction(session):
         bank.listed = False
-        bank.deleted_at = utc_now()
+        bank.deleted_at = clock.now()
 
 
 def own_article(session: Session, teacher_id: int, source_id: str) -> Source | None:

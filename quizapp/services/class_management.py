@@ -9,6 +9,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from quizapp.database import write_transaction
+from quizapp.domain import clock
 from quizapp.domain.names import clean_name, look_alike
 from quizapp.models import (
     Account,
@@ -17,7 +18,6 @@ from quizapp.models import (
     Attempt,
     Classroom,
     Membership,
-    utc_now,
 )
 from quizapp.services.accounts import AccountProblem
 
@@ -35,7 +35,7 @@ def rename_class(session: Session, classroom: Classroom, name: str) -> bool:
 def archive_class(session: Session, classroom: Classroom, archived: bool) -> None:
     """Archive the class (its code, projector link and assignments stop), or restore it."""
     with write_transaction(session):
-        classroom.archived_at = utc_now() if archived else None
+        classroom.archived_at = clock.now() if archived else None
 
 
 def membership(session: Session, classroom_id: int, account_id: int) -> Membership | None:
@@ -78,7 +78,7 @@ def remove_learner(session: Session, classroom_id: int, account_id: int) -> bool
         row = session.get(Membership, (classroom_id, account_id), populate_existing=True)
         if row is None or row.removed_at is not None:
             return False
-        row.removed_at = utc_now()
+        row.removed_at = clock.now()
     return True
 
 
@@ -125,4 +125,4 @@ def delete_assignment(session: Session, assignment: Assignment) -> None:
             member.total = max(0, member.total - bests.get(member.account_id, 0))
         session.execute(update(Attempt).where(Attempt.assignment_id == assignment.id)
                         .values(counts=False))
-        assignment.deleted_at = utc_now()
+        assignment.deleted_at = clock.now()

@@ -28,7 +28,6 @@ from quizapp.models import (
     BankTranslation,
     Classroom,
     Membership,
-    utc_now,
 )
 from quizapp.services import attempts
 from quizapp.services.authoring import own_or_bundled
@@ -361,6 +360,4 @@ def classroom_by_projector(session: Session, token: str) -> Classroom | None:
     return session.scalar(select(Classroom).where(Classroom.projector_token == token, OPEN_CLASS))
 
 
-def now() -> dt.datetime:
-    """The time rules are judged at: UTC, naive, like every stored timestamp."""
-    return utc_now()
+

@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.selectable import NamedFromClause
 
 from quizapp.database import write_transaction
+from quizapp.domain import clock
 from quizapp.domain.item_analysis import (
     CHOICE_TYPES,
     MIN_ATTEMPTS,
@@ -50,7 +51,6 @@ from quizapp.models import (
     Question,
     QuestionFlag,
     QuestionVersion,
-    utc_now,
 )
 from quizapp.services.authoring import own_or_bundled
 
@@ -383,5 +383,5 @@ def close_flag(session: Session, teacher_id: int, flag_id: int) -> str | None:
     with write_transaction(session):
         flag = session.get(QuestionFlag, flag_id)
         if flag is not None and flag.closed_at is None:
-            flag.closed_at, flag.closed_by = utc_now(), teacher_id
+            flag.closed_at, flag.closed_by = clock.now(), teacher_id
     return str(row.slug)

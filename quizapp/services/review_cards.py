@@ -1,6 +1,6 @@
 """Review cards: recorded as attempts are submitted, counted and run on the Review page.
 
-The clock is ``now()`` here, so tests can move it; scheduling itself is
+The clock is ``clock.now()`` here, so tests can move it; scheduling itself is
 ``domain.review_schedule``. A review run is an Attempt with ``review`` set, on no
 assignment and never counting, so it can change no score and no board.
 """
@@ -17,6 +17,7 @@ from sqlalchemy import Select, and_, func, insert, select
 from sqlalchemy.orm import Session
 
 from quizapp.database import write_transaction
+from quizapp.domain import clock
 from quizapp.domain.curriculum import CONCEPTS, Concept, concept_of
 from quizapp.domain.grading import presentation_order
 from quizapp.domain.review_schedule import (
@@ -34,16 +35,10 @@ from quizapp.models import (
     Question,
     QuestionVersion,
     ReviewCard,
-    utc_now,
 )
 from quizapp.services.authoring import visible_to
 
 REVIEW_LENGTH = 20  # questions in one review run at most
-
-
-def now() -> dt.datetime:
-    """The review clock (naive UTC); tests replace it to move time on."""
-    return utc_now()
 
 
 def concept_id(version_tags: Iterable[str], bank_tags: Iterable[str]) -> str | None:
@@ -92,7 +87,7 @@ def _due(account_id: int, *columns: object) -> Select[tuple[object, ...]]:
     return (select(*columns).select_from(ReviewCard)
             .join(Question, Question.id == ReviewCard.question_id)
             .join(Bank, Bank.id == Question.bank_id)
-            .where(ReviewCard.account_id == account_id, ReviewCard.due <= now(),
+            .where(ReviewCard.account_id == account_id, ReviewCard.due <= clock.now(),
                    *_seen_questions(account_id)))
 
 
@@ -171,7 +166,7 @@ def activity(session: Session, account_id: int) -> Activity:
     week = session.scalar(
         select(func.count()).select_from(Answer).join(Attempt, Attempt.id == Answer.attempt_id)
         .where(Attempt.account_id == account_id, Attempt.review.is_(True),
-               Attempt.submitted_at >= now() - dt.timedelta(days=7))) or 0
+               Attempt.submitted_at >= clock.now() - dt.timedelta(days=7))) or 0
     return Activity(cards, due_count(session, account_id), week)
 
 

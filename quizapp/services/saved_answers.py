@@ -13,7 +13,8 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from quizapp.database import write_transaction
-from quizapp.models import Attempt, AttemptItem, SavedAnswer, utc_now
+from quizapp.domain import clock
+from quizapp.models import Attempt, AttemptItem, SavedAnswer
 
 MAX_VALUES_PER_QUESTION = 8  # a question has at most 8 choices or items
 MAX_VALUE_LENGTH = 64  # an index, a position or a number as typed
@@ -57,7 +58,7 @@ def save_answers(session: Session, token: str, given: Mapping[int, list[str]],
         return False
     shown = set(session.scalars(select(AttemptItem.position).where(AttemptItem.attempt_id == attempt_id)))
     wanted = sorted(set(positions) & shown)
-    now = utc_now()
+    now = clock.now()
     rows = [SavedAnswer(attempt_id=attempt_id, position=position, values=clipped(given[position]),
                         saved_at=now)
             for position in wanted if any(value.strip() for value in given.get(position, []))]

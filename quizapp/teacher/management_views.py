@@ -10,6 +10,7 @@ from flask import Response, abort, flash, redirect, render_template, request, ur
 from flask_babel import gettext as _
 from markupsafe import Markup
 
+from quizapp.domain import clock
 from quizapp.domain.class_time import edited_assignment_date_problems, utc_to_local
 from quizapp.extensions import db
 from quizapp.models import Assignment, Classroom
@@ -177,7 +178,7 @@ def edit_assignment(classroom_id: int, assignment_id: int) -> str | Response | t
 def _saved(form: EditAssignmentForm, assignment: Assignment, zone: str) -> bool:
     """Save the edited dates and attempts if they pass the checks of a new assignment."""
     opens_at, due_at = typed_dates(form, zone)
-    now = classrooms.now()
+    now = clock.now()
     problems = edited_assignment_date_problems(opens_at, due_at, now, assignment.opens_at,
                                                assignment.due_at)
     show_date_problems(form, problems, now, zone)

@@ -13,6 +13,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from wtforms import SelectChoice
 
+from quizapp.domain import clock
 from quizapp.domain.class_time import DateProblem, assignment_date_problems, local_to_utc
 from quizapp.domain.classroom_rules import report_filename
 from quizapp.extensions import db
@@ -103,7 +104,7 @@ def _assign_form(zone: str) -> AssignForm:
 def class_page(classroom_row: Classroom, assign_form: AssignForm | None = None,
                settings_form: ClassSettingsForm | None = None,
                rename_form: RenameClassForm | None = None) -> str:
-    page = classrooms.class_page(db.session, classroom_row, classrooms.now(), str(get_locale()))
+    page = classrooms.class_page(db.session, classroom_row, clock.now(), str(get_locale()))
     return render_template(
         "teacher/classroom.html", page=page,
         assign_form=assign_form or _assign_form(page.timezone),
@@ -169,7 +170,7 @@ def assign(classroom_id: int) -> str | Response | tuple[str, int]:
     form = _assign_form(zone)
     if form.validate_on_submit():
         opens_at, due_at = typed_dates(form, zone)
-        now = classrooms.now()
+        now = clock.now()
         problems = assignment_date_problems(opens_at, due_at, now)
         show_date_problems(form, problems, now, zone)
         if not problems and classrooms.assign_bank(
@@ -252,7 +253,7 @@ def report_csv(classroom_id: int) -> Response:
 def assignment_report(classroom_id: int, assignment_id: int) -> str:
     """Each question's share of right answers, its most common wrong answer, and its item analysis."""
     classroom_row = own_class(classroom_id)
-    page = classrooms.class_page(db.session, classroom_row, classrooms.now(), str(get_locale()))
+    page = classrooms.class_page(db.session, classroom_row, clock.now(), str(get_locale()))
     assignment = next((a for a in page.assignments if a.id == assignment_id), None) or abort(404)
     items = item_reports.assignment_report(db.session, assignment_id)
     return render_template("teacher/assignment.html", classroom=classroom_row,
