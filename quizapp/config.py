@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
+from quizapp.domain.yaml_reader import MAX_FILE_BYTES
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SECRET_KEY_FILE = "secret_key"  # in the instance folder, written by ``quizapp init``
 
@@ -22,7 +24,7 @@ class DefaultConfig:
     SESSION_COOKIE_SAMESITE = "Lax"
     # A bank may be 1 MiB (the spec's limit); a web page saved from a browser is often
     # larger, so the article import page takes up to 5 MiB.
-    MAX_CONTENT_LENGTH = 1024 * 1024
+    MAX_CONTENT_LENGTH = MAX_FILE_BYTES  # a bank's limit, the spec's: pasted or uploaded alike
     SAVED_PAGE_MAX_BYTES = 5 * 1024 * 1024
     LARGE_UPLOAD_ENDPOINTS: ClassVar[list[str]] = ["teacher.new_article"]
     # Teachers sign up on their own only where the instance allows it.

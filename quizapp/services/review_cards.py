@@ -22,8 +22,8 @@ from quizapp.domain.curriculum import CONCEPTS, Concept, concept_of
 from quizapp.domain.grading import presentation_order
 from quizapp.domain.review_schedule import (
     DEFAULT_RETENTION,
-    MASTERED_STABILITY_DAYS,
     CardState,
+    is_mastered,
     review,
 )
 from quizapp.models import (
@@ -195,7 +195,7 @@ def progress(session: Session, account_id: int) -> list[ConceptProgress]:
             continue
         counts = totals.setdefault(concept, [0, 0])
         counts[1] += 1
-        if stability is not None and stability >= MASTERED_STABILITY_DAYS:
+        if is_mastered(stability):
             counts[0] += 1
     return [ConceptProgress(concept, *totals[concept.id]) for concept in CONCEPTS
             if concept.id in totals]

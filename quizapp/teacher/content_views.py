@@ -26,6 +26,7 @@ from quizapp.teacher.views import teacher, teacher_only
 from quizapp.web.form_responses import form_status
 from quizapp.web.item_words import item_views
 from quizapp.web.message_catalogs import in_page_language, language_name
+from quizapp.web.upload_limits import within_bank_limit
 
 YAML_TYPE = "application/yaml; charset=utf-8"
 
@@ -44,13 +45,14 @@ def _submitted_bank(form: BankUploadForm) -> tuple[bytes, str]:
     """The bank's bytes and the name problems are reported under; 413 past 1 MiB, unread."""
     upload = form.file.data
     if upload and upload.filename:
-        data = upload.stream.read(MAX_FILE_BYTES + 1)
-        name = upload.filename.rsplit("/", 1)[-1].rsplit("\\", 1)[-1]
-    else:
-        data, name = (form.text.data or "").replace("\r\n", "\n").encode("utf-8"), "pasted.yaml"
-    if len(data) > MAX_FILE_BYTES:
-        abort(413)
-    return data, name
+        return (within_bank_limit(upload.stream.read(MAX_FILE_BYTES + 1)),
+                upload.filename.rsplit("/", 1)[-1].rsplit("\\", 1)[-1])
+    return _pasted(form.text.data), "pasted.yaml"
+
+
+def _pasted(text: str | None) -> bytes:
+    """Pasted text as a file's bytes (the browser's CR LF as LF); 413 past a bank's limit."""
+    return within_bank_limit((text or "").replace("\r\n", "\n").encode("utf-8"))
 
 
 @teacher.route("/banks/new", methods=["GET", "POST"])
@@ -85,9 +87,7 @@ def publish_bank() -> tuple[str, int] | Response:
     form = PublishBankForm()
     if not form.validate_on_submit():
         abort(400)
-    data = (form.text.data or "").encode("utf-8")
-    if len(data) > MAX_FILE_BYTES:
-        abort(413)
+    data = _pasted(form.text.data)
     check = authoring.publish_bank(db.session, current_user.account_id, data, "pasted.yaml")
     if not check.passed:  # something changed since the preview, such as an id now taken
         return _fix_page(BankUploadForm(formdata=None, text=check.text), check)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from flask import Request, current_app
+from flask import Request, abort, current_app
+
+from quizapp.domain.yaml_reader import MAX_FILE_BYTES
 
 # Room for the form's other fields and the multipart framing around the file itself.
 FORM_OVERHEAD = 64 * 1024
@@ -39,3 +41,10 @@ class SizeLimitedRequest(Request):
     @max_form_memory_size.setter
     def max_form_memory_size(self, value: int | None) -> None:
         self._max_form_memory_size = value
+
+
+def within_bank_limit(data: bytes) -> bytes:
+    """``data``, when a bank may be that large (the spec's 1 MiB); 413 otherwise."""
+    if len(data) > MAX_FILE_BYTES:
+        abort(413)
+    return data
