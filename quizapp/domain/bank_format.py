@@ -2,41 +2,30 @@
 
 from __future__ import annotations
 
-import itertools
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any
 
-from quizapp.domain.field_checks import FieldReader, describe, is_null
+from quizapp.domain.field_checks import FieldReader, describe
 from quizapp.domain.messages import Message, msg
-from quizapp.domain.numbers import MAX_SIGNIFICANT_DIGITS, NumberProblem, read_decimal
 from quizapp.domain.problems import Problem
+from quizapp.domain.question_types import TYPES
 from quizapp.domain.yaml_reader import (
     Mapping,
-    Scalar,
     Sequence,
     YamlProblem,
     decode_text,
     read_yaml,
 )
 
-QUESTION_TYPES = ("single", "multiple", "true_false", "number", "order")
+QUESTION_TYPES = tuple(TYPES)
 DIFFICULTIES = ("easy", "medium", "hard")
 BANK_KEYS = ("bank", "title", "description", "language", "tags", "questions")
 COMMON_KEYS = ("id", "type", "prompt", "explanation", "cite", "points", "difficulty", "tags")
-TYPE_KEYS: dict[str, tuple[str, ...]] = {
-    "single": ("choices", "answer"),
-    "multiple": ("choices", "answer"),
-    "true_false": ("answer",),
-    "number": ("answer", "tolerance", "unit"),
-    "order": ("items",),
-}
-ALL_TYPE_KEYS = ("choices", "answer", "tolerance", "unit", "items")
+TYPE_KEYS: dict[str, tuple[str, ...]] = {name: kind.bank_keys for name, kind in TYPES.items()}
+ALL_TYPE_KEYS = tuple(dict.fromkeys(key for keys in TYPE_KEYS.values() for key in keys))
 CITATION_KEYS = ("source", "quote")
 MAX_TITLE_LENGTH = 120
-MIN_ENTRIES, MAX_ENTRIES = 2, 8
 MAX_POINTS = 100
 # The format's limits: a citation points at a passage, not at the article.
 MAX_QUOTE_LENGTH = 600
@@ -189,7 +178,7 @@ def _read_question(node: Any, reader: FieldReader, seen: dict[str, int]) -> Ques
     points = _read_points(node, reader)
     difficulty = _read_difficulty(node, reader)
     tags = reader.tags(node)
-    key = _KEY_READERS[question_type](node, reader) if question_type else None
+    key = TYPES[question_type].read_key(node, reader) if question_type else None
 
     if len(reader.problems) > before or None in (question_id, prompt, explanation, key):
         return None
@@ -261,167 +250,3 @@ def _read_citations(node: Mapping, reader: FieldReader) -> list[Citation]:
             reader.problem(reader.line_of(entry, wrong_key), message)
         citations.append(Citation(source, quote, reader.line_of(entry, "quote")))
     return citations
-
-
-def _read_entries(node: Mapping, reader: FieldReader, key: str) -> list[str] | None:
-    entries = reader.text_list(node, key, required=True)
-    if entries is None:
-        return None
-    written = node.get(key)
-    if written is not None and isinstance(written[1], Sequence) and len(written[1].items) != len(entries):
-        return None  # the bad entries are reported already; counting them would mislead
-    line = reader.line_of(node, key)
-    if written is not None and _split_number(written[1]):
-        reader.problem(line, msg("in %(key)r written as [a, b], every comma starts a new entry, "
-                                 "so a number such as 6,200 became two: put each entry on its own "
-                                 "line ('- 6,200') or in quotes", key=key))
-        return None
-    if not MIN_ENTRIES <= len(entries) <= MAX_ENTRIES:
-        reader.problem(line, msg("%(key)r has %(count)d entries: write from %(least)d to "
-                                 "%(most)d", key=key, count=len(entries), least=MIN_ENTRIES,
-                                 most=MAX_ENTRIES))
-        return None
-    first_line: dict[str, int] = {}
-    for entry in entries:
-        if entry.text in first_line:
-            reader.problem(entry.line, msg("%(entry)r is already in %(key)r on line %(line)d: "
-                                           "every entry must be different", entry=entry.text,
-                                           key=key, line=first_line[entry.text]))
-            return None
-        first_line[entry.text] = entry.line
-    return [entry.text for entry in entries]
-
-
-def _split_number(node: Any) -> bool:
-    """True when a [a, b] list holds an entry ending in a digit followed by one of 3 digits."""
-    if not isinstance(node, Sequence) or not node.flow:
-        return False
-    texts = [item.text for item in node.items if isinstance(item, Scalar)]
-    return any(before[-1:].isdigit() and re.match(r"\d{3}(\D|$)", after)
-               for before, after in itertools.pairwise(texts))
-
-
-def _answer(node: Mapping, reader: FieldReader) -> tuple[Scalar, Any] | None:
-    return reader.find(node, "answer", required=True,
-                       missing=msg("the key 'answer' is missing: add the right answer"))
-
-
-def _single_key(node: Mapping, reader: FieldReader) -> dict[str, Any] | None:
-    choices = _read_entries(node, reader, "choices")
-    found = _answer(node, reader)
-    if found is None or choices is None:
-        return None
-    key_node, value = found
-    if isinstance(value, Sequence):
-        reader.problem(key_node.line, msg("a single question has one answer, not a list: "
-                                          "write one of the choices, or use type: multiple"))
-        return None
-    if not isinstance(value, Scalar) or value.text not in choices:
-        shown = repr(value.text) if isinstance(value, Scalar) else describe(value)
-        reader.problem(key_node.line, msg("the answer %(answer)s is not one of the choices: "
-                                          "copy it exactly from the list of choices", answer=shown))
-        return None
-    return {"choices": choices, "answer": value.text}
-
-
-def _multiple_key(node: Mapping, reader: FieldReader) -> dict[str, Any] | None:
-    choices = _read_entries(node, reader, "choices")
-    found = _answer(node, reader)
-    if found is None or choices is None:
-        return None
-    key_node, value = found
-    if not isinstance(value, Sequence):
-        reader.problem(key_node.line, msg("a multiple question's answer must be a list of the "
-                                          "right choices (- ...), even when only one is right"))
-        return None
-    answers = reader.text_list(node, "answer", required=True) or []
-    if len(answers) != len(value.items):
-        return None
-    if not answers:
-        reader.problem(key_node.line, msg("the answer list is empty: list the right choices"))
-        return None
-    picked: list[str] = []
-    for entry in answers:
-        if entry.text not in choices:
-            reader.problem(entry.line, msg("the answer %(answer)s is not one of the choices: "
-                                           "copy it exactly from the list of choices",
-                                           answer=repr(entry.text)))
-        elif entry.text in picked:
-            reader.problem(entry.line, msg("the answer %(answer)r is listed twice: keep it once",
-                                           answer=entry.text))
-        else:
-            picked.append(entry.text)
-    if len(picked) != len(answers):
-        return None
-    return {"choices": choices, "answer": picked}
-
-
-def _true_false_key(node: Mapping, reader: FieldReader) -> dict[str, Any] | None:
-    found = _answer(node, reader)
-    if found is None:
-        return None
-    key_node, value = found
-    if isinstance(value, Scalar) and value.plain and value.text.lower() in ("true", "false"):
-        return {"answer": value.text.lower() == "true"}
-    shown = repr(value.text) if isinstance(value, Scalar) else describe(value)
-    reader.problem(key_node.line, msg("the answer of a true_false question must be true or false "
-                                      "(without quotes), not %(found)s", found=shown))
-    return None
-
-
-def _number_key(node: Mapping, reader: FieldReader) -> dict[str, Any] | None:
-    found = _answer(node, reader)
-    answer = _read_number(found, reader, "answer") if found else None
-    tolerance_found = node.get("tolerance")
-    tolerance = _read_number(tolerance_found, reader, "tolerance") if tolerance_found else "0"
-    if tolerance is not None and tolerance.startswith("-"):
-        reader.problem(reader.line_of(node, "tolerance"),
-                       msg("'tolerance' %(value)s must be 0 or more", value=tolerance))
-        tolerance = None
-    unit = reader.text(node, "unit", required=False, max_length=40)
-    if answer is None or tolerance is None:
-        return None
-    return {"answer": answer, "tolerance": tolerance, "unit": unit}
-
-
-def _read_number(found: tuple[Scalar, Any], reader: FieldReader, key: str) -> str | None:
-    key_node, value = found
-    text = value.text if isinstance(value, Scalar) and not is_null(value) else None
-    number = read_decimal(text) if text is not None else NumberProblem.NOT_A_NUMBER
-    if number is NumberProblem.TOO_PRECISE:
-        reader.problem(key_node.line, msg("%(key)r has more than %(limit)d significant digits: "
-                                          "round it, and give a tolerance if learners may round "
-                                          "too", key=key, limit=MAX_SIGNIFICANT_DIGITS))
-        return None
-    if number is NumberProblem.OUT_OF_RANGE:
-        reader.problem(key_node.line, msg("%(key)r must lie between -10^15 and 10^15: give it "
-                                          "in a larger unit (billions instead of units, say)",
-                                          key=key))
-        return None
-    if not isinstance(number, Decimal):
-        shown = (repr(_shortened(text)) if text is not None
-                 else describe(value) if not is_null(value) else msg("empty"))
-        hint = msg(" (write it without thousands commas, such as 6238)") if text and "," in text else ""
-        reader.problem(key_node.line, msg("%(key)r must be a number, not %(found)s%(hint)s",
-                                          key=key, found=shown, hint=hint))
-        return None
-    return format(number.normalize(), "f") if number == number.to_integral() else str(number)
-
-
-def _order_key(node: Mapping, reader: FieldReader) -> dict[str, Any] | None:
-    items = _read_entries(node, reader, "items")
-    return None if items is None else {"items": items}
-
-
-_KEY_READERS: dict[str, Callable[[Mapping, FieldReader], dict[str, Any] | None]] = {
-    "single": _single_key,
-    "multiple": _multiple_key,
-    "true_false": _true_false_key,
-    "number": _number_key,
-    "order": _order_key,
-}
-
-
-def _shortened(text: str, limit: int = 60) -> str:
-    """Enough of a long value to recognise it in a message, without copying all of it."""
-    return text if len(text) <= limit else text[:limit] + "…"

@@ -20,11 +20,12 @@ from quizapp.domain.grading import shown_entries
 from quizapp.domain.identifiers import did_you_mean
 from quizapp.domain.messages import msg
 from quizapp.domain.problems import Problem
+from quizapp.domain.question_types import TYPES
 from quizapp.domain.yaml_reader import Mapping, Scalar, Sequence, YamlProblem, decode_text, read_yaml
 
 TRANSLATION_KEYS = ("translation_of", "language", "title", "description", "questions")
 QUESTION_KEYS = ("id", "translates", "prompt", "explanation", "cite")
-ENTRY_KEYS = {"single": "choices", "multiple": "choices", "order": "items"}
+ENTRY_KEYS = {name: kind.entry_key for name, kind in TYPES.items() if kind.entry_key}
 FINGERPRINT_LENGTH = 8
 
 
@@ -315,15 +316,7 @@ def current_words(stored: dict[str, Any] | None, fingerprint: str | None) -> dic
 def translated_response(question_type: str, key: dict[str, Any], response: Any,
                         entries: list[str]) -> Any:
     """A response or right answer with each chosen entry in the translation's words."""
-    originals = shown_entries(question_type, key)
-    if not entries or len(entries) != len(originals) or response is None:
-        return response
-    by_original = dict(zip(originals, entries, strict=True))
-    if isinstance(response, list):
-        return [by_original.get(entry, entry) for entry in response]
-    if isinstance(response, str) and question_type in ENTRY_KEYS:
-        return by_original.get(response, response)
-    return response
+    return TYPES[question_type].translated(key, response, entries)
 
 
 def stale_questions(current: dict[str, str | None], translated: dict[str, Any]) -> list[str]:

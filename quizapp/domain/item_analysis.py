@@ -27,13 +27,16 @@ from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from quizapp.domain.question_types import TYPES
+
 MIN_ATTEMPTS = 10  # learners needed before any statistic is shown
 GROUP_SHARE = 0.27  # of the learners, in each of the upper and lower groups
 UNCHOSEN_MIN_ANSWERS = 10  # answers needed before an unchosen distractor is flagged
 EASY_ABOVE = 0.95
 HARD_BELOW = 0.2
 WEAK_DISCRIMINATION = 0.1
-CHOICE_TYPES = ("single", "multiple", "true_false")
+# The types whose responses name choices, counted one by one.
+CHOICE_TYPES = tuple(name for name, kind in TYPES.items() if kind.counts_choices)
 
 
 class ItemFlag(enum.Enum):
@@ -178,13 +181,8 @@ def choice_counts(question: ItemQuestion,
     Stored responses are the chosen text (single), the chosen texts (multiple) or a bool
     (true_false); anything that names no choice of the key is left out.
     """
-    if question.type == "true_false":
-        choices: list[str | bool] = [True, False]
-        answer: list[Any] = [question.answer_key["answer"]]
-    else:
-        choices = list(question.answer_key["choices"])
-        answer = question.answer_key["answer"]
-        answer = list(answer) if isinstance(answer, list) else [answer]
+    analysed = TYPES[question.type].analysed_choices(question.answer_key)
+    choices, answer = analysed.choices, analysed.right
     picked = dict.fromkeys(range(len(choices)), 0)
     blank = 0
     for response, times in responses:
@@ -211,7 +209,7 @@ def hints_for(question: ItemQuestion, facility: float, discrimination: float,
             hints.append(Hint(ItemFlag.NEGATIVE_DISCRIMINATION))
         elif discrimination < WEAK_DISCRIMINATION:
             hints.append(Hint(ItemFlag.NO_DISCRIMINATION))
-    if question.type in ("single", "multiple") and answered >= UNCHOSEN_MIN_ANSWERS:
+    if TYPES[question.type].flags_unchosen and answered >= UNCHOSEN_MIN_ANSWERS:
         hints += [Hint(ItemFlag.UNCHOSEN_DISTRACTOR, count.choice) for count in choices
                   if not count.right and count.picked == 0]
     if facility > EASY_ABOVE:

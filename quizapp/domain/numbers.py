@@ -50,3 +50,17 @@ def parse_decimal(text: str) -> Decimal | None:
     number = read_decimal(text)
     return number if isinstance(number, Decimal) else None
 
+
+_LEARNER_NUMBER = re.compile(r"[-+\u2212]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?")
+# Longer text is refused before any parsing, so it costs nothing; the limits above apply too.
+MAX_LEARNER_NUMBER_TEXT = 48
+
+
+def parse_learner_number(text: str) -> Decimal | None:
+    """Read a number as learners type it: ``7``, ``7.0``, `` 7 ``, ``6,238`` (thousands commas)."""
+    text = text.strip().replace("\u00a0", "").replace("\u202f", "")
+    if not text or len(text) > MAX_LEARNER_NUMBER_TEXT:
+        return None
+    if not _LEARNER_NUMBER.fullmatch(text) or not any(c.isdigit() for c in text):
+        return None
+    return parse_decimal(text.replace(",", "").replace("\u2212", "-"))

@@ -10,6 +10,7 @@ from flask_babel import lazy_gettext as _l
 
 from quizapp.domain.item_analysis import Hint, ItemFlag
 from quizapp.services.item_reports import ItemReport, OpenFlag, QuestionReport
+from quizapp.web.answer_words import true_false_words
 
 # The problems a learner can report, as the form and the teacher's page name them.
 FLAG_REASON_WORDS = {
@@ -43,9 +44,7 @@ class ItemView:
 
 def choice_label(choice: str | bool) -> str:
     """A choice as learners saw it: the bank's text, or True/False in the page's language."""
-    if isinstance(choice, bool):
-        return _("True") if choice else _("False")
-    return choice
+    return true_false_words(choice) if isinstance(choice, bool) else choice
 
 
 def hint_text(hint: Hint) -> str:

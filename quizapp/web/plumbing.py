@@ -12,6 +12,7 @@ from quizapp.learner import learner
 from quizapp.projector import projector
 from quizapp.teacher import teacher
 from quizapp.web import links
+from quizapp.web.answer_words import TEMPLATE_GLOBALS
 from quizapp.web.headers import add_security_headers
 from quizapp.web.health import health
 from quizapp.web.i18n import install_template_gettext, isolated, select_locale, template_helpers
@@ -54,6 +55,8 @@ def register_template_helpers(app: Flask) -> None:
     app.add_template_filter(language_name, "language_name")
     app.add_template_filter(isolated, "isolated")
     app.jinja_env.globals["url_for"] = links.url_for  # absolute links for trusted hosts only
+    for helper in TEMPLATE_GLOBALS:
+        app.add_template_global(helper)
 
 
 def register_blueprints(app: Flask) -> None:
