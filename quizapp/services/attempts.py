@@ -31,6 +31,7 @@ from quizapp.models import (
     SavedAnswer,
 )
 from quizapp.services import review_cards
+from quizapp.services.bank_access import open_to_learners
 from quizapp.services.saved_answers import save_answers, saved_answers, with_saved
 
 
@@ -62,7 +63,7 @@ def start_attempt(session: Session, bank_slug: str, rng: random.Random | None = 
     ``counts`` towards the assignment unless it was started after the due date.
     """
     rng = rng or random.SystemRandom()
-    bank = session.scalar(select(Bank).where(Bank.slug == bank_slug, Bank.listed))
+    bank = session.scalar(select(Bank).where(Bank.slug == bank_slug, *open_to_learners()))
     if bank is None:
         return None
     versions = list(session.scalars(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from quizapp.database import write_transaction
@@ -26,28 +26,18 @@ from quizapp.models import (
     Bank,
     BankTranslation,
     Citation,
-    Classroom,
-    Membership,
     Question,
     QuestionVersion,
     Source,
 )
+from quizapp.services.bank_access import (
+    assignable_by,
+    on_owners_list,
+    own_or_bundled,
+    published_by,
+    visible_to,
+)
 from quizapp.services.catalog_loading import LoadReport, store_article, store_bank, store_translation
-
-
-def own_or_bundled(owner_column: ColumnElement[int | None], teacher_id: int) -> ColumnElement[bool]:
-    """Condition for what a teacher may use: bundled content (no owner) and their own."""
-    return or_(owner_column.is_(None), owner_column == teacher_id)
-
-
-def visible_to(owner_column: ColumnElement[int | None], viewer_id: int | None) -> ColumnElement[bool]:
-    """Condition for content everyone sees (no owner), or that is the viewer's or their teacher's."""
-    if viewer_id is None:
-        return owner_column.is_(None)
-    teachers = (select(Classroom.teacher_id)
-                .join(Membership, Membership.classroom_id == Classroom.id)
-                .where(Membership.account_id == viewer_id))
-    return or_(owner_column.is_(None), owner_column == viewer_id, owner_column.in_(teachers))
 
 
 @dataclass(frozen=True)
@@ -126,7 +116,7 @@ def _check_translation_text(session: Session, teacher_id: int, data: bytes, name
                             text: str) -> BankCheck:
     """Check a translation of one of the teacher's own banks, as published."""
     own = {row.slug: row.yaml_text for row in session.execute(
-        select(Bank.slug, Bank.yaml_text).where(Bank.owner_id == teacher_id, Bank.listed))}
+        select(Bank.slug, Bank.yaml_text).where(*published_by(teacher_id)))}
     banks = {}
     for slug, yaml_text in own.items():
         bank, _ = bank_format.parse_bank(slug, slug, (yaml_text or "").encode("utf-8"))
@@ -221,8 +211,8 @@ class OwnBank:
 def teacher_banks(session: Session, teacher_id: int, languages: list[str]) -> list[OwnBank]:
     """The teacher's own banks (unpublished ones too), then the bundled ones, by title, with where
     their translations stand. Deleted banks are left out."""
-    shown = or_(Bank.listed, (Bank.owner_id == teacher_id) & Bank.deleted_at.is_(None))
-    rows = session.scalars(select(Bank).where(shown, own_or_bundled(Bank.owner_id, teacher_id))
+    rows = session.scalars(select(Bank).where(on_owners_list(teacher_id),
+                                              own_or_bundled(Bank.owner_id, teacher_id))
                            .options(selectinload(Bank.questions).selectinload(Question.current_version))
                            .order_by(Bank.owner_id.is_(None), Bank.title)).all()
     stored: dict[tuple[int, str], dict] = {  # type: ignore[type-arg]
@@ -245,21 +235,20 @@ def teacher_banks(session: Session, teacher_id: int, languages: list[str]) -> li
 def assignable_banks(session: Session, teacher_id: int) -> list[tuple[str, str]]:
     """The slugs and titles of the published banks a teacher may assign: bundled and their own."""
     return [(slug, title) for slug, title in session.execute(
-        select(Bank.slug, Bank.title).where(Bank.listed, own_or_bundled(Bank.owner_id, teacher_id))
+        select(Bank.slug, Bank.title).where(*assignable_by(teacher_id))
         .order_by(Bank.title))]
 
 
 def bank_yaml(session: Session, viewer_id: int | None, slug: str) -> str | None:
     """A bank's YAML as last published, if the viewer may see the bank (or unpublished it)."""
-    mine_unpublished = (Bank.owner_id == viewer_id) & Bank.deleted_at.is_(None)
     return session.scalar(select(Bank.yaml_text).where(
-        Bank.slug == slug, or_(Bank.listed, mine_unpublished), visible_to(Bank.owner_id, viewer_id)))
+        Bank.slug == slug, on_owners_list(viewer_id), visible_to(Bank.owner_id, viewer_id)))
 
 
 def translation_file(session: Session, teacher_id: int, slug: str, language: str) -> str | None:
     """The teacher's translation of their bank as published, or a file to fill in; None if not theirs."""
     row = session.execute(select(Bank.id, Bank.yaml_text, Bank.language).where(
-        Bank.slug == slug, Bank.owner_id == teacher_id, Bank.listed)).first()
+        Bank.slug == slug, *published_by(teacher_id))).first()
     if row is None or row.language == language:
         return None
     published = session.scalar(select(BankTranslation.yaml_text).where(

@@ -30,7 +30,7 @@ from quizapp.models import (
     Membership,
 )
 from quizapp.services import attempts
-from quizapp.services.authoring import own_or_bundled
+from quizapp.services.bank_access import assignable_by
 
 _Viewer = aliased(Membership)
 
@@ -226,7 +226,7 @@ def assign_bank(session: Session, classroom: Classroom, bank_slug: str,
                 attempts_allowed: int | None) -> int | None:
     """Set a bundled bank or one of the teacher's own; returns the assignment's id, else None."""
     bank_id = session.scalar(select(Bank.id).where(
-        Bank.slug == bank_slug, Bank.listed, own_or_bundled(Bank.owner_id, classroom.teacher_id)))
+        Bank.slug == bank_slug, *assignable_by(classroom.teacher_id)))
     if bank_id is None:
         return None
     with write_transaction(session):

@@ -52,7 +52,7 @@ from quizapp.models import (
     QuestionFlag,
     QuestionVersion,
 )
-from quizapp.services.authoring import own_or_bundled
+from quizapp.services.bank_access import own_or_bundled
 
 FLAG_REASONS = ("wrong_key", "two_right", "unclear")
 MAX_COMMENT = 500

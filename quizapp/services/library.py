@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from quizapp.domain.citations import find_quote
 from quizapp.domain.curriculum import Shelves, placement_tags, shelve, topic_tags
 from quizapp.models import Bank, BankTranslation, Citation, Question, Source
-from quizapp.services.authoring import visible_to
+from quizapp.services.bank_access import visible_to
 
 
 @dataclass(frozen=True)

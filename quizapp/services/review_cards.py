@@ -36,7 +36,7 @@ from quizapp.models import (
     QuestionVersion,
     ReviewCard,
 )
-from quizapp.services.authoring import visible_to
+from quizapp.services.bank_access import open_to_learners, visible_to
 
 REVIEW_LENGTH = 20  # questions in one review run at most
 
@@ -78,8 +78,7 @@ def record_answers(session: Session, account_id: int, answered: Sequence[tuple[i
 
 def _seen_questions(account_id: int) -> list[object]:
     """Conditions for questions the learner may see today: current, in a listed bank they may see."""
-    return [Question.retired.is_(False), Bank.listed, Bank.deleted_at.is_(None),
-            visible_to(Bank.owner_id, account_id)]
+    return [Question.retired.is_(False), *open_to_learners(), visible_to(Bank.owner_id, account_id)]
 
 
 def _due(account_id: int, *columns: object) -> Select[tuple[object, ...]]:
