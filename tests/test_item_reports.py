@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from weakref import WeakKeyDictionary
-
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
@@ -12,7 +10,7 @@ from sqlalchemy import func, select
 from quizapp.domain import clock
 from quizapp.extensions import db
 from quizapp.models import Attempt, AttemptItem, QuestionFlag
-from quizapp.services import attempts, authoring, class_management, classrooms, item_reports
+from quizapp.services import attempts, authoring, caches, class_management, classrooms, item_reports
 from tests.conftest import People, bank_yaml
 from tests.helpers import soup
 
@@ -331,7 +329,7 @@ def keep_every_scope(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Counts kept for scopes of any size; returns a list that says how each bank page was counted:
     "all" (every answer read) or "changes" (the kept counts, with the attempts in or out since)."""
     monkeypatch.setattr(item_reports, "KEEP_FROM", 1)
-    monkeypatch.setattr(item_reports, "_kept", WeakKeyDictionary())
+    caches.forget_item_counts()
     how: list[str] = []
     counted_all, counted_some = item_reports._ids_and_counts, item_reports._counts_of
     monkeypatch.setattr(item_reports, "_ids_and_counts",
@@ -348,7 +346,7 @@ def kept_and_afresh(app: Flask, teacher: int, slug: str = "quality") -> tuple[ob
         assert bank is not None
         kept = item_reports.bank_page(db.session, teacher, bank).report
         with pytest.MonkeyPatch.context() as nothing_kept:
-            nothing_kept.setattr(item_reports, "_kept", WeakKeyDictionary())
+            nothing_kept.setattr(caches, "item_counts", lambda engine: caches.Shared(1))
             afresh = item_reports.bank_page(db.session, teacher, bank).report
     return kept, afresh
 

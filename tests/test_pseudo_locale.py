@@ -19,7 +19,7 @@ from babel.support import NullTranslations
 from bs4 import BeautifulSoup, NavigableString, Tag
 from flask import Flask
 
-from quizapp.learner import quiz_rendering
+from quizapp.services import caches
 from quizapp.web import i18n
 from tests.conftest import People
 from tests.test_access_control import MATRIX, MATRIX_ALSO, ROLES, world  # noqa: F401
@@ -57,9 +57,9 @@ def pseudo(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setattr(flask_babel.Domain, "get_translations", lambda self: translations)
     monkeypatch.setattr(flask_babel, "get_translations", lambda: translations)
     monkeypatch.setattr(i18n, "get_translations", lambda: translations)
-    quiz_rendering.forget_rendered_pages()  # rendered by earlier tests in real English
+    caches.forget_rendered_pages()  # rendered by earlier tests in real English
     yield
-    quiz_rendering.forget_rendered_pages()
+    caches.forget_rendered_pages()
 
 
 def is_data(node: Tag) -> bool:

@@ -8,17 +8,14 @@ per request, the CSRF token, is put back into the cached page each time.
 from __future__ import annotations
 
 import re
-import threading
-from collections import OrderedDict
 from collections.abc import Mapping
-from functools import lru_cache
-from typing import Generic, TypeVar
 
 from flask import Response, current_app, render_template, session
 from flask_babel import get_locale
 from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
 
+from quizapp.services.caches import QUIZ_PAGES, SIGNED_CSRF_TOKENS, UNANSWERED_QUESTIONS
 from quizapp.services.quiz_pages import ShownQuestion
 from quizapp.web.headers import CONTENT_SECURITY_POLICY
 from quizapp.web.i18n import number, select_locale
@@ -29,7 +26,6 @@ _CSRF_SLOT = "\x00csrf\x00"
 ANSWERED_SLOT = "\x00answered\x00"
 _ANSWERED_LABEL_SLOT = "\x00answered-label\x00"
 QUIZ_PAGE_POLICY = CONTENT_SECURITY_POLICY.replace("script-src 'none'", "script-src 'self'")
-_CACHE_SIZE = 2048
 _INDENT = re.compile(r"\n[ \t]+")
 
 
@@ -41,40 +37,6 @@ def _without_indentation(html: str) -> str:
     """
     return _INDENT.sub("\n", html)
 
-Key = TypeVar("Key")
-Value = TypeVar("Value")
-
-
-class _Recent(Generic[Key, Value]):
-    """A small least-recently-used map that threads may share."""
-
-    def __init__(self, size: int) -> None:
-        self._size = size
-        self._items: OrderedDict[Key, Value] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key: Key) -> Value | None:
-        with self._lock:
-            value = self._items.get(key)
-            if value is not None:
-                self._items.move_to_end(key)
-            return value
-
-    def clear(self) -> None:
-        with self._lock:
-            self._items.clear()
-
-    def put(self, key: Key, value: Value) -> None:
-        with self._lock:
-            self._items[key] = value
-            if len(self._items) > self._size:
-                self._items.popitem(last=False)
-
-
-_pages: _Recent[tuple[str, str, int], str] = _Recent(_CACHE_SIZE)
-_signed_tokens: _Recent[str, str] = _Recent(_CACHE_SIZE)
-
-
 def form_token() -> str:
     """This browser's CSRF token for forms, signed once per session token in this process.
 
@@ -84,10 +46,10 @@ def form_token() -> str:
     raw = session.get(current_app.config["WTF_CSRF_FIELD_NAME"])
     if raw is None or current_app.config["WTF_CSRF_TIME_LIMIT"] is not None:
         return generate_csrf()
-    signed = _signed_tokens.get(raw)
+    signed = SIGNED_CSRF_TOKENS.get(raw)
     if signed is None:
         signed = generate_csrf()
-        _signed_tokens.put(raw, signed)
+        SIGNED_CSRF_TOKENS.put(raw, signed)
     return signed
 
 
@@ -105,7 +67,7 @@ def cached_quiz_page(attempt_token: str, page: int, answered: int = 0) -> str | 
     """A page of the attempt's quiz in this browser's language, with its CSRF token and the
     number of questions answered so far; None if not cached. Its own questions are blank."""
     # The selector's language code: cheaper than parsing a Babel Locale on every view.
-    html = _pages.get((attempt_token, select_locale(), page))
+    html = QUIZ_PAGES.get((attempt_token, select_locale(), page))
     return _filled(html, answered) if html is not None else None
 
 
@@ -118,7 +80,7 @@ def remember_quiz_page(attempt_token: str, page: int, html: str, answered: int =
     rendered = generate_csrf()
     if rendered in html:  # never keep a page that would hand one browser's token to another
         html = html.replace(rendered, _CSRF_SLOT)
-        _pages.put((attempt_token, select_locale(), page), html)
+        QUIZ_PAGES.put((attempt_token, select_locale(), page), html)
     return _filled(html, answered)
 
 
@@ -129,19 +91,13 @@ def quiz_response(html: str) -> Response:
     return response
 
 
-@lru_cache(maxsize=8192)
+@UNANSWERED_QUESTIONS.memoise
 def _unanswered_question(question: ShownQuestion, total: int, language: str,
                          locale: str) -> Markup:
     """A question with nothing chosen: the same for every attempt that shows it alike."""
     return Markup(_without_indentation(render_template(
         "learner/_question.html", q=question, total=total, language=language, chosen=(),
         problem=None)))
-
-
-def forget_rendered_pages() -> None:
-    """Drop every rendered page and question (after the catalogs or templates change)."""
-    _pages.clear()
-    _unanswered_question.cache_clear()
 
 
 def question_html(question: ShownQuestion, total: int, language: str,

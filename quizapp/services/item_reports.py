@@ -14,15 +14,12 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import json
-import threading
 from array import array
 from collections import Counter
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from typing import Any
-from weakref import WeakKeyDictionary
 
-from cachetools import LRUCache
 from sqlalchemy import ColumnElement, Engine, Select, Text, case, cast, func, null, or_, select, union_all
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -52,6 +49,7 @@ from quizapp.models import (
     QuestionFlag,
     QuestionVersion,
 )
+from quizapp.services import caches
 from quizapp.services.bank_access import own_or_bundled
 
 FLAG_REASONS = ("wrong_key", "two_right", "unclear")
@@ -168,10 +166,7 @@ def _ids_and_counts(session: Session, chosen: list[ColumnElement[bool]]) -> _Kep
 
 
 KEEP_FROM = 1_000  # chosen attempts from which a scope's counts are kept between calls
-KEEP_SCOPES = 32  # scopes kept per database (a kept scope of 90,000 attempts: about 1 MB)
 MAX_CHANGE = 2_000  # attempts in or out since the kept counts beyond which all are counted again
-_kept: WeakKeyDictionary[Engine, LRUCache[Hashable, _Kept]] = WeakKeyDictionary()
-_kept_lock = threading.Lock()
 
 
 def _chosen_counts(session: Session, chosen: list[ColumnElement[bool]], scope: Hashable) -> _Kept:
@@ -194,8 +189,7 @@ def _chosen_counts(session: Session, chosen: list[ColumnElement[bool]], scope: H
     """
     bind = session.get_bind()
     engine = bind if isinstance(bind, Engine) else bind.engine
-    with _kept_lock:
-        kept = _kept.get(engine, {}).get(scope)
+    kept = caches.item_counts(engine).get(scope)
     if kept is None:
         fresh = _ids_and_counts(session, chosen)
     else:
@@ -214,8 +208,7 @@ def _chosen_counts(session: Session, chosen: list[ColumnElement[bool]], scope: H
                 counts.subtract(_counts_of(session, went))
             fresh = _Kept(ids, +counts)  # + drops the keys counted down to nothing
     if len(fresh.ids) >= KEEP_FROM:
-        with _kept_lock:
-            _kept.setdefault(engine, LRUCache(KEEP_SCOPES))[scope] = fresh
+        caches.item_counts(engine).put(scope, fresh)
     return fresh
 
 

@@ -11,6 +11,7 @@ from quizapp.database import HotQuery
 from quizapp.domain.bank_translation import current_words
 from quizapp.domain.grading import shown_entries
 from quizapp.models import Attempt, AttemptItem, Bank, BankTranslation, Question, QuestionVersion
+from quizapp.services.caches import QUESTION_CONTENTS
 
 
 @dataclass(frozen=True)
@@ -40,9 +41,6 @@ class _Content:
     unit: str | None
 
 
-# A version's content never changes, and its hash names it in any database: cache by hash.
-_CONTENT_BY_HASH: dict[str, _Content] = {}
-_CONTENT_CACHE_LIMIT = 20_000
 
 
 @dataclass(frozen=True)
@@ -77,14 +75,16 @@ def quiz_page(session: Session, token: str, language: str = "en") -> QuizPage | 
     ).all()
     if not rows:
         return None
-    _cache_contents(session, {row.id: row.content_hash for row in rows
-                              if row.content_hash not in _CONTENT_BY_HASH})
+    contents: dict[str, _Content | None] = {row.content_hash: QUESTION_CONTENTS.get(row.content_hash)
+                                            for row in rows}
+    contents.update(_contents(session, {row.id for row in rows if contents[row.content_hash] is None}))
     first = rows[0]
     translations = {row.bank_id: reader_translation(session, row.bank_id, row.language, language)
                     for row in rows}
     questions = []
     for row in rows:
-        content = _CONTENT_BY_HASH[row.content_hash]
+        content = contents[row.content_hash]
+        assert content is not None  # found above, or just read
         translation = translations[row.bank_id]
         words = current_words(translation.questions.get(row.question_slug) if translation else None,
                               row.text_fingerprint)
@@ -109,15 +109,16 @@ def reader_translation(session: Session, bank_id: int, bank_language: str,
                                                         BankTranslation.language == language))
 
 
-def _cache_contents(session: Session, missing: dict[int, str]) -> None:
-    if not missing:
-        return
-    if len(_CONTENT_BY_HASH) > _CONTENT_CACHE_LIMIT:
-        _CONTENT_BY_HASH.clear()
-    for version in session.scalars(select(QuestionVersion).where(QuestionVersion.id.in_(missing))):
-        _CONTENT_BY_HASH[version.content_hash] = _Content(
-            version.type, version.prompt, version.points,
-            tuple(shown_entries(version.type, version.key)), version.key.get("unit"))
+def _contents(session: Session, version_ids: set[int]) -> dict[str, _Content]:
+    """What the page uses of these versions, by content hash; kept, since a version never changes."""
+    found = {}
+    if version_ids:
+        for version in session.scalars(select(QuestionVersion).where(QuestionVersion.id.in_(version_ids))):
+            found[version.content_hash] = content = _Content(
+                version.type, version.prompt, version.points,
+                tuple(shown_entries(version.type, version.key)), version.key.get("unit"))
+            QUESTION_CONTENTS.put(version.content_hash, content)
+    return found
 
 
 _STATE = HotQuery(select(Attempt.submitted_at, Attempt.account_id, Attempt.answers_saved_at)

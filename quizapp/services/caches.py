@@ -1,0 +1,94 @@
+"""Every cache the app keeps, in one place: what each holds, how much, and the function that clears it.
+
+Each is a least-recently-used map (cachetools) behind a lock, shared by the threads of one
+process. What is cached never changes once written (a question version's content, a page
+rendered for an attempt whose questions are fixed), or is checked before use (kept item counts),
+so no cache is ever stale; clearing one only costs the work of filling it again.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Hashable
+from typing import Any, Generic, TypeVar
+from weakref import WeakKeyDictionary
+
+from cachetools import LRUCache, cached
+from sqlalchemy import Engine
+
+Key = TypeVar("Key", bound=Hashable)
+Value = TypeVar("Value")
+Result = TypeVar("Result")
+
+
+class Shared(Generic[Key, Value]):
+    """A least-recently-used map of at most ``size`` entries that threads may share."""
+
+    def __init__(self, size: int) -> None:
+        self._cache: LRUCache[Key, Value] = LRUCache(size)
+        self._lock = threading.Lock()
+
+    def get(self, key: Key) -> Value | None:
+        """The value kept for ``key``, or None."""
+        with self._lock:
+            return self._cache.get(key)
+
+    def put(self, key: Key, value: Value) -> None:
+        """Keep ``value`` for ``key``, dropping the least recently used entry when full."""
+        with self._lock:
+            self._cache[key] = value
+
+    def clear(self) -> None:
+        """Forget everything."""
+        with self._lock:
+            self._cache.clear()
+
+    def __len__(self) -> int:
+        return len(self._cache)
+
+    def memoise(self, function: Callable[..., Result]) -> Callable[..., Result]:
+        """``function`` with its results kept here, by its arguments."""
+        return cached(self._cache, lock=self._lock)(function)
+
+
+# A question version's content, by its hash (which names it in any database).
+QUESTION_CONTENTS: Shared[str, Any] = Shared(20_000)
+# Quiz pages rendered with their questions blank, without their CSRF token: (attempt, language, page).
+QUIZ_PAGES: Shared[tuple[str, str, int], str] = Shared(2048)
+# One question rendered with nothing chosen: the same for every attempt that shows it alike.
+UNANSWERED_QUESTIONS: Shared[Hashable, Any] = Shared(8192)
+# The signed form of a session's CSRF token (tokens do not expire, so one signature serves).
+SIGNED_CSRF_TOKENS: Shared[str, str] = Shared(2048)
+# Large scopes' item-analysis counts, per database (a kept scope of 90,000 attempts: about 1 MB).
+ITEM_COUNT_SCOPES = 32
+_item_counts: WeakKeyDictionary[Engine, Shared[Hashable, Any]] = WeakKeyDictionary()
+_item_counts_lock = threading.Lock()
+
+
+def item_counts(engine: Engine) -> Shared[Hashable, Any]:
+    """The item-analysis counts kept for one database."""
+    with _item_counts_lock:
+        kept = _item_counts.get(engine)
+        if kept is None:
+            kept = _item_counts[engine] = Shared(ITEM_COUNT_SCOPES)
+        return kept
+
+
+def forget_rendered_pages() -> None:
+    """Drop every rendered page and question (after the catalogs or templates change)."""
+    QUIZ_PAGES.clear()
+    UNANSWERED_QUESTIONS.clear()
+
+
+def forget_item_counts() -> None:
+    """Drop the kept item-analysis counts of every database."""
+    with _item_counts_lock:
+        _item_counts.clear()
+
+
+def forget_everything() -> None:
+    """Empty every cache."""
+    forget_rendered_pages()
+    forget_item_counts()
+    QUESTION_CONTENTS.clear()
+    SIGNED_CSRF_TOKENS.clear()
