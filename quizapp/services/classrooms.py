@@ -70,6 +70,21 @@ class AssignmentView:
     attempts_used: int = 0
     bank_language: str = "en"
 
+    @property
+    def opens_later(self) -> bool:
+        """Not open yet: the learner sees when it opens."""
+        return self.kind_now is AttemptKind.NOT_OPEN
+
+    @property
+    def attempts_used_up(self) -> bool:
+        """Every attempt that counts is used."""
+        return self.kind_now is AttemptKind.NO_ATTEMPTS_LEFT
+
+    @property
+    def practice_only(self) -> bool:
+        """Past its due date: it can be practised, and no longer counts."""
+        return self.kind_now is AttemptKind.PRACTICE
+
 
 @dataclass(frozen=True)
 class ClassPage:
@@ -97,6 +112,11 @@ class LearnerClass:
     board_mode: str
     assignments: list[AssignmentView]
     timezone: str = DEFAULT_ZONE
+
+    @property
+    def board_shown(self) -> bool:
+        """Whether the class's learners see its board."""
+        return self.board_mode != "hidden"
 
 
 def _unique_code(session: Session, rng: random.Random) -> str:

@@ -52,6 +52,11 @@ class SourcePage:
     kind: str = "article"  # or "explainer", written for quizapp
     references: tuple[SourceReference, ...] = ()
 
+    @property
+    def is_explainer(self) -> bool:
+        """Written for quizapp in its own words, rather than a news article."""
+        return self.kind == "explainer"
+
 
 @dataclass(frozen=True)
 class SourceReference:

@@ -8,6 +8,7 @@ import io
 import json
 from collections import Counter
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
@@ -193,8 +194,7 @@ def _response_text(response: object) -> str:
     return str(response) if isinstance(response, str) else json.dumps(response)
 
 
-@dataclass(frozen=True)
-class HistoryEntry:
+class HistoryEntry(NamedTuple):
     """One of a learner's attempts as their teacher sees it."""
 
     attempt: PastAttempt

@@ -28,6 +28,11 @@ class Evidence:
     quote_translation: str | None = None  # in the attempt's language, labelled as a translation
     source_kind: str = "article"  # or "explainer": learners always see which
 
+    @property
+    def from_explainer(self) -> bool:
+        """Quoted from an explainer written for quizapp, not from a news article."""
+        return self.source_kind == "explainer"
+
 
 @dataclass(frozen=True)
 class QuestionResult:
