@@ -36,6 +36,25 @@ class Source(Base):
     updated_at: Mapped[dt.datetime] = mapped_column(default=clock.now, onupdate=clock.now)
 
 
+class SourceTranslation(Base):
+    """A source's whole text in another language (``seeds/<id>.<lang>.md``).
+
+    ``translates`` is the fingerprint of the source's words it translates: when the source
+    changes, learners read the original until the translation follows it.
+    """
+
+    __tablename__ = "source_translation"
+    __table_args__ = (UniqueConstraint("source_id", "language"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source_id: Mapped[str] = mapped_column(ForeignKey("source.id"))
+    language: Mapped[str] = mapped_column(String(35))
+    title: Mapped[str] = mapped_column(String(300))
+    body: Mapped[str] = mapped_column(Text)
+    translates: Mapped[str] = mapped_column(String(16))
+    updated_at: Mapped[dt.datetime] = mapped_column(default=clock.now, onupdate=clock.now)
+
+
 class Bank(Base):
     """A bank of questions; ``slug`` is the id teachers write in the file.
 

@@ -6,7 +6,7 @@ from flask import Flask
 from sqlalchemy import func, select
 
 from quizapp.extensions import db
-from quizapp.models import Answer, Attempt, Bank, Question, QuestionVersion, Source
+from quizapp.models import Answer, Attempt, Bank, Question, QuestionVersion, Source, SourceTranslation
 from quizapp.services import attempts, results
 from tests.conftest import SEEDS, bank_yaml
 
@@ -28,8 +28,11 @@ def test_loading_stores_articles_banks_and_first_versions(app, sample_bank) -> N
     assert versions(app, "sample") == {slug: [1] for slug in
                                        ["areas", "btc-held", "imf-subsidy", "legal-tender", "sequence"]}
     with app.app_context():
-        seeds = sorted(path.stem for path in SEEDS.glob("*.md"))
+        seeds = sorted(path.stem for path in SEEDS.glob("*.md") if "." not in path.stem)
         assert sorted(db.session.scalars(select(Source.id))) == seeds
+        translated = sorted(path.stem for path in SEEDS.glob("*.*.md"))
+        stored = db.session.execute(select(SourceTranslation.source_id, SourceTranslation.language))
+        assert sorted(f"{source}.{language}" for source, language in stored) == translated
         coindesk = db.session.get(Source, "coindesk")
         assert coindesk is not None and coindesk.publisher == "CoinDesk"
 

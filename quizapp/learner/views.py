@@ -249,11 +249,17 @@ def submit(token: str) -> tuple[str, int] | Response:
     sent = attempts.submit_page(db.session, token, given, shown.positions,
                                 allow_blanks=bool(form.submit_with_blanks.data),
                                 retention=current_app.config["REVIEW_RETENTION"])
-    outcome = sent.submission
-    if outcome.status is attempts.SubmitStatus.NOT_FOUND:
+    if sent.submission.status is attempts.SubmitStatus.NOT_FOUND:
         abort(404)
-    if outcome.status in (attempts.SubmitStatus.RECORDED, attempts.SubmitStatus.ALREADY_SUBMITTED):
+    if sent.submission.status in (attempts.SubmitStatus.RECORDED, attempts.SubmitStatus.ALREADY_SUBMITTED):
         return redirect(url_for(".result", token=token), code=303)
+    return _correction_page(token, form, shown, total, sent)
+
+
+def _correction_page(token: str, form: SubmitAttemptForm, shown: QuizPageRange, total: int,
+                     sent: attempts.PageSubmission) -> tuple[Response, int]:
+    """The quiz again, at the first answer to correct or confirm, with everything sent kept."""
+    outcome = sent.submission
     first_problem = min([*outcome.errors, *outcome.blanks])
     if first_problem not in shown.positions and form.page.data:
         shown = quiz_page_range(page_of(first_problem, total), total)
@@ -319,11 +325,12 @@ def redo(token: str) -> Response:
 
 @learner.get("/sources/<source_id>")
 def source(source_id: str) -> str:
-    """A source article in full, with the cited passage highlighted."""
+    """A source in full, in the reader's language where it has a translation, the cited passage marked."""
     citation = request.args.get("cite", type=read_id)
-    page = library.source_page(db.session, source_id, citation, _viewer()) or abort(404)
+    page = library.source_page(db.session, source_id, citation, _viewer(), reading_language(),
+                               original=request.args.get("original") == "1") or abort(404)
     # Opened from a result: link back to it, for whoever may read that result.
     attempt_token = request.args.get("attempt", "")[:64]
     back = attempt_token if attempt_token and _may_review(attempt_token) else None
-    return render_template("learner/source.html", source=page, back_to_result=back,
+    return render_template("learner/source.html", source=page, back_to_result=back, cite=citation,
                            title_given=title_given_by_quizapp(page.title))

@@ -11,12 +11,20 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from quizapp.database import write_transaction
-from quizapp.domain import bank_format
+from quizapp.domain import bank_format, source_translation
 from quizapp.domain.articles import Article
 from quizapp.domain.bank_translation import Translation, fingerprint_of
 from quizapp.domain.catalog import Catalog
 from quizapp.domain.messages import Translate, untranslated
-from quizapp.models import Bank, BankTranslation, Citation, Question, QuestionVersion, Source
+from quizapp.models import (
+    Bank,
+    BankTranslation,
+    Citation,
+    Question,
+    QuestionVersion,
+    Source,
+    SourceTranslation,
+)
 
 
 @dataclass
@@ -66,6 +74,9 @@ def load_catalog(session: Session, catalog: Catalog, present: Collection[str]) -
             if article.id not in teachers_articles:  # a teacher's own article keeps its text
                 store_article(session, article)
         session.flush()
+        for translated in catalog.source_translations:
+            if translated.source_id not in teachers_articles:
+                store_source_translation(session, translated)
         teachers_ids = set(session.scalars(select(Bank.slug).where(Bank.owner_id.is_not(None))))
         for bank in catalog.banks:
             if bank.id in teachers_ids:
@@ -99,6 +110,16 @@ def store_article(session: Session, article: Article, owner_id: int | None = Non
     row.references = [{"title": reference.title, "publisher": reference.publisher,
                        "url": reference.url, "accessed": reference.accessed.isoformat()}
                       for reference in article.references]
+    session.add(row)
+
+
+def store_source_translation(session: Session, translated: source_translation.SourceTranslation) -> None:
+    """Add or update a source's translation into one language (not committed)."""
+    row = session.scalar(select(SourceTranslation).where(
+        SourceTranslation.source_id == translated.source_id,
+        SourceTranslation.language == translated.language)) or SourceTranslation(
+        source_id=translated.source_id, language=translated.language)
+    row.title, row.body, row.translates = translated.title, translated.body, translated.translates
     session.add(row)
 
 

@@ -4,13 +4,25 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session
 
+from quizapp.domain.articles import Article
+from quizapp.domain.bank_translation import current_words
 from quizapp.domain.citations import find_quote
 from quizapp.domain.curriculum import Shelves, placement_tags, shelve, topic_tags
-from quizapp.models import Bank, BankTranslation, Citation, Question, Source
+from quizapp.domain.source_translation import source_fingerprint
+from quizapp.models import (
+    Bank,
+    BankTranslation,
+    Citation,
+    Question,
+    QuestionVersion,
+    Source,
+    SourceTranslation,
+)
 from quizapp.services.bank_access import visible_to
 
 
@@ -51,6 +63,14 @@ class SourcePage:
     cited_found: bool
     kind: str = "article"  # or "explainer", written for quizapp
     references: tuple[SourceReference, ...] = ()
+    original_language: str = "en"  # the source's own; ``language`` is the text's shown here
+    translation_language: str | None = None  # an up-to-date translation in the reader's language
+    cited_gloss: str | None = None  # the cited passage in the reader's language, where a bank glosses it
+
+    @property
+    def translated(self) -> bool:
+        """Whether the page shows the source's translation rather than its original."""
+        return self.language != self.original_language
 
     @property
     def is_explainer(self) -> bool:
@@ -111,24 +131,62 @@ def bank_summary(session: Session, slug: str, viewer_id: int | None = None,
 
 
 def source_page(session: Session, source_id: str, citation_id: int | None,
-                viewer_id: int | None = None) -> SourcePage | None:
-    """An article the viewer may see, with the passage of ``citation_id`` marked."""
+                viewer_id: int | None = None, language: str | None = None,
+                original: bool = False) -> SourcePage | None:
+    """A source the viewer may see, with the passage of ``citation_id`` marked.
+
+    A reader of ``language`` reads its up-to-date translation into that language, if it has
+    one (unless ``original``), with the gloss of the cited passage marked in it.
+    """
     source = session.scalar(select(Source).where(Source.id == source_id,
                                                  visible_to(Source.owner_id, viewer_id)))
     if source is None:
         return None
-    quote = None
-    if citation_id is not None:
-        quote = session.scalar(select(Citation.quote).where(
-            Citation.id == citation_id, Citation.source_id == source_id))
-    match = find_quote(source.body, quote) if quote else None
+    citation = session.execute(select(Citation.quote, Citation.question_version_id, Citation.position)
+                               .where(Citation.id == citation_id, Citation.source_id == source_id)
+                               ).first() if citation_id is not None else None
+    quote = citation.quote if citation else None
+    other_language = language is not None and language.split("-")[0] != source.language.split("-")[0]
+    gloss = _gloss(session, citation, language) if citation and other_language and language else None
+    translation = _current_translation(session, source, language) if other_language else None
+    title, body, shown_language, marked = source.title, source.body, source.language, quote
+    if translation is not None and not original:
+        title, body, shown_language, marked = translation.title, translation.body, translation.language, gloss
+    match = find_quote(body, marked) if marked else None
     span = (match.start, match.end) if match else (0, 0)
     references = tuple(SourceReference(r["title"], r["publisher"], r["url"],
                                        dt.date.fromisoformat(r["accessed"]))
                        for r in source.references or [])
-    return SourcePage(source.id, source.title, source.publisher, source.published, source.url,
-                      source.language, _paragraphs(source.body, span), quote, match is not None,
-                      source.kind, references)
+    return SourcePage(source.id, title, source.publisher, source.published, source.url,
+                      shown_language, _paragraphs(body, span), marked, match is not None,
+                      source.kind, references, source.language,
+                      translation.language if translation is not None else None, gloss)
+
+
+def _current_translation(session: Session, source: Source,
+                         language: str | None) -> SourceTranslation | None:
+    """The source's translation into ``language``, if it translates the source's words of today."""
+    translation = session.scalar(select(SourceTranslation).where(
+        SourceTranslation.source_id == source.id, SourceTranslation.language == language))
+    if translation is None:
+        return None
+    words = Article(source.id, source.title, source.body)
+    return translation if translation.translates == source_fingerprint(words) else None
+
+
+def _gloss(session: Session, citation: Row[Any], language: str) -> str | None:
+    """The cited passage as the bank's translation into ``language`` glosses it, if it does."""
+    row = session.execute(
+        select(BankTranslation.questions, Question.slug, QuestionVersion.text_fingerprint)
+        .join(Question, Question.bank_id == BankTranslation.bank_id)
+        .join(QuestionVersion, QuestionVersion.question_id == Question.id)
+        .where(QuestionVersion.id == citation.question_version_id,
+               BankTranslation.language == language)).first()
+    if row is None:
+        return None
+    words = current_words(row.questions.get(row.slug), row.text_fingerprint)
+    glosses = (words or {}).get("quote_translations") or []
+    return glosses[citation.position] if citation.position < len(glosses) else None
 
 
 def _paragraphs(body: str, span: tuple[int, int]) -> list[list[Segment]]:
