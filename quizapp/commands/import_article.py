@@ -30,7 +30,7 @@ from quizapp.web.message_catalogs import command_line_catalog
 def import_article_command(page: Path, source_id: str | None, output: str | None,
                            force: bool) -> None:
     """Read PAGE (saved from a browser as "HTML only") and write it as an article to review."""
-    _ = command_line_catalog().ugettext
+    _ = command_line_catalog().gettext
     data = page.read_bytes()
     if len(data) > DefaultConfig.SAVED_PAGE_MAX_BYTES:
         raise click.ClickException(_("%(page)s is larger than 5 MiB: save the page as "

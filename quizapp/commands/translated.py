@@ -7,4 +7,4 @@ from quizapp.web.message_catalogs import command_line_catalog
 
 def gettext(message: str) -> str:
     """``message`` in the command line's language (LANG's catalog), or in English."""
-    return command_line_catalog().ugettext(message)  # type: ignore[no-any-return]
+    return command_line_catalog().gettext(message)

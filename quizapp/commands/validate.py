@@ -35,20 +35,20 @@ def validate_command(target: Path | None, seeds: Path | None, fill_fingerprints:
     catalog = read_catalog(target, seeds or _default_seeds(target))
     translations = command_line_catalog()
     if fill_fingerprints:
-        _fill_fingerprints(target, catalog, translations.ugettext)
+        _fill_fingerprints(target, catalog, translations.gettext)
         catalog = read_catalog(target, seeds or _default_seeds(target))
     for notice in catalog.notices:
-        click.echo(notice.render(translations.ugettext))
+        click.echo(notice.render(translations.gettext))
     if catalog.problems:
         for problem in catalog.problems:
-            click.echo(problem.render(translations.ugettext))
+            click.echo(problem.render(translations.gettext))
         files = len({problem.path for problem in catalog.problems})
         count = len(catalog.problems)
-        problems = translations.ungettext("%(num)d problem", "%(num)d problems", count) % {"num": count}
-        where = translations.ungettext("in %(num)d file", "in %(num)d files", files) % {"num": files}
+        problems = translations.ngettext("%(num)d problem", "%(num)d problems", count) % {"num": count}
+        where = translations.ngettext("in %(num)d file", "in %(num)d files", files) % {"num": files}
         click.echo(f"{problems} {where}", err=True)
         sys.exit(1)
-    click.echo(catalog.summary().render(translations.ugettext))
+    click.echo(catalog.summary().render(translations.gettext))
 
 
 def _fill_fingerprints(target: Path, catalog: Catalog, gettext: Callable[[str], str]) -> None:

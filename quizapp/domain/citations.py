@@ -12,8 +12,6 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz import fuzz
-
 _PUNCTUATION = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
@@ -133,6 +131,8 @@ def closest_passage(article: str, quote: str) -> str:
     haystack = searchable_text(article)
     if not needle or not haystack:
         return ""
+    from rapidfuzz import fuzz  # only a wrong quote needs it: a clean check starts without it
+
     def score(start: int) -> float:
         return fuzz.ratio(haystack[start:start + len(needle)], needle)
 
