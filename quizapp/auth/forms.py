@@ -53,13 +53,18 @@ class TeacherSignupForm(QuizappForm):
     submit = SubmitField(_l("Create my teacher account"))
 
 
-class JoinForm(QuizappForm):
-    """Join a class with its code, as a new learner."""
-
-    code = StringField(_l("Class code"),
+def class_code_field() -> StringField:
+    """The class code a learner types to join: short, never autocorrected, left to right."""
+    return StringField(_l("Class code"),
                        validators=[DataRequired(_l("Write the class code your teacher gave you.")),
                                    Length(max=16)],
                        render_kw={"autocomplete": "off", "autocapitalize": "characters", "dir": "ltr"})
+
+
+class JoinForm(QuizappForm):
+    """Join a class with its code, as a new learner."""
+
+    code = class_code_field()
     display_name = StringField(_l("Your name, as your class will see it"),
                                validators=[DataRequired(_l("Write your name.")),
                                            Length(max=MAX_DISPLAY_NAME)],
@@ -74,8 +79,5 @@ class JoinForm(QuizappForm):
 class JoinAnotherForm(QuizappForm):
     """Join one more class, as a signed-in learner."""
 
-    code = StringField(_l("Class code"),
-                       validators=[DataRequired(_l("Write the class code your teacher gave you.")),
-                                   Length(max=16)],
-                       render_kw={"autocomplete": "off", "autocapitalize": "characters", "dir": "ltr"})
+    code = class_code_field()
     submit = SubmitField(_l("Join the class"))

@@ -67,10 +67,7 @@ def parse_article(path: str, source_id: str, data: bytes) -> tuple[Article | Non
     reader.check_keys(front, ARTICLE_KEYS, msg("an article's front matter"))
     title = reader.text(front, "title", required=True, max_length=MAX_TITLE_LENGTH)
     publisher = reader.text(front, "publisher", required=False, max_length=200)
-    url = reader.text(front, "url", required=False, max_length=2000)
-    if url is not None and not url.startswith(("https://", "http://")):
-        reader.problem(reader.line_of(front, "url"),
-                       msg("'url' %(url)r must be a web address starting with https://", url=url))
+    url = _read_url(reader, front, required=False)
     published = _read_date(reader, front, "published")
     language = reader.language(front)
     kind = _read_kind(reader, front)
@@ -130,6 +127,15 @@ def _read_date(reader: FieldReader, front: Mapping, key: str, *,
         return None
 
 
+def _read_url(reader: FieldReader, mapping: Mapping, *, required: bool) -> str | None:
+    """A web address; reported unless it starts with https:// or http://."""
+    url = reader.text(mapping, "url", required=required, max_length=2000)
+    if url is not None and not url.startswith(("https://", "http://")):
+        reader.problem(reader.line_of(mapping, "url"),
+                       msg("'url' %(url)r must be a web address starting with https://", url=url))
+    return url
+
+
 def _read_kind(reader: FieldReader, front: Mapping) -> str | None:
     """The source's kind; None when it is not one (already reported)."""
     value = reader.text(front, "kind", required=False)
@@ -176,10 +182,7 @@ def _read_references(reader: FieldReader, front: Mapping, kind: str | None) -> t
         reader.check_keys(entry, REFERENCE_KEYS, msg("a reference"))
         title = reader.text(entry, "title", required=True, max_length=MAX_TITLE_LENGTH)
         publisher = reader.text(entry, "publisher", required=True, max_length=200)
-        url = reader.text(entry, "url", required=True, max_length=2000)
-        if url is not None and not url.startswith(("https://", "http://")):
-            reader.problem(reader.line_of(entry, "url"),
-                           msg("'url' %(url)r must be a web address starting with https://", url=url))
+        url = _read_url(reader, entry, required=True)
         accessed = _read_date(reader, entry, "accessed", required=True)
         if len(reader.problems) == before and title and publisher and url and accessed:
             references.append(Reference(title, publisher, url, accessed))

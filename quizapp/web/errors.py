@@ -16,21 +16,16 @@ def register_error_pages(app: Flask) -> None:
 
     @app.errorhandler(CSRFError)
     def form_expired(error: CSRFError) -> tuple[str, int]:
-        return render_template(
-            "error.html", status=400, title=_("This form has expired"),
-            message=_("Your page was open too long or your browser lost its session. Go back, "
-                      "reload the page, and send the form again. Your answers are not saved "
-                      "until you submit them."),
-        ), 400
+        return _bad_request(_("This form has expired"), _(
+            "Your page was open too long or your browser lost its session. Go back, reload the "
+            "page, and send the form again. Your answers are not saved until you submit them."))
 
     @app.errorhandler(NulCharacter)
     def nul_character(error: NulCharacter) -> tuple[str, int]:
-        return render_template(
-            "error.html", status=400, title=_("That text cannot be saved"),
-            message=_("What you sent holds an invisible NUL character (code 0), often left by "
-                      "copying from another program. Go back, type that text again instead of "
-                      "pasting it, and send the form again."),
-        ), 400
+        return _bad_request(_("That text cannot be saved"), _(
+            "What you sent holds an invisible NUL character (code 0), often left by copying from "
+            "another program. Go back, type that text again instead of pasting it, and send the "
+            "form again."))
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException) -> Response:
@@ -66,3 +61,8 @@ def register_error_pages(app: Flask) -> None:
             "error.html", status=500, title=_("Something went wrong"),
             message=_("The problem is ours, not yours. Please try again in a moment."),
         ), 500
+
+
+def _bad_request(title: str, message: str) -> tuple[str, int]:
+    """A 400 page that says what happened and what to do."""
+    return render_template("error.html", status=400, title=title, message=message), 400
