@@ -71,7 +71,9 @@ class Database:
     @staticmethod
     def _close_session(_error: BaseException | None) -> None:
         session = g.pop("db_session", None)
-        if session is not None:
+        # A session only handed to the hot queries never connected and holds nothing: closing
+        # it would cost a page view more than the query did.
+        if session is not None and (session.in_transaction() or session.identity_map or session.new):
             session.close()
 
 

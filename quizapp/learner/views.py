@@ -41,6 +41,7 @@ from quizapp.services import (
     saved_answers,
 )
 from quizapp.web.ids import read_id
+from quizapp.web.viewer import viewer_id
 
 learner = Blueprint("learner", __name__)
 learner.add_app_template_global(answer_field)
@@ -51,11 +52,6 @@ def reading_language() -> str:
     return str(get_locale() or "en")
 
 
-def _viewer() -> int | None:
-    """Who is looking, for content only some may see (teachers' own banks and articles)."""
-    return current_user.account_id if current_user.is_authenticated else None
-
-
 @learner.get("/")
 def home() -> str:
     """The list of quizzes, and for a signed-in learner their classes and assignments."""
@@ -64,7 +60,7 @@ def home() -> str:
         classes = classrooms.learner_classes(db.session, current_user.account_id, clock.now(),
                                              reading_language())
         progress = review_cards.progress(db.session, current_user.account_id)
-    shelves = library.library_shelves(db.session, _viewer(), reading_language())
+    shelves = library.library_shelves(db.session, viewer_id(), reading_language())
     return render_template("learner/home.html", shelves=shelves, classes=classes, progress=progress,
                            start_form=StartQuizForm())
 
@@ -155,7 +151,7 @@ def class_board(classroom_id: int) -> str:
 @learner.get("/banks/<slug>")
 def bank(slug: str) -> str:
     """A bank's description and the button that starts it."""
-    summary = library.bank_summary(db.session, slug, _viewer(), reading_language()) or abort(404)
+    summary = library.bank_summary(db.session, slug, viewer_id(), reading_language()) or abort(404)
     return render_template("learner/bank.html", bank=summary, form=StartQuizForm())
 
 
@@ -165,17 +161,17 @@ def start(slug: str) -> Response:
     form = StartQuizForm()
     if not form.validate_on_submit():
         abort(400)
-    if library.bank_summary(db.session, slug, _viewer()) is None:
+    if library.bank_summary(db.session, slug, viewer_id()) is None:
         abort(404)
     # Practice while signed in is the learner's own: it shows in My attempts, never on a board.
-    token = attempts.start_attempt(db.session, slug, account_id=_viewer()) or abort(404)
+    token = attempts.start_attempt(db.session, slug, account_id=viewer_id()) or abort(404)
     return redirect(url_for(".attempt", token=token), code=303)
 
 
 def _my_attempt(token: str) -> quiz_pages.AttemptState:
     """The attempt ``token`` if the viewer may take or read it as its learner; 404 otherwise."""
     state = quiz_pages.attempt_state(db.session, token)
-    if state is None or not state.open_to(_viewer()):
+    if state is None or not state.open_to(viewer_id):
         abort(404)
     return state
 
@@ -185,7 +181,7 @@ def _may_review(token: str) -> bool:
     owner = attempts.ownership(db.session, token)
     if owner is None:
         return False
-    return owner.account_id is None or _viewer() in (owner.account_id, owner.teacher_id)
+    return owner.account_id is None or viewer_id() in (owner.account_id, owner.teacher_id)
 
 
 @learner.get("/attempts/<token>")
@@ -283,8 +279,8 @@ def _result_page(token: str, failed: FlagQuestionForm | None = None,
     if outcome is None:
         return redirect(url_for(".attempt", token=token), code=303)
     state = quiz_pages.attempt_state(db.session, token)
-    may_flag = state is not None and state.open_to(_viewer())
-    flagged = item_reports.flagged_positions(db.session, token, _viewer()) if may_flag else set()
+    may_flag = state is not None and state.open_to(viewer_id)
+    flagged = item_reports.flagged_positions(db.session, token, viewer_id()) if may_flag else set()
     forms = {q.position: failed if failed is not None and q.position == failed_at
              else flag_form(q.position, formdata=False)
              for q in outcome.questions if may_flag and q.position not in flagged}
@@ -300,7 +296,7 @@ def flag_question(token: str, position: int) -> str | Response | tuple[str | Res
     form = flag_form(position)
     if not form.validate_on_submit():
         return _result_page(token, form, position), 422
-    outcome = item_reports.flag_question(db.session, token, position, _viewer(),
+    outcome = item_reports.flag_question(db.session, token, position, viewer_id(),
                                          form.reason.data or "", form.comment.data)
     if outcome is item_reports.FlagOutcome.NOT_FOUND:
         abort(404)
@@ -316,7 +312,7 @@ def redo(token: str) -> Response:
     if not StartQuizForm().validate_on_submit():
         abort(400)
     _my_attempt(token)
-    new_token = attempts.start_redo(db.session, token, _viewer())
+    new_token = attempts.start_redo(db.session, token, viewer_id())
     if new_token is None:
         flash(_("There is nothing to redo: every answer was right."))
         return redirect(url_for(".result", token=token), code=303)
@@ -327,7 +323,7 @@ def redo(token: str) -> Response:
 def source(source_id: str) -> str:
     """A source in full, in the reader's language where it has a translation, the cited passage marked."""
     citation = request.args.get("cite", type=read_id)
-    page = library.source_page(db.session, source_id, citation, _viewer(), reading_language(),
+    page = library.source_page(db.session, source_id, citation, viewer_id(), reading_language(),
                                original=request.args.get("original") == "1") or abort(404)
     # Opened from a result: link back to it, for whoever may read that result.
     attempt_token = request.args.get("attempt", "")[:64]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import bindparam, func, select
@@ -137,12 +138,12 @@ class AttemptState:
     account_id: int | None
     has_saved_answers: bool = False
 
-    def open_to(self, viewer: int | None) -> bool:
-        """Whether ``viewer`` (an account id, None when signed out) may take or read it.
+    def open_to(self, viewer: Callable[[], int | None]) -> bool:
+        """Whether the viewer (``viewer()``: an account id, None when signed out) may take or read it.
 
-        Practice without an account is open to whoever has the link.
+        Practice without an account is open to whoever has the link: the viewer is not asked.
         """
-        return self.account_id is None or self.account_id == viewer
+        return self.account_id is None or self.account_id == viewer()
 
 
 def attempt_state(session: Session, token: str) -> AttemptState | None:

@@ -11,9 +11,9 @@ from typing import Any
 import flask_babel
 from babel import Locale
 from babel.dates import get_timezone_location
-from flask import Flask, current_app, g, has_request_context, request, session
+from babel.numbers import format_decimal
+from flask import Flask, current_app, g, has_request_context, request
 from flask_babel import get_locale, get_translations
-from flask_login import current_user
 from markupsafe import Markup
 from werkzeug.datastructures import LanguageAccept
 from werkzeug.http import parse_accept_header
@@ -22,6 +22,7 @@ from quizapp.domain.class_time import DEFAULT_ZONE, utc_to_local, zone
 from quizapp.domain.classroom_rules import show_join_code
 from quizapp.domain.languages import choose_language, own_name
 from quizapp.web.forms import LanguageForm, LogoutForm
+from quizapp.web.viewer import signed_in_user
 
 RIGHT_TO_LEFT = frozenset({"ar", "fa", "he", "ps", "sd", "ug", "ur", "yi"})
 LANGUAGE_COOKIE = "language"
@@ -41,7 +42,7 @@ def select_locale() -> str:
     chosen = g.get("quizapp_language")
     if chosen is None:
         supported = tuple(config["LANGUAGES"])
-        user = current_user if _has_signed_in_user() else None
+        user = signed_in_user()
         chosen = g.quizapp_language = choose_language(
             supported, account=getattr(user, "language", None),
             cookie=request.cookies.get(LANGUAGE_COOKIE),
@@ -49,11 +50,6 @@ def select_locale() -> str:
             browser=_best_language(request.headers.get("Accept-Language", ""), supported),
             default=config["BABEL_DEFAULT_LOCALE"])
     return chosen  # type: ignore[no-any-return]
-
-
-def _has_signed_in_user() -> bool:
-    # An anonymous request has no user id in its session: skip Flask-Login altogether.
-    return "_user_id" in session and bool(current_user.is_authenticated)
 
 
 @lru_cache(maxsize=1024)
@@ -144,7 +140,18 @@ def long_date(day: dt.date) -> str:
 
 def number(value: float) -> str:
     """A score or a count in the page's language ('6,238'; '6.238' in Spanish)."""
+    if isinstance(value, int) and 0 <= value < _SMALL:
+        return _small_number(value, select_locale())
     return flask_babel.format_number(value)  # type: ignore[no-any-return]
+
+
+_SMALL = 10_000
+
+
+@lru_cache(maxsize=4096)
+def _small_number(value: int, locale: str) -> str:
+    """Counts and scores as pages show them most: formatted once per language."""
+    return format_decimal(value, locale=locale)  # type: ignore[no-any-return]
 
 
 def percent(share: float) -> str:
