@@ -9,6 +9,7 @@ exactly as written (``no`` stays "no", ``1.10`` stays "1.10").
 
 from __future__ import annotations
 
+import codecs
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -97,10 +98,11 @@ def decode_text(data: bytes) -> str:
             msg("the file is larger than %(limit)s bytes (1 MiB): split it into smaller files",
                 limit=f"{MAX_FILE_BYTES:,}"),
         )
+    bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
     try:
         return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
+    except UnicodeDecodeError as error:  # its position counts from after the byte order mark
+        line = data[: bom + error.start].count(b"\n") + 1
         raise YamlProblem(
             line,
             msg("the file is not UTF-8 text: save it again with the UTF-8 encoding"),
@@ -206,7 +208,13 @@ def read_yaml(text: str) -> Node:
             msg("this is not valid YAML (%(problem)s): check the indentation, colons and quotes",
                 problem=problem),
         ) from None
-    except yaml.YAMLError as error:  # reader errors: control characters and the like
+    except yaml.reader.ReaderError as error:  # a character YAML does not allow
+        line = text[: error.position].count("\n") + 1 if isinstance(error.position, int) else 1
+        raise YamlProblem(line, msg("the line holds a character YAML does not allow (%(code)s): "
+                                    "delete it, or type the text again",
+                                    code=f"U+{error.character:04X}" if isinstance(error.character, int)
+                                    else repr(error.character))) from None
+    except yaml.YAMLError as error:
         raise YamlProblem(1, msg("this is not valid YAML (%(problem)s): check the file's text",
                                  problem=str(error))) from None
 
