@@ -264,7 +264,8 @@ def test_broken_yaml_is_reported_at_the_line_the_parser_stopped(text: str, line:
 def test_a_control_character_is_refused() -> None:
     line, message = problem("bank: b\ntitle: T\x07\n")
     assert line == 2
-    assert message == "the line holds a character YAML does not allow (U+0007): delete it, or type the text again"
+    assert message == ("the line holds a character YAML does not allow (U+0007): delete it, or type "
+                       "the text again")
 
 
 def test_a_control_character_is_reported_at_its_own_line() -> None:
