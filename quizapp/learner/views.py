@@ -118,7 +118,8 @@ def my_attempts() -> str:
     """The signed-in learner's attempts, to review or to finish."""
     me = current_user.account_id
     return render_template("learner/attempts.html",
-                           attempts=[(a, False) for a in results.learner_attempts(db.session, me)],
+                           attempts=[(a, False) for a in results.learner_attempts(db.session, me,
+                                                                                  language=reading_language())],
                            zone=classrooms.learner_time_zone(db.session, me))
 
 

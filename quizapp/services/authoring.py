@@ -19,6 +19,7 @@ from quizapp.domain.bank_translation import (
     translation_template,
 )
 from quizapp.domain.catalog import citation_checker
+from quizapp.domain.curriculum import Shelves, placement_tags, shelve
 from quizapp.domain.grading import right_answer, shown_entries
 from quizapp.domain.messages import msg
 from quizapp.domain.problems import Problem, in_file_order
@@ -37,6 +38,7 @@ from quizapp.services.bank_access import (
     published_by,
     visible_to,
 )
+from quizapp.services.bank_words import title_in
 from quizapp.services.catalog_loading import LoadReport, store_article, store_bank, store_translation
 
 
@@ -232,11 +234,23 @@ def teacher_banks(session: Session, teacher_id: int, languages: list[str]) -> li
     return banks
 
 
-def assignable_banks(session: Session, teacher_id: int) -> list[tuple[str, str]]:
-    """The slugs and titles of the published banks a teacher may assign: bundled and their own."""
-    return [(slug, title) for slug, title in session.execute(
-        select(Bank.slug, Bank.title).where(*assignable_by(teacher_id))
-        .order_by(Bank.title))]
+@dataclass(frozen=True)
+class AssignableBank:
+    """A bank a teacher may assign, its title in the teacher's language where it has one."""
+
+    slug: str
+    title: str
+    tags: tuple[str, ...]  # its curriculum placement, to list it where the library does
+
+
+def assignable_banks(session: Session, teacher_id: int, language: str = "en") -> Shelves[AssignableBank]:
+    """The published banks a teacher may assign (bundled and their own), shelved as the library
+    shelves them: by concept in teaching order, then case studies, then the rest, by title."""
+    words = title_in(language)
+    banks = [AssignableBank(slug, title, tuple(tags)) for slug, title, tags in session.execute(
+        select(Bank.slug, words.title, Bank.tags).outerjoin(words.translation, words.on)
+        .where(*assignable_by(teacher_id)).order_by(words.title))]
+    return shelve(banks, lambda bank: placement_tags(bank.tags))
 
 
 def bank_yaml(session: Session, viewer_id: int | None, slug: str) -> str | None:

@@ -7,7 +7,7 @@ import random
 import secrets
 from dataclasses import dataclass, field
 
-from sqlalchemy import bindparam, case, exists, func, or_, select
+from sqlalchemy import bindparam, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from quizapp.database import HotQuery, write_transaction
@@ -25,12 +25,12 @@ from quizapp.models import (
     AssignmentScore,
     Attempt,
     Bank,
-    BankTranslation,
     Classroom,
     Membership,
 )
 from quizapp.services import attempts
 from quizapp.services.bank_access import assignable_by
+from quizapp.services.bank_words import title_in
 
 _Viewer = aliased(Membership)
 
@@ -199,12 +199,11 @@ def _assignment_views(session: Session, classroom_id: int, now: dt.datetime,
     their teacher unpublished: they can no longer be started.
     """
     shown = [LIVE_ASSIGNMENT] + ([Bank.listed] if account_id is not None else [])
+    words = title_in(language)
     rows = session.execute(
-        select(Assignment, Bank.slug, func.coalesce(BankTranslation.title, Bank.title),
-               case((BankTranslation.title.is_(None), Bank.language), else_=BankTranslation.language))
+        select(Assignment, Bank.slug, words.title, words.language)
         .join(Bank, Bank.id == Assignment.bank_id)
-        .outerjoin(BankTranslation, (BankTranslation.bank_id == Bank.id)
-                   & (BankTranslation.language == language) & (Bank.language != language))
+        .outerjoin(words.translation, words.on)
         .where(Assignment.classroom_id == classroom_id, *shown)
         .order_by(Assignment.due_at.is_(None), Assignment.due_at, Assignment.id))
     scores: dict[int, AssignmentScore] = {}
@@ -256,9 +255,11 @@ def assign_bank(session: Session, classroom: Classroom, bank_slug: str,
     return assignment.id
 
 
-def assignment_title(session: Session, assignment: Assignment) -> str:
-    """The title of an assignment's bank."""
-    return session.scalar(select(Bank.title).where(Bank.id == assignment.bank_id)) or ""
+def assignment_title(session: Session, assignment: Assignment, language: str = "en") -> str:
+    """The title of an assignment's bank, in ``language`` where its translation has one."""
+    words = title_in(language)
+    return session.scalar(select(words.title).select_from(Bank).outerjoin(words.translation, words.on)
+                          .where(Bank.id == assignment.bank_id)) or ""
 
 
 def learner_classes(session: Session, account_id: int, now: dt.datetime,

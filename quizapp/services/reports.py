@@ -26,6 +26,7 @@ from quizapp.models import (
     QuestionVersion,
 )
 from quizapp.services import review_cards
+from quizapp.services.bank_words import title_in
 from quizapp.services.results import PastAttempt
 
 
@@ -66,11 +67,13 @@ class QuestionStat:
         return self.right / self.answered if self.answered else 0.0
 
 
-def class_table(session: Session, classroom_id: int) -> ClassTable:
+def class_table(session: Session, classroom_id: int, language: str = "en") -> ClassTable:
     """Every member, removed ones too, against every assignment not deleted: best score,
-    attempts, last activity."""
+    attempts, last activity; each assignment's title in ``language`` where it has one."""
+    words = title_in(language)
     assignments = [tuple(row) for row in session.execute(
-        select(Assignment.id, Bank.title).join(Bank, Bank.id == Assignment.bank_id)
+        select(Assignment.id, words.title).join(Bank, Bank.id == Assignment.bank_id)
+        .outerjoin(words.translation, words.on)
         .where(Assignment.classroom_id == classroom_id, Assignment.deleted_at.is_(None))
         .order_by(Assignment.id))]
     members = session.execute(
@@ -202,13 +205,15 @@ class HistoryEntry(NamedTuple):
 
 
 def learner_history(session: Session, classroom_id: int, account_id: int,
-                    limit: int = 500) -> list[HistoryEntry]:
+                    limit: int = 500, language: str = "en") -> list[HistoryEntry]:
     """A learner's attempts on the class's assignments and their own practice, newest first.
 
     Attempts on the class's deleted assignments are there too: they no longer count.
     """
+    words = title_in(language)
     rows = session.execute(
-        select(Attempt, Bank.title).join(Bank, Bank.id == Attempt.bank_id)
+        select(Attempt, words.title).join(Bank, Bank.id == Attempt.bank_id)
+        .outerjoin(words.translation, words.on)
         .outerjoin(Assignment, Assignment.id == Attempt.assignment_id)
         .where(Attempt.account_id == account_id,
                or_(Assignment.classroom_id == classroom_id, Attempt.assignment_id.is_(None)))

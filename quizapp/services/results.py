@@ -12,6 +12,7 @@ from quizapp.domain.bank_translation import current_words, translated_response
 from quizapp.domain.grading import Response, right_answer
 from quizapp.models import Answer, Attempt, AttemptItem, Bank, BankTranslation, Citation
 from quizapp.services.attempts import load_attempt
+from quizapp.services.bank_words import title_in
 from quizapp.services.quiz_pages import reader_translation
 
 
@@ -82,10 +83,14 @@ class PastAttempt:
     review: bool = False  # a run of the Review page, shown as such rather than by a bank's title
 
 
-def learner_attempts(session: Session, account_id: int, limit: int = 200) -> list[PastAttempt]:
-    """A learner's attempts, newest first: each can be reviewed or taken up again."""
+def learner_attempts(session: Session, account_id: int, limit: int = 200,
+                     language: str = "en") -> list[PastAttempt]:
+    """A learner's attempts, newest first: each can be reviewed or taken up again; titles in
+    ``language`` where the bank has a translation."""
+    words = title_in(language)
     rows = session.execute(
-        select(Attempt, Bank.title).join(Bank, Bank.id == Attempt.bank_id)
+        select(Attempt, words.title).join(Bank, Bank.id == Attempt.bank_id)
+        .outerjoin(words.translation, words.on)
         .where(Attempt.account_id == account_id)
         .order_by(Attempt.started_at.desc(), Attempt.id.desc()).limit(limit))
     return [PastAttempt(a.token, title, a.started_at, a.submitted_at, a.score, a.max_score,

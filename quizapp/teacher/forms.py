@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from flask import current_app
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileAllowed, FileField
 from wtforms import (
@@ -22,11 +24,14 @@ from wtforms import (
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp
 
 from quizapp.domain.class_time import DEFAULT_ZONE, LIKELY_ZONES, other_zones
+from quizapp.domain.curriculum import Shelves
 from quizapp.domain.identifiers import ID_PATTERN, LANGUAGE_TAG
 from quizapp.domain.languages import own_name
+from quizapp.services.authoring import AssignableBank
 from quizapp.services.classrooms import BOARD_MODES
 from quizapp.web.forms import QuizappForm
-from quizapp.web.i18n import text_direction
+from quizapp.web.i18n import number, text_direction
+from quizapp.web.message_catalogs import in_page_language
 
 
 def zone_choices() -> list[SelectChoice]:
@@ -189,3 +194,18 @@ class ArticleForm(QuizappForm):
             "Write a language tag such as en, es, ur or pt-BR."))], render_kw={"dir": "ltr"})
     text = TextAreaField(_l("The article's text"), render_kw={"rows": 18, "dir": "auto"})
     save = SubmitField(_l("Save the article"))
+
+
+def assign_choices(shelves: Shelves[AssignableBank]) -> dict[str, list[SelectChoice]]:
+    """The banks to choose from, grouped as the library shows them: each concept in teaching
+    order (numbered), then the case studies, then any other bank."""
+    def choices(banks: Iterable[AssignableBank]) -> list[SelectChoice]:
+        return [SelectChoice(bank.slug, bank.title) for bank in banks]
+
+    groups = {f"{number(step.number)}. {in_page_language(step.concept.title)}": choices(step.items)
+              for step in shelves.steps}
+    if shelves.case_studies:
+        groups[_("Case studies: the news of July 2025")] = choices(shelves.case_studies)
+    if shelves.others:
+        groups[_("More quizzes")] = choices(shelves.others)
+    return groups

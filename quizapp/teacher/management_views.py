@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from markupsafe import Markup
 
@@ -171,7 +172,7 @@ def edit_assignment(classroom_id: int, assignment_id: int) -> str | Response | t
     label_dates(form, zone)
     return render_template("teacher/edit_assignment.html", classroom=classroom_row,
                            assignment_id=assignment_id, form=form,
-                           title=classrooms.assignment_title(db.session, assignment)
+                           title=classrooms.assignment_title(db.session, assignment, str(get_locale()))
                            ), 422 if request.method == "POST" else 200
 
 
@@ -200,7 +201,7 @@ def _on_clock(moment: dt.datetime | None, zone: str) -> dt.datetime | None:
 def delete_assignment(classroom_id: int, assignment_id: int) -> str | Response:
     """Delete an assignment, once the teacher has read what happens to its scores."""
     _classroom, assignment = _assignment(classroom_id, assignment_id)
-    title = classrooms.assignment_title(db.session, assignment)
+    title = classrooms.assignment_title(db.session, assignment, str(get_locale()))
     if not confirmed():
         return confirm_page(say(_("Delete the assignment %(title)s?"), title=title), [
             _("It leaves your learners' lists, and its points are taken out of the class board "

@@ -11,7 +11,6 @@ from flask import Blueprint, Response, abort, flash, redirect, render_template, 
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
-from wtforms import SelectChoice
 
 from quizapp.domain import clock
 from quizapp.domain.class_time import DateProblem, assignment_date_problems, local_to_utc
@@ -37,6 +36,7 @@ from quizapp.teacher.forms import (
     RenameClassForm,
     RenameLearnerForm,
     RosterForm,
+    assign_choices,
 )
 from quizapp.web import links
 from quizapp.web.form_responses import form_status
@@ -96,8 +96,8 @@ def label_dates(form: AssignForm | EditAssignmentForm, zone: str) -> None:
 def _assign_form(zone: str) -> AssignForm:
     form = AssignForm()
     label_dates(form, zone)
-    form.bank.choices = [SelectChoice(slug, title) for slug, title in
-                         authoring.assignable_banks(db.session, current_user.account_id)]
+    form.bank.choices = assign_choices(authoring.assignable_banks(
+        db.session, current_user.account_id, str(get_locale())))
     return form
 
 
@@ -231,7 +231,7 @@ def roster(classroom_id: int) -> str | Response:
 def report(classroom_id: int) -> str:
     """Learners by assignments: best score, attempts, last activity."""
     classroom_row = own_class(classroom_id)
-    table = reports.class_table(db.session, classroom_row.id)
+    table = reports.class_table(db.session, classroom_row.id, str(get_locale()))
     return render_template("teacher/report.html", classroom=classroom_row, table=table,
                            progress=reports.class_progress(db.session, table))
 
@@ -241,7 +241,7 @@ def report(classroom_id: int) -> str:
 def report_csv(classroom_id: int) -> Response:
     """The class table as a CSV file for spreadsheets."""
     classroom_row = own_class(classroom_id)
-    table = reports.class_table(db.session, classroom_row.id)
+    table = reports.class_table(db.session, classroom_row.id, str(get_locale()))
     body = reports.class_table_csv(table, _, reports.class_progress(db.session, table))
     filename = report_filename(classroom_row.name, classroom_row.id)
     return Response(body, mimetype="text/csv",
@@ -275,7 +275,8 @@ def learner_page(classroom_row: Classroom, account_id: int,
     name = accounts.display_name_of(db.session, account_id)
     return render_template("teacher/learner.html", classroom=classroom_row, account_id=account_id,
                            name=name, removed=membership.removed_at is not None,
-                           history=reports.learner_history(db.session, classroom_row.id, account_id),
+                           history=reports.learner_history(db.session, classroom_row.id, account_id,
+                                                           language=str(get_locale())),
                            activity=review_cards.activity(db.session, account_id),
                            progress=review_cards.progress(db.session, account_id),
                            button=ButtonForm(),
