@@ -157,6 +157,8 @@ class BankTranslation(Base):
     title: Mapped[str] = mapped_column(String(120))
     description: Mapped[str | None] = mapped_column(Text)
     questions: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # The bank's topic tags in this language, in the bank's order; None or empty: none given.
+    tags: Mapped[list[str] | None] = mapped_column(JSON, default=list)
     yaml_text: Mapped[str | None] = mapped_column(Text)
     updated_at: Mapped[dt.datetime] = mapped_column(default=clock.now, onupdate=clock.now)
 

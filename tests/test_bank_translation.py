@@ -182,3 +182,27 @@ def test_a_translation_template_passes_the_checks_as_it_is() -> None:
     problems, notices, translations = check(template, "b.ur")
     assert (problems, notices) == ([], [])
     assert translations[0].questions[0].entries == ("x", "y")
+
+
+TAGGED = BANK.replace("title: T\n", "title: T\ntags: [concept:scams, phishing, SIM swap]\n", 1)
+
+
+def check_tagged(text: str) -> tuple[list[str], list]:  # type: ignore[type-arg]
+    catalog = check_banks([("b.yaml", "b", TAGGED.encode()), ("b.es.yaml", "b.es", text.encode())],
+                          ARTICLES)
+    return [str(p) for p in catalog.problems], catalog.translations
+
+
+def test_a_translation_gives_the_bank_s_topics_in_its_language_in_order() -> None:
+    problems, (translation,) = check_tagged(swap("title: T en español\n",
+                                                 "title: T en español\ntags: [phishing, cambio de SIM]\n"))
+    assert problems == []
+    assert translation.tags == ("phishing", "cambio de SIM")  # the concept tag is the bank's
+
+
+@pytest.mark.parametrize("tags", ["[phishing]", "[phishing, cambio de SIM, otra]", "[concept:scams, a, b]"])
+def test_translated_topics_must_match_the_bank_s_topics_one_for_one(tags: str) -> None:
+    problems, _ = check_tagged(swap("title: T en español\n", f"title: T en español\ntags: {tags}\n"))
+    count = len(tags.split(","))
+    assert problems == [f"b.es.yaml:4: b.es: 'tags' has {count} entries and the bank's topics are 2 "
+                        "(phishing, SIM swap): translate each topic, in the same order"]

@@ -120,3 +120,18 @@ def test_a_translated_summary_leaves_out_the_bank_s_untranslated_topics(client, 
     client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "es"
     page = soup(client.get("/banks/sample")).get_text()
     assert "Banco de ejemplo" in page and "legal tender" not in page
+
+
+def test_a_translated_bank_lists_its_topics_in_the_reader_s_language(
+        write_bank, load_banks, questions_dir, runner, client: FlaskClient) -> None:
+    write_bank(bank_yaml(tags="[IMF, mining]"))
+    (questions_dir / "sample.es.yaml").write_text(
+        SPANISH.replace("title: Banco de ejemplo\n", "title: Banco de ejemplo\ntags: [FMI, minería]\n"),
+        encoding="utf-8")
+    runner.invoke(args=["validate", "--fill-fingerprints", str(questions_dir)])
+    load_banks()
+    spanish = soup(client.get("/banks/sample", headers={"Accept-Language": "es"}))
+    assert "FMI, minería" in spanish.get_text(" ", strip=True)
+    assert "IMF" not in spanish.get_text(" ", strip=True)
+    english = soup(client.get("/banks/sample", headers={"Accept-Language": "en"}))
+    assert "IMF, mining" in english.get_text(" ", strip=True)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from quizapp.domain.bank_format import MAX_QUOTE_LENGTH, MAX_TITLE_LENGTH, Bank, Question
+from quizapp.domain.curriculum import topic_tags
 from quizapp.domain.field_checks import FieldReader, describe
 from quizapp.domain.grading import shown_entries
 from quizapp.domain.identifiers import did_you_mean
@@ -23,7 +24,7 @@ from quizapp.domain.problems import Problem
 from quizapp.domain.question_types import TYPES
 from quizapp.domain.yaml_reader import Mapping, Scalar, Sequence, YamlProblem, decode_text, read_yaml
 
-TRANSLATION_KEYS = ("translation_of", "language", "title", "description", "questions")
+TRANSLATION_KEYS = ("translation_of", "language", "title", "description", "tags", "questions")
 QUESTION_KEYS = ("id", "translates", "prompt", "explanation", "cite")
 ENTRY_KEYS = {name: kind.entry_key for name, kind in TYPES.items() if kind.entry_key}
 FINGERPRINT_LENGTH = 8
@@ -75,6 +76,7 @@ class Translation:
     questions: tuple[TranslatedQuestion, ...]
     description: str | None = None
     out_of_date: tuple[str, ...] = ()  # ids of questions whose bank question has changed since
+    tags: tuple[str, ...] = ()  # the bank's topic tags in this language, in the bank's order
 
     def current_questions(self) -> dict[str, TranslatedQuestion]:
         """The questions learners see translated: those that translate the bank's words of today."""
@@ -126,11 +128,29 @@ def parse_translation(path: str, stem: str | None, data: bytes, banks: dict[str,
                                hint=did_you_mean(bank_id, sorted(banks))))
     if bank is not None and language is not None:
         _check_name(reader, root, stem, bank, language)
+    tags = _read_topics(root, reader, bank) if bank is not None else ()
     questions = _read_questions(root, reader, bank, notices) if bank is not None else []
     if problems or bank is None or language is None or title is None:
         return None, problems, notices
     stale = tuple(str(notice.subject).rsplit("/", 1)[-1] for notice in notices)
-    return Translation(bank.id, language, title, tuple(questions), description, stale), [], notices
+    return (Translation(bank.id, language, title, tuple(questions), description, stale, tags),
+            [], notices)
+
+
+def _read_topics(root: Mapping, reader: FieldReader, bank: Bank) -> tuple[str, ...]:
+    """The bank's topic tags translated: as many as the bank has, in its order (placement tags,
+    such as concept:scams, are the bank's and stay as they are)."""
+    if root.get("tags") is None:
+        return ()
+    tags = reader.tags(root)
+    topics = topic_tags(bank.tags)
+    if len(tags) != len(topics):
+        reader.problem(reader.line_of(root, "tags"), msg(
+            "'tags' has %(count)d entries and the bank's topics are %(expected)d (%(topics)s): "
+            "translate each topic, in the same order", count=len(tags), expected=len(topics),
+            topics=", ".join(topics) or msg("none")))
+        return ()
+    return tuple(tags)
 
 
 def _check_name(reader: FieldReader, root: Mapping, stem: str | None, bank: Bank, language: str) -> None:

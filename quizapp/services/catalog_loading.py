@@ -174,6 +174,7 @@ def store_translation(session: Session, translation: Translation, yaml_text: str
         session.add(row)
     row.title = translation.title
     row.description = translation.description
+    row.tags = list(translation.tags)
     row.questions = {question.id: question.as_json() for question in translation.questions}
     row.yaml_text = yaml_text
 

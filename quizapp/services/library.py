@@ -94,20 +94,21 @@ def _summaries(session: Session, language: str, *conditions: object) -> list[Ban
         .where(Question.retired.is_(False)).group_by(Question.bank_id).subquery()
     )
     rows = session.execute(
-        select(Bank, counts.c.n, BankTranslation.title, BankTranslation.description)
+        select(Bank, counts.c.n, BankTranslation.title, BankTranslation.description,
+               BankTranslation.tags)
         .join(counts, counts.c.bank_id == Bank.id)
         .outerjoin(BankTranslation, (BankTranslation.bank_id == Bank.id)
                    & (BankTranslation.language == language) & (Bank.language != language))
         .where(Bank.listed, *conditions)
     )
     summaries = [
-        # Topic tags are written in the bank's language and translations have none: a translated
-        # summary leaves them out rather than show words of another language.
+        # A translated summary shows the translation's topics; one without them leaves the
+        # bank's out rather than show words of another language.
         BankSummary(bank.slug, title or bank.title, description if title else bank.description,
                     language if title else bank.language,
-                    [] if title else topic_tags(bank.tags or []), count,
+                    list(tags or []) if title else topic_tags(bank.tags or []), count,
                     placement_tags(bank.tags or []))
-        for bank, count, title, description in rows]
+        for bank, count, title, description, tags in rows]
     return sorted(summaries, key=lambda summary: summary.title.casefold())
 
 
