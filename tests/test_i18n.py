@@ -164,6 +164,17 @@ def test_class_dates_are_written_in_the_page_language_on_the_class_clock(app, la
         assert i18n.zone_label("UTC") == "UTC"
 
 
+@pytest.mark.parametrize(("hour", "words"), [(4, "9:00 صبح"), (8, "1:00 دوپہر"), (13, "6:00 شام"),
+                                            (19, "12:00 رات")])
+def test_urdu_times_say_the_time_of_day_in_urdu_words_not_am_pm(app, hour: int, words: str) -> None:
+    import datetime as dt
+
+    stored = dt.datetime(2026, 12, 1, hour, 0)  # UTC; Karachi is 5 hours ahead
+    with app.test_request_context("/", headers={"Accept-Language": "ur"}):
+        written = i18n.class_datetime(stored, "Asia/Karachi", "long")
+    assert written.endswith(words) and "AM" not in written and "PM" not in written
+
+
 def test_numbers_follow_the_page_language(app) -> None:
     with app.test_request_context("/", headers={"Accept-Language": "es"}):
         assert (i18n.number(6238), i18n.percent(0.5)) == ("6.238", "50\xa0%")

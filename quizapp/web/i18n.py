@@ -93,8 +93,16 @@ def _datetime_pattern(locale: str, width: str) -> str:
     needs neither ('1 de diciembre de 2026, 15:00').
     """
     parsed = Locale.parse(locale)
-    return str(parsed.datetime_formats[width]).format(parsed.time_formats["short"].pattern,
-                                                     parsed.date_formats[width].pattern)
+    time = parsed.time_formats["short"].pattern
+    if parsed.language in DAY_PERIOD_WORDS:
+        time = time.replace("a", "B")
+    return str(parsed.datetime_formats[width]).format(time, parsed.date_formats[width].pattern)
+
+
+# Languages whose clock reads with the words a school uses for the time of day, not AM/PM:
+# CLDR gives Urdu "AM"/"PM" in its short time, in Latin letters, but its flexible day periods
+# are the Urdu words (صبح, دوپہر, سہ پہر, شام, رات): "5:00 شام" rather than "5:00 PM".
+DAY_PERIOD_WORDS = frozenset({"ur"})
 
 
 def class_datetime(stored: dt.datetime | None, zone_name: str | None = None,
