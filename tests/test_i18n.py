@@ -165,7 +165,7 @@ def test_class_dates_are_written_in_the_page_language_on_the_class_clock(app, la
 
 
 @pytest.mark.parametrize(("hour", "words"), [(4, "9:00 صبح"), (8, "1:00 دوپہر"), (13, "6:00 شام"),
-                                            (19, "12:00 رات")])
+                                            (19, "12:00 آدھی رات")])
 def test_urdu_times_say_the_time_of_day_in_urdu_words_not_am_pm(app, hour: int, words: str) -> None:
     import datetime as dt
 
