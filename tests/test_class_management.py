@@ -13,6 +13,7 @@ from sqlalchemy import select
 from quizapp.domain import clock
 from quizapp.extensions import db
 from quizapp.models import Account, Assignment, Membership
+from quizapp.services import class_management, classrooms
 from tests.conftest import PASSWORD, People
 from tests.helpers import post_form, right_form, soup
 from tests.test_classroom_views import board_rows, learner_client, take
@@ -149,7 +150,8 @@ def test_an_archived_class_is_closed_to_learners_until_it_is_restored(app, peopl
     assert "Class 8B" not in text(ayesha, "/")
     assert post_form(ayesha, f"/assignments/{lesson['assignment']}/start", {"start": "Start"},
                      "/").status_code == 404
-    assert app.test_client().get(projector).status_code == 404
+    wall = app.test_client().get(projector)  # closed, and it says so (no board: no names)
+    assert wall.status_code == 410 and soup(wall).select("table, .podium") == []
     app.config["RATELIMIT_ENABLED"] = False
     closed = post_form(app.test_client(), "/join", {"code": "K7PM3X", "display_name": "Chand",
                                                     "password": PASSWORD})
@@ -285,3 +287,23 @@ def test_an_attempt_open_when_its_assignment_is_deleted_does_not_count(app, peop
     quiz = soup(bilal.get(started.headers["Location"]))
     assert bilal.post(started.headers["Location"], data=right_form(quiz)).status_code == 303
     assert board_rows(bilal, lesson["classroom"])[1] == ["2", "Bilal (you)", "5"]
+
+
+def test_an_archived_class_s_board_link_says_it_is_closed_in_the_class_s_language(
+        app, client, people) -> None:
+    teacher = people.account("ms-rana", "teacher")
+    classroom_id = people.classroom(teacher)
+    with app.test_request_context():
+        classroom = classrooms.owned_classroom(db.session, teacher, classroom_id)
+        assert classroom is not None
+        classrooms.set_projector(db.session, classroom, enabled=True)
+        token = classroom.projector_token
+        classroom.language = "ur"
+        db.session.commit()
+        class_management.archive_class(db.session, classroom, True)
+    page = client.get(f"/board/{token}", headers={"Accept-Language": "en"})
+    assert page.status_code == 410
+    html = soup(page)
+    assert (html.html["lang"], html.html["dir"]) == ("ur", "rtl")
+    assert html.h1.get_text(strip=True) != "This class board is closed"  # in Urdu
+    assert client.get("/board/no-such-link").status_code == 404

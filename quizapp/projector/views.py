@@ -24,7 +24,9 @@ def board(token: str) -> tuple[str, int, dict[str, str]]:
     ``?paused`` stops the refreshing. The wall shows the class's language when the teacher set
     one (the browser's otherwise).
     """
-    classroom = classrooms.classroom_by_projector(db.session, token) or abort(404)
+    classroom = classrooms.classroom_by_projector(db.session, token)
+    if classroom is None:
+        return _closed(token)
     paused = "paused" in request.args
     rows = classrooms.board(db.session, classroom.id)
     # Flask's url_for, not web.links': a QR code needs the whole address, and here the host is
@@ -40,3 +42,15 @@ def board(token: str) -> tuple[str, int, dict[str, str]]:
     return html, 200, {
         "Cache-Control": "no-store", "Referrer-Policy": "no-referrer",
         "X-Robots-Tag": "noindex"}
+
+
+def _closed(token: str) -> tuple[str, int, dict[str, str]]:
+    """An archived class's board link: closed, said in the class's language; any other, not found."""
+    language = classrooms.archived_projector_language(db.session, token)
+    if language is False:
+        abort(404)
+    with force_locale(language) if isinstance(language, str) else nullcontext():
+        html = render_template("error.html", status=410, title=_("This class board is closed"),
+                               message=_("The class is archived, so its board is no longer shown. "
+                                         "Its teacher can restore the class to open it again."))
+    return html, 410, {"Cache-Control": "no-store", "X-Robots-Tag": "noindex"}

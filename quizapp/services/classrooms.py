@@ -381,4 +381,12 @@ def classroom_by_projector(session: Session, token: str) -> Classroom | None:
     return session.scalar(select(Classroom).where(Classroom.projector_token == token, OPEN_CLASS))
 
 
+def archived_projector_language(session: Session, token: str) -> str | bool | None:
+    """For the projector link of an archived class: the class's language (None: the browser's);
+    False when the link is no archived class's."""
+    row = session.execute(select(Classroom.language).where(
+        Classroom.projector_token == token, Classroom.archived_at.is_not(None))).first()
+    return False if row is None else row.language
+
+
 
