@@ -99,6 +99,10 @@ MATRIX: dict[tuple[str, str], tuple[str, tuple[int, ...]]] = {
     ("teacher.starter_bank", "GET"): ("/teach/starter-bank.yaml", (302, 403, 403, 200, 200)),
     ("teacher.new_article", "GET"): ("/teach/articles/new", (302, 403, 403, 200, 200)),
     ("teacher.new_article", "POST"): ("/teach/articles/new", (302, 403, 403, 422, 422)),
+    ("teacher.article_translation", "GET"): ("/teach/articles/article-a/translation",
+                                             (302, 403, 403, 200, 404)),
+    ("teacher.article_translation", "POST"): ("/teach/articles/article-a/translation",
+                                              (302, 403, 403, 422, 404)),
     ("teacher.unpublish_bank", "GET"): ("/teach/banks/own-a/unpublish", (302, 403, 403, 200, 404)),
     ("teacher.delete_bank", "GET"): ("/teach/banks/own-a/delete", (302, 403, 403, 200, 404)),
     # Cited by teacher A's bank: it cannot be deleted, and teacher A is sent back to say so.

@@ -56,16 +56,19 @@ def source_fingerprint(article: Article) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:FINGERPRINT_LENGTH]
 
 
-def parse_source_translation(path: str, stem: str, data: bytes, sources: dict[str, Article]
+def parse_source_translation(path: str, stem: str | None, data: bytes, sources: dict[str, Article]
                              ) -> tuple[SourceTranslation | None, list[Problem], list[Problem]]:
     """Check a translation of a source: (translation, problems, notices).
+
+    ``stem`` is the file's name without ``.md``, which must be ``<source-id>.<language>``; None
+    for pasted text, which has no name to check.
 
     Problems are mistakes (the translation is not loaded); a notice says the translation is
     out of date (it loads, and learners read the original until it is brought up to date).
     """
     problems: list[Problem] = []
     notices: list[Problem] = []
-    reader = FieldReader(path, stem, problems)
+    reader = FieldReader(path, stem or "translation", problems)
     read = read_front_matter(reader, data)
     if read is None:
         return None, problems, notices
@@ -98,7 +101,7 @@ def parse_source_translation(path: str, stem: str, data: bytes, sources: dict[st
                               "the source this translates", fingerprint=current))
         return None, problems, notices
     if translates != current:
-        notices.append(Problem(path, reader.line_of(front, "translates"), stem, msg(
+        notices.append(Problem(path, reader.line_of(front, "translates"), reader.subject, msg(
             "out of date: %(source)r changed since this was translated; learners read the original "
             "until the translation follows it and 'translates' is set to %(fingerprint)s",
             source=original.id, fingerprint=current)))
@@ -112,12 +115,12 @@ def parse_source_translation(path: str, stem: str, data: bytes, sources: dict[st
             problems, notices)
 
 
-def _check_name_and_language(reader: FieldReader, stem: str, original: Article,
+def _check_name_and_language(reader: FieldReader, stem: str | None, original: Article,
                              language: str) -> None:
     if language.split("-")[0] == original.language.split("-")[0]:
         reader.problem(1, msg("%(source)r is written in %(language)s already: a translation is "
                               "in another language", source=original.id, language=language))
-    elif stem != f"{original.id}.{language}":
+    elif stem is not None and stem != f"{original.id}.{language}":
         reader.problem(1, msg("the file name must be %(name)s, the source's id and the "
                               "translation's language", name=f"{original.id}.{language}.md"))
 
@@ -126,3 +129,12 @@ def gloss_found(translation: SourceTranslation, gloss: str) -> bool:
     """Whether a bank translation's gloss is a passage of the source's translation."""
     needle = normalise(gloss)
     return bool(needle) and needle in normalise(translation.body)
+
+
+def translation_template(original: Article, language: str) -> str:
+    """A translation file to fill in: the front matter filled, then the original's paragraphs to
+    replace one by one with their translation."""
+    front = (f"---\ntranslation_of: {original.id}\nlanguage: {language}\n"
+             f"title: {json.dumps(original.title, ensure_ascii=False)}\n"
+             f"translates: {source_fingerprint(original)}\n---\n")
+    return front + "\n\n".join(paragraphs(original.body)) + "\n"

@@ -3,6 +3,7 @@
 from quizapp.teacher import (  # noqa: F401  (add their pages to the blueprint)
     content_views,
     management_views,
+    translation_views,
 )
 from quizapp.teacher.views import teacher
 

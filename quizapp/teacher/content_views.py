@@ -17,7 +17,7 @@ from quizapp.domain.article_extraction import (
 )
 from quizapp.domain.yaml_reader import MAX_FILE_BYTES
 from quizapp.extensions import db
-from quizapp.services import authoring, item_reports
+from quizapp.services import authoring, item_reports, source_translations
 from quizapp.teacher.confirmation import confirm_page, confirmed, say
 from quizapp.teacher.forms import ArticleForm, BankUploadForm, ButtonForm, PublishBankForm
 from quizapp.teacher.problem_listing import lines_around_problems
@@ -38,7 +38,9 @@ def banks() -> str:
     me = current_user.account_id
     banks = authoring.teacher_banks(db.session, me, current_app.config["LANGUAGES"])
     return render_template("teacher/banks.html", banks=banks,
-                           articles=authoring.citable_articles(db.session, me))
+                           articles=authoring.citable_articles(db.session, me),
+                           article_translations=source_translations.translation_statuses(
+                               db.session, me, current_app.config["LANGUAGES"]))
 
 
 def _submitted_bank(form: BankUploadForm) -> tuple[bytes, str]:

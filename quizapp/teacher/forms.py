@@ -165,6 +165,17 @@ class BankUploadForm(QuizappForm):
     submit = SubmitField(_l("Check the bank"))
 
 
+class ArticleTranslationForm(QuizappForm):
+    """A translation of one of the teacher's articles: a .md file, or its text pasted."""
+
+    file = FileField(_l("A translation file (.md)"), validators=[
+        FileAllowed(["md", "txt"], _l("Choose a .md file, or paste the text below."))])
+    text = TextAreaField(_l("Or paste the translation"),
+                         render_kw={"rows": 18, "spellcheck": "false", "class": "source-text",
+                                    "dir": "auto"})
+    submit = SubmitField(_l("Check and save the translation"))
+
+
 class PublishBankForm(QuizappForm):
     """Publish a bank that passed its check; the text travels back unchanged."""
 
