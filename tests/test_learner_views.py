@@ -226,3 +226,15 @@ def test_a_browsers_second_quiz_page_is_cached_without_its_token(csrf_app, clien
     other_quiz = soup(other.get(location))
     assert csrf(other_quiz) != csrf(quiz)
     assert other.post(location, data=right_form(other_quiz)).status_code == 303
+
+
+def test_a_practice_link_opened_by_two_signed_in_people_names_each_its_own_viewer(
+        app, client, sample_bank, people) -> None:
+    location, _quiz = start_quiz(client)  # anonymous practice: open to whoever has the link
+    seen = {}
+    for username, name in [("ayesha", "Ayesha Khan"), ("bilal", "Bilal Ahmed")]:
+        viewer = people.sign_in(app.test_client(), people.account(username, name=name), username)
+        seen[username] = soup(viewer.get(location)).get_text(" ", strip=True)  # the second is cached
+    assert "Ayesha Khan" in seen["ayesha"] and "Bilal Ahmed" not in seen["ayesha"]
+    assert "Bilal Ahmed" in seen["bilal"] and "Ayesha Khan" not in seen["bilal"]
+    assert "Ayesha" not in soup(app.test_client().get(location)).get_text()  # nor a stranger

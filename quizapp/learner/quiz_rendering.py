@@ -19,6 +19,7 @@ from quizapp.services.caches import QUIZ_PAGES, SIGNED_CSRF_TOKENS, UNANSWERED_Q
 from quizapp.services.quiz_pages import ShownQuestion
 from quizapp.web.headers import CONTENT_SECURITY_POLICY
 from quizapp.web.i18n import number, select_locale
+from quizapp.web.viewer import viewer_id
 
 _CSRF_SLOT = "\x00csrf\x00"
 # How many questions are answered differs between views of the same page (other pages may
@@ -63,11 +64,17 @@ def _filled(html: str, answered: int) -> str:
             .replace(_ANSWERED_LABEL_SLOT, number(answered)))
 
 
+def _page_key(attempt_token: str, page: int) -> tuple[str, str, int, int | None]:
+    """A rendered page is kept per attempt, language, page and viewer: its header names whoever
+    is signed in, and an anonymous practice link may be opened by several people."""
+    # The selector's language code: cheaper than parsing a Babel Locale on every view.
+    return attempt_token, select_locale(), page, viewer_id()
+
+
 def cached_quiz_page(attempt_token: str, page: int, answered: int = 0) -> str | None:
     """A page of the attempt's quiz in this browser's language, with its CSRF token and the
     number of questions answered so far; None if not cached. Its own questions are blank."""
-    # The selector's language code: cheaper than parsing a Babel Locale on every view.
-    html = QUIZ_PAGES.get((attempt_token, select_locale(), page))
+    html = QUIZ_PAGES.get(_page_key(attempt_token, page))
     return _filled(html, answered) if html is not None else None
 
 
@@ -80,7 +87,7 @@ def remember_quiz_page(attempt_token: str, page: int, html: str, answered: int =
     rendered = generate_csrf()
     if rendered in html:  # never keep a page that would hand one browser's token to another
         html = html.replace(rendered, _CSRF_SLOT)
-        QUIZ_PAGES.put((attempt_token, select_locale(), page), html)
+        QUIZ_PAGES.put(_page_key(attempt_token, page), html)
     return _filled(html, answered)
 
 
