@@ -119,9 +119,10 @@ MATRIX: dict[tuple[str, str], tuple[str, tuple[int, ...]]] = {
                                          (302, 403, 403, 303, 404)),
     ("teacher.archive_class", "POST"): ("/teach/classes/{classroom}/archive",
                                         (302, 403, 403, 303, 404)),
-    # Near the end: a new password ends learner A's session for the requests after it.
+    # Near the end: learner A was removed above, so the teacher may no longer give them a
+    # password (it would let the teacher sign in as a learner who may be another's now).
     ("teacher.new_password", "POST"): ("/teach/classes/{classroom}/learners/{learner}/password",
-                                       (302, 403, 403, 200, 404)),
+                                       (302, 403, 403, 404, 404)),
     ("auth.logout", "POST"): ("/logout", (303, 303, 303, 303, 303)),
 }
 ENDING = ("teacher.unpublish_bank", "POST")

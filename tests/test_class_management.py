@@ -13,7 +13,7 @@ from sqlalchemy import select
 from quizapp.domain import clock
 from quizapp.extensions import db
 from quizapp.models import Account, Assignment, Membership
-from quizapp.services import class_management, classrooms
+from quizapp.services import accounts, authoring, class_management, classrooms
 from tests.conftest import PASSWORD, People
 from tests.helpers import post_form, right_form, soup
 from tests.test_classroom_views import board_rows, learner_client, take
@@ -307,3 +307,32 @@ def test_an_archived_class_s_board_link_says_it_is_closed_in_the_class_s_languag
     assert (html.html["lang"], html.html["dir"]) == ("ur", "rtl")
     assert html.h1.get_text(strip=True) != "This class board is closed"  # in Urdu
     assert client.get("/board/no-such-link").status_code == 404
+
+
+def test_a_removed_learner_is_out_of_reach_and_sees_what_a_stranger_sees(app, people, sample_bank) -> None:
+    teacher = people.account("ms-rana", "teacher")
+    classroom = people.classroom(teacher)
+    learner = people.account("ayesha", name="Ayesha")
+    people.join(classroom, learner)
+    own_bank = b"""bank: own-quiz
+title: Ms Rana's own quiz
+questions:
+  - id: when
+    type: true_false
+    prompt: El Salvador made bitcoin legal tender in 2021.
+    answer: true
+    explanation: CoinDesk says so.
+    cite:
+      - source: coindesk
+        quote: "doing so in 2021."
+"""
+    with app.test_request_context():
+        assert authoring.publish_bank(db.session, teacher, own_bank, "own-quiz.yaml").passed
+    ayesha = people.sign_in(app.test_client(), learner, "ayesha")
+    assert "Ms Rana's own quiz" in soup(ayesha.get("/")).get_text()
+    with app.test_request_context():
+        assert class_management.remove_learner(db.session, classroom, learner)
+        assert accounts.reset_learner_password(db.session, classroom, learner) is None
+        assert class_management.rename_learner(db.session, classroom, learner, "Someone") is not None
+    assert "Ms Rana's own quiz" not in soup(ayesha.get("/")).get_text()
+    assert ayesha.get("/banks/own-quiz").status_code == 404

@@ -331,9 +331,12 @@ def _card_password(rng: random.Random) -> str:
 
 def reset_learner_password(session: Session, classroom_id: int, account_id: int,
                            rng: random.Random | None = None) -> LoginCard | None:
-    """Give a learner of the class a new card password; their sessions end. None if not theirs."""
+    """Give a current learner of the class a new card password; their sessions end. None otherwise."""
+    # A current member only: a learner the teacher removed may be another teacher's now, and a
+    # new password would let this teacher sign in as them.
     account = session.scalar(select(Account).join(Membership, Membership.account_id == Account.id)
                              .where(Membership.classroom_id == classroom_id,
+                                    Membership.removed_at.is_(None),
                                     Account.id == account_id, Account.role == "learner"))
     if account is None:
         return None

@@ -21,9 +21,11 @@ def visible_to(owner_column: ColumnElement[int | None], viewer_id: int | None) -
     """Content everyone sees (no owner), or that is the viewer's or their teacher's."""
     if viewer_id is None:
         return owner_column.is_(None)
+    # Current members only: a learner removed from a class sees what a stranger sees of its
+    # teacher's content.
     teachers = (select(Classroom.teacher_id)
                 .join(Membership, Membership.classroom_id == Classroom.id)
-                .where(Membership.account_id == viewer_id))
+                .where(Membership.account_id == viewer_id, Membership.removed_at.is_(None)))
     return or_(owner_column.is_(None), owner_column == viewer_id, owner_column.in_(teachers))
 
 

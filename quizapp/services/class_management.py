@@ -56,8 +56,9 @@ def rename_learner(session: Session, classroom_id: int, account_id: int,
     with write_transaction(session):
         account = session.scalar(select(Account).join(Membership, Membership.account_id == Account.id)
                                  .where(Membership.classroom_id == classroom_id,
+                                        Membership.removed_at.is_(None),
                                         Account.id == account_id, Account.role == "learner"))
-        if account is None:
+        if account is None:  # a teacher acts on current members only
             return AccountProblem.NOT_A_LEARNER
         others = list(session.scalars(
             select(Account.display_name).join(Membership, Membership.account_id == Account.id)
