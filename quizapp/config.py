@@ -38,6 +38,10 @@ class DefaultConfig:
     LOGIN_LIMIT_PER_ADDRESS = "50 per 15 minutes"
     JOIN_LIMIT_PER_CLASS = "100 per 15 minutes"
     JOIN_LIMIT_PER_ADDRESS = "30 per 15 minutes"
+    # Writes anyone may make without an account, per address: generous enough for a class of
+    # 40 behind one router, far below the 100 a second a script sends.
+    PRACTICE_LIMIT_PER_ADDRESS = "200 per 10 minutes"
+    REPORT_LIMIT_PER_ADDRESS = "60 per hour"
     # A session unused this long is over (checked on the server): a school day and its
     # breaks, so a learner signs in once a day, and a phone left signed in is not for ever.
     SESSION_IDLE_MINUTES = 600

@@ -309,19 +309,25 @@ def test_bundled_bank_flags_reach_only_the_teachers_of_the_learner(app, people, 
         assert item_reports.close_flag(db.session, quality["teacher"], ayesha_flag) == "quality"
 
 
-def test_practice_without_an_account_may_report_once_per_attempt(app, people, quality) -> None:
+def test_practice_without_an_account_reports_only_where_a_teacher_reads_it(app, people, quality) -> None:
+    # A teacher's own bank: its teacher reads every report on it, so a signed-out learner may send one.
+    publish_own_bank(app, quality["teacher"])
     client = app.test_client()
     with app.test_request_context(method="POST"):
-        token = attempts.start_attempt(db.session, "quality")
-        assert token is not None
-        attempts.submit_attempt(db.session, token, {}, allow_blanks=True)
-    position = position_of(app, token, "easy")
-    assert send_flag(client, token, position, "unclear").status_code == 303
-    page = soup(client.get(f"/attempts/{token}/result"))
+        own = attempts.start_attempt(db.session, "own-quality")
+        bundled = attempts.start_attempt(db.session, "quality")
+        assert own is not None and bundled is not None
+        for token in (own, bundled):
+            attempts.submit_attempt(db.session, token, {}, allow_blanks=True)
+    position = position_of(app, own, "easy")
+    assert send_flag(client, own, position, "unclear").status_code == 303
+    page = soup(client.get(f"/attempts/{own}/result"))
     assert "You reported a problem with this question. Thank you." in page.get_text()
     with app.app_context():
         flag = db.session.scalar(select(QuestionFlag))
         assert flag.account_id is None and flag.reason == "unclear" and flag.comment is None
+    # A bundled bank's reports are read by the teachers of the reporter's classes: signed out, none.
+    assert soup(client.get(f"/attempts/{bundled}/result")).select("form[action*='/flag']") == []
 
 
 @pytest.fixture

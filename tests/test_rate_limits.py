@@ -109,3 +109,26 @@ def test_several_workers_with_counts_in_memory_refuse_to_start(database_url: str
 ])
 def test_gunicorn_workers_are_counted(argv: list[str], environ: dict[str, str], workers: int) -> None:
     assert serving_workers(argv, environ) == workers
+
+
+def test_anonymous_practice_starts_are_limited_per_address_but_not_a_signed_in_learner(
+        app: Flask, sample_bank: str, people: People) -> None:
+    app.config.update(WTF_CSRF_ENABLED=False, PRACTICE_LIMIT_PER_ADDRESS="3 per minute")
+    script, classroom = "203.0.113.9", "198.51.100.20"
+    assert [_post(app, script, "/banks/sample", {"start": "x"}) for _ in range(4)] == [303, 303, 303, 429]
+    assert _post(app, classroom, "/banks/sample", {"start": "x"}) == 303  # another address
+    learner = people.sign_in(app.test_client(), people.account("ayesha"), "ayesha")
+    assert [learner.post("/banks/sample", data={"start": "x"},
+                         environ_base={"REMOTE_ADDR": script}).status_code for _ in range(4)] == [303] * 4
+
+
+def test_a_signed_out_report_is_taken_only_where_a_teacher_reads_it(app: Flask, sample_bank: str) -> None:
+    from tests.helpers import soup
+
+    app.config.update(WTF_CSRF_ENABLED=False)
+    client = app.test_client()
+    quiz = client.post("/banks/sample", data={"start": "x"}).headers["Location"]
+    result = client.post(quiz, data={"submit_with_blanks": "x"}).headers["Location"]
+    assert soup(client.get(result)).select("form[action*='/flag']") == []  # a bundled bank: no reader
+    sent = client.post(quiz + "/questions/1/flag", data={"flag1-reason": "unclear", "flag1-send": "x"})
+    assert sent.status_code == 403

@@ -13,7 +13,7 @@ from quizapp.domain.articles import title_given_by_quizapp
 from quizapp.domain.classroom_rules import AttemptKind
 from quizapp.domain.curriculum import CONCEPTS, Concept
 from quizapp.domain.quiz_paging import QuizPageRange, page_of, quiz_page_range, resume_page
-from quizapp.extensions import db
+from quizapp.extensions import db, limiter
 from quizapp.learner.forms import (
     FlagQuestionForm,
     StartQuizForm,
@@ -40,6 +40,7 @@ from quizapp.services import (
     review_cards,
     saved_answers,
 )
+from quizapp.web import rate_limits
 from quizapp.web.ids import read_id
 from quizapp.web.viewer import viewer_id
 
@@ -157,6 +158,7 @@ def bank(slug: str) -> str:
 
 
 @learner.post("/banks/<slug>")
+@limiter.limit(lambda: current_app.config["PRACTICE_LIMIT_PER_ADDRESS"], exempt_when=rate_limits.signed_in)
 def start(slug: str) -> Response:
     """Start an attempt and go to its questions."""
     form = StartQuizForm()
@@ -282,14 +284,16 @@ def _result_page(token: str, failed: FlagQuestionForm | None = None,
     state = quiz_pages.attempt_state(db.session, token)
     may_flag = state is not None and state.open_to(viewer_id)
     flagged = item_reports.flagged_positions(db.session, token, viewer_id()) if may_flag else set()
+    reportable = item_reports.reportable_positions(db.session, token, viewer_id()) if may_flag else set()
     forms = {q.position: failed if failed is not None and q.position == failed_at
              else flag_form(q.position, formdata=False)
-             for q in outcome.questions if may_flag and q.position not in flagged}
+             for q in outcome.questions if q.position in reportable - flagged}
     return render_template("learner/result.html", result=outcome, redo_form=StartQuizForm(),
                            flag_forms=forms, flagged=flagged)
 
 
 @learner.post("/attempts/<token>/questions/<id:position>/flag")
+@limiter.limit(lambda: current_app.config["REPORT_LIMIT_PER_ADDRESS"], exempt_when=rate_limits.signed_in)
 def flag_question(token: str, position: int) -> str | Response | tuple[str | Response, int]:
     """Report a problem with one question of a submitted attempt: once per learner and question."""
     if not _my_attempt(token).submitted:
@@ -301,6 +305,8 @@ def flag_question(token: str, position: int) -> str | Response | tuple[str | Res
                                          form.reason.data or "", form.comment.data)
     if outcome is item_reports.FlagOutcome.NOT_FOUND:
         abort(404)
+    if outcome is item_reports.FlagOutcome.NO_READER:
+        abort(403)  # the page offers no form for it: only a forged post gets here
     flash(_("Thank you: the quiz's author will look at your report.")
           if outcome is item_reports.FlagOutcome.RECORDED
           else _("You have already reported this question. Thank you."))

@@ -314,6 +314,7 @@ class FlagOutcome(enum.Enum):
     RECORDED = "recorded"
     ALREADY_REPORTED = "already_reported"
     NOT_FOUND = "not_found"
+    NO_READER = "no_reader"  # signed out, on a bundled bank: no teacher would ever read it
 
 
 def _same_reporter(account_id: int | None, attempt_id: int) -> ColumnElement[bool]:
@@ -327,13 +328,18 @@ def flag_question(session: Session, token: str, position: int, account_id: int |
                   reason: str, comment: str | None) -> FlagOutcome:
     """Record a problem with the question at ``position`` of a submitted attempt."""
     row = session.execute(
-        select(Attempt.id, AttemptItem.question_version_id)
+        select(Attempt.id, AttemptItem.question_version_id, Bank.owner_id)
         .join(AttemptItem, AttemptItem.attempt_id == Attempt.id)
+        .join(QuestionVersion, QuestionVersion.id == AttemptItem.question_version_id)
+        .join(Question, Question.id == QuestionVersion.question_id)
+        .join(Bank, Bank.id == Question.bank_id)
         .where(Attempt.token == token, Attempt.submitted_at.is_not(None),
                AttemptItem.position == position)).first()
     if row is None or reason not in FLAG_REASONS:
         return FlagOutcome.NOT_FOUND
-    attempt_id, version_id = row
+    attempt_id, version_id, owner_id = row
+    if account_id is None and owner_id is None:
+        return FlagOutcome.NO_READER
     try:
         with write_transaction(session):
             if session.scalar(select(QuestionFlag.id).where(
@@ -346,6 +352,19 @@ def flag_question(session: Session, token: str, position: int, account_id: int |
     except IntegrityError:  # the same learner's other request recorded it first
         return FlagOutcome.ALREADY_REPORTED
     return FlagOutcome.RECORDED
+
+
+def reportable_positions(session: Session, token: str, account_id: int | None) -> set[int]:
+    """The positions of an attempt whose problems this reporter may report: every one when signed
+    in; signed out, only those of a teacher's own bank, since its teacher reads every report on it
+    (a bundled bank's reports are read by the teachers of the reporter's classes, and a signed-out
+    reporter has none)."""
+    query = select(AttemptItem.position).join(Attempt, Attempt.id == AttemptItem.attempt_id)
+    if account_id is None:
+        query = (query.join(QuestionVersion, QuestionVersion.id == AttemptItem.question_version_id)
+                 .join(Question, Question.id == QuestionVersion.question_id)
+                 .join(Bank, Bank.id == Question.bank_id).where(Bank.owner_id.is_not(None)))
+    return set(session.scalars(query.where(Attempt.token == token)))
 
 
 def flagged_positions(session: Session, token: str, account_id: int | None) -> set[int]:

@@ -22,6 +22,7 @@ from flask_limiter.util import get_remote_address
 from werkzeug.wrappers import Response
 
 from quizapp.domain.classroom_rules import read_join_code
+from quizapp.web.viewer import viewer_id
 
 
 def login_key() -> str:
@@ -93,3 +94,8 @@ def refuse_memory_storage_with_workers(app: Flask, workers: int | None = None) -
                    "or serve with one worker.")
         app.logger.critical(message)
         raise SharedCountsNeeded(message)
+
+
+def signed_in() -> bool:
+    """Writes by a signed-in account are not counted against their address."""
+    return viewer_id() is not None
