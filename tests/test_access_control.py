@@ -28,13 +28,15 @@ MATRIX: dict[tuple[str, str], tuple[str, tuple[int, ...]]] = {
     ("learner.bank", "GET"): ("/banks/sample", (200, 200, 200, 200, 200)),
     ("learner.start", "POST"): ("/banks/sample", (303, 303, 303, 303, 303)),
     ("learner.source", "GET"): ("/sources/coindesk", (200, 200, 200, 200, 200)),
-    ("learner.attempt", "GET"): ("/attempts/{open}", (404, 200, 404, 404, 404)),
-    ("learner.submit", "POST"): ("/attempts/{open}", (404, 422, 404, 404, 404)),
-    ("learner.result", "GET"): ("/attempts/{done}/result", (404, 200, 404, 200, 404)),
-    ("learner.redo", "POST"): ("/attempts/{done}/redo", (404, 303, 404, 404, 404)),
+    # A learner's attempt: signed out, sign in first and come back (it exists: it is someone's);
+    # signed in as anyone else, not found.
+    ("learner.attempt", "GET"): ("/attempts/{open}", (303, 200, 404, 404, 404)),
+    ("learner.submit", "POST"): ("/attempts/{open}", (303, 422, 404, 404, 404)),
+    ("learner.result", "GET"): ("/attempts/{done}/result", (303, 200, 404, 200, 404)),
+    ("learner.redo", "POST"): ("/attempts/{done}/redo", (303, 303, 404, 404, 404)),
     # Only the attempt's learner reports problems (an empty form: 422, the result page again).
     ("learner.flag_question", "POST"): ("/attempts/{done}/questions/1/flag",
-                                        (404, 422, 404, 404, 404)),
+                                        (303, 422, 404, 404, 404)),
     ("learner.start_assignment", "POST"): ("/assignments/{assignment}/start",
                                            (302, 303, 404, 404, 404)),
     ("learner.my_attempts", "GET"): ("/me/attempts", (302, 200, 200, 200, 200)),

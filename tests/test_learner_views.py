@@ -238,3 +238,33 @@ def test_a_practice_link_opened_by_two_signed_in_people_names_each_its_own_viewe
     assert "Ayesha Khan" in seen["ayesha"] and "Bilal Ahmed" not in seen["ayesha"]
     assert "Bilal Ahmed" in seen["bilal"] and "Ayesha Khan" not in seen["bilal"]
     assert "Ayesha" not in soup(app.test_client().get(location)).get_text()  # nor a stranger
+
+
+def test_a_signed_out_learner_opening_their_quiz_signs_in_and_comes_back_to_it(
+        app, client, sample_bank, people) -> None:
+    from quizapp.domain import clock
+    from quizapp.extensions import db
+    from quizapp.services import classrooms, saved_answers
+    from tests.conftest import PASSWORD
+
+    teacher = people.account("ms-rana", "teacher")
+    classroom = people.classroom(teacher)
+    learner = people.account("ayesha", name="Ayesha")
+    people.join(classroom, learner)
+    assignment = people.assign(classroom)
+    with app.test_request_context(method="POST"):
+        token = classrooms.start_assignment(db.session, learner, assignment, clock.now())
+        assert isinstance(token, str)
+        saved_answers.save_answers(db.session, token, {3: ["6238"]}, [3])
+    quiz = f"/attempts/{token}"
+    away = client.get(quiz)  # signed out (or the session ran out): not "Page not found"
+    assert away.status_code == 303 and away.headers["Location"] == f"/login?next={quiz}"
+    login = soup(client.get(away.headers["Location"]))
+    back = client.post(away.headers["Location"], data={"csrf_token": csrf(login), "login": "ayesha",
+                                                       "password": PASSWORD})
+    assert back.status_code == 303 and back.headers["Location"] == quiz
+    page = soup(client.get(quiz))
+    assert page.find("input", {"name": "q3"})["value"] == "6238"  # the answer saved before
+    assert client.get(quiz + "/result").status_code == 303  # not submitted yet: back to the quiz
+    stranger = app.test_client()
+    assert stranger.get(quiz + "/result").headers["Location"] == f"/login?next={quiz}/result"

@@ -172,8 +172,14 @@ def start(slug: str) -> Response:
 
 
 def _my_attempt(token: str) -> quiz_pages.AttemptState:
-    """The attempt ``token`` if the viewer may take or read it as its learner; 404 otherwise."""
+    """The attempt ``token`` if the viewer may take or read it as its learner; 404 otherwise.
+
+    A learner whose session ended (signed out, or idle too long) is sent to sign in and then
+    back here, to the answers saved so far: the page exists, it is just theirs.
+    """
     state = quiz_pages.attempt_state(db.session, token)
+    if state is not None and state.account_id is not None and viewer_id() is None:
+        _sign_in_first(token)
     if state is None or not state.open_to(viewer_id):
         abort(404)
     return state
@@ -185,6 +191,13 @@ def _may_review(token: str) -> bool:
     if owner is None:
         return False
     return owner.account_id is None or viewer_id() in (owner.account_id, owner.teacher_id)
+
+
+def _sign_in_first(token: str) -> None:
+    """Send a signed-out reader of someone's attempt to sign in, then back to this page."""
+    owner = attempts.ownership(db.session, token)
+    if owner is not None and owner.account_id is not None and viewer_id() is None:
+        abort(redirect(url_for("auth.login", next=request.full_path.rstrip("?")), code=303))
 
 
 @learner.get("/attempts/<token>")
@@ -270,6 +283,7 @@ def _correction_page(token: str, form: SubmitAttemptForm, shown: QuizPageRange, 
 @learner.get("/attempts/<token>/result")
 def result(token: str) -> str | Response:
     """Score, answers, explanations and evidence of a submitted attempt."""
+    _sign_in_first(token)
     if not _may_review(token):
         abort(404)
     return _result_page(token)
