@@ -468,3 +468,21 @@ def test_a_teacher_gives_a_learner_a_new_password_and_the_old_one_stops_working(
     other = people.account("stranger")
     assert teacher.post(f"/teach/classes/{lesson['classroom']}/learners/{other}/password",
                         data={"submit": "Go"}).status_code == 404  # not in her class
+
+
+def test_a_quiz_in_progress_says_continue_with_how_far_the_learner_got(app, people, lesson) -> None:
+    from quizapp.extensions import db
+    from quizapp.services import saved_answers
+
+    ayesha = learner_client(app, people, lesson["ayesha"], "ayesha")
+    home = soup(ayesha.get("/"))
+    assert home.select_one("ul.assignments input[type=submit]")["value"] == "Start"
+    quiz = post_form(ayesha, f"/assignments/{lesson['assignment']}/start", {"start": "Start"}, "/")
+    token = quiz.headers["Location"].rsplit("/", 1)[-1]
+    with app.test_request_context(method="POST"):
+        saved_answers.save_answers(db.session, token, {1: ["0"], 3: ["6238"]}, [1, 3])
+    home = soup(ayesha.get("/"))
+    assert home.select_one("ul.assignments input[type=submit]")["value"] == "Continue (2 of 5 answered)"
+    assert "In progress" in home.select_one("ul.assignments li").get_text()
+    again = post_form(ayesha, f"/assignments/{lesson['assignment']}/start", {"start": "x"}, "/")
+    assert again.headers["Location"] == quiz.headers["Location"]  # the same attempt, resumed

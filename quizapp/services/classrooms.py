@@ -24,9 +24,11 @@ from quizapp.models import (
     Assignment,
     AssignmentScore,
     Attempt,
+    AttemptItem,
     Bank,
     Classroom,
     Membership,
+    SavedAnswer,
 )
 from quizapp.services import attempts
 from quizapp.services.bank_access import assignable_by
@@ -69,6 +71,7 @@ class AssignmentView:
     max_score: int | None = None
     attempts_used: int = 0
     bank_language: str = "en"
+    in_progress: tuple[int, int] | None = None  # an open attempt: questions answered, of how many
 
     @property
     def opens_later(self) -> bool:
@@ -207,10 +210,12 @@ def _assignment_views(session: Session, classroom_id: int, now: dt.datetime,
         .where(Assignment.classroom_id == classroom_id, *shown)
         .order_by(Assignment.due_at.is_(None), Assignment.due_at, Assignment.id))
     scores: dict[int, AssignmentScore] = {}
+    progress: dict[int, tuple[int, int]] = {}
     if account_id is not None:
         scores = {score.assignment_id: score for score in session.scalars(
             select(AssignmentScore).join(Assignment)
             .where(Assignment.classroom_id == classroom_id, AssignmentScore.account_id == account_id))}
+        progress = open_attempts(session, classroom_id, account_id)
     views = []
     for assignment, slug, title, language in rows:
         score = scores.get(assignment.id)
@@ -219,8 +224,24 @@ def _assignment_views(session: Session, classroom_id: int, now: dt.datetime,
             assignment.id, slug, title, assignment.opens_at, assignment.due_at,
             assignment.attempts_allowed, attempt_kind(_window(assignment), now, used),
             score.best_score if score else None, score.max_score if score else None, used,
-            language))
+            language, progress.get(assignment.id)))
     return views
+
+
+def open_attempts(session: Session, classroom_id: int, account_id: int) -> dict[int, tuple[int, int]]:
+    """A learner's attempts in progress on the class's assignments: (answered, questions) by
+    assignment, from the answers saved so far."""
+    answered = (select(func.count(SavedAnswer.position)).where(SavedAnswer.attempt_id == Attempt.id)
+                .correlate(Attempt).scalar_subquery())
+    questions = (select(func.count(AttemptItem.position)).where(AttemptItem.attempt_id == Attempt.id)
+                 .correlate(Attempt).scalar_subquery())
+    rows = session.execute(
+        select(Attempt.assignment_id, answered, questions)
+        .join(Assignment, Assignment.id == Attempt.assignment_id)
+        .where(Assignment.classroom_id == classroom_id, Attempt.account_id == account_id,
+               Attempt.submitted_at.is_(None))
+        .order_by(Attempt.started_at))
+    return {assignment_id: (done, total) for assignment_id, done, total in rows}
 
 
 def class_page(session: Session, classroom: Classroom, now: dt.datetime,
