@@ -124,3 +124,14 @@ def test_every_bundled_explainer_has_an_up_to_date_spanish_and_urdu_translation(
     missing = [(source, language) for source in explainers for language in ("es", "ur")
                if (source, language) not in current]
     assert missing == []
+
+
+@pytest.mark.parametrize("language", ["es", "ur"])
+def test_every_translated_explainer_page_is_light_with_its_stylesheet(client, sample_bank,
+                                                                     language: str) -> None:
+    style = (PROJECT / "quizapp" / "static" / "style.css").read_bytes()
+    assert b"@font-face" not in style  # the phone's own fonts: nothing to download
+    heaviest = max(len(client.get(f"/sources/{path.name.split('.')[0]}",
+                                  headers={"Accept-Language": language}).data)
+                   for path in (PROJECT / "seeds").glob(f"explainer-*.{language}.md"))
+    assert heaviest + len(style) <= 30 * 1024
