@@ -70,8 +70,10 @@ def new_bank() -> tuple[str, int] | str:
     if not check.passed:
         form.text.data = check.text
         return _fix_page(form, check)
+    # formdata=None: the text comes from the check, never from this request's own "text"
+    # field, which is empty when the bank came as a file.
     return render_template("teacher/bank_preview.html", check=check,
-                           publish=PublishBankForm(text=check.text))
+                           publish=PublishBankForm(formdata=None, text=check.text))
 
 
 def _fix_page(form: BankUploadForm, check: authoring.BankCheck) -> tuple[str, int]:
