@@ -27,12 +27,14 @@ from quizapp.auth.forms import (
     TeacherSignupForm,
 )
 from quizapp.auth.session import idle_seconds, start_session
+from quizapp.domain.names import clean_name
 from quizapp.extensions import db, limiter
 from quizapp.services import accounts
 from quizapp.services.accounts import AccountProblem
 from quizapp.web import rate_limits
 from quizapp.web.form_responses import form_status
 from quizapp.web.forms import LogoutForm
+from quizapp.web.i18n import isolated
 
 auth = Blueprint("auth", __name__)
 
@@ -162,12 +164,7 @@ def join(code: str | None = None) -> str | Response | tuple[str, int]:
                                                form.password.data or "",
                                                idle_seconds=idle_seconds())
         if isinstance(outcome, AccountProblem):
-            if outcome is AccountProblem.UNKNOWN_CODE:
-                rate_limits.note_unknown_join_code()
-            field = {AccountProblem.UNKNOWN_CODE: form.code, AccountProblem.CLASS_CLOSED: form.code,
-                     AccountProblem.NAME_EMPTY: form.display_name,
-                     AccountProblem.NAME_LOOKS_TAKEN: form.display_name}.get(outcome, form.password)
-            field.errors = [problem_text(outcome)]
+            _show_join_problem(form, outcome)
             return render_template("auth/join.html", form=form), 422
         signed, class_name = outcome
         start_session(signed)
@@ -179,6 +176,23 @@ def join(code: str | None = None) -> str | Response | tuple[str, int]:
             "\x00", Markup('<bdi dir="ltr">{}</bdi>').format(username)))
         return redirect(url_for("learner.home"), code=303)
     return render_template("auth/join.html", form=form), form_status(form)
+
+
+def _show_join_problem(form: JoinForm, problem: AccountProblem) -> None:
+    """Put what went wrong under the field to change."""
+    if problem is AccountProblem.UNKNOWN_CODE:
+        rate_limits.note_unknown_join_code()
+    if problem is AccountProblem.NAME_IN_CLASS:
+        form.display_name.errors = [escape(_(
+            "Someone in this class already has a name that looks the same: %(name)s. If that is "
+            "you, type the password you chose when you joined (if you forgot it, your teacher can "
+            "give you a new one). If it is not you, add your family name, or its first letter "
+            "(such as “Ali K.”), so your teacher can tell you apart.")) % {
+                "name": isolated(clean_name(form.display_name.data or ""))}]
+        return
+    field = {AccountProblem.UNKNOWN_CODE: form.code, AccountProblem.CLASS_CLOSED: form.code,
+             AccountProblem.NAME_EMPTY: form.display_name}.get(problem, form.password)
+    field.errors = [problem_text(problem)]
 
 
 def _join_signed_in(code: str | None) -> str | Response | tuple[str, int]:
