@@ -275,7 +275,7 @@ def bank_questions(slug: str) -> str:
     bank = item_reports.teacher_bank(db.session, me, slug) or abort(404)
     page = item_reports.bank_page(db.session, me, bank)
     return render_template("teacher/bank_questions.html", page=page,
-                           item_views=item_views(page.report), close_form=ButtonForm())
+                           item_views=item_views(page.report, page.mine), close_form=ButtonForm())
 
 
 @teacher.post("/flags/<id:flag_id>/close")
