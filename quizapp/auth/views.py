@@ -41,16 +41,18 @@ auth = Blueprint("auth", __name__)
 
 def problem_text(problem: AccountProblem) -> str:
     """What went wrong, and what to do, in the learner's language."""
+    # The join form says NAME_IN_CLASS with the name and what to do (_show_join_problem).
+    looks_taken = _("Someone in this class already has a name that looks the same. Add your "
+                    "family name, or its first letter (such as “Ali K.”), so your teacher can "
+                    "tell you apart.")
     return {
         AccountProblem.USERNAME_TAKEN: _("That username is taken. Choose another one."),
         AccountProblem.USERNAME_INVALID: _("Choose a username of up to 64 characters, "
                                            "without spaces."),
         AccountProblem.EMAIL_TAKEN: _("An account with that e-mail exists. Sign in instead."),
         AccountProblem.NAME_EMPTY: _("Write your name."),
-        AccountProblem.NAME_LOOKS_TAKEN: _("Someone in this class already has a name that looks "
-                                           "the same. Add your family name, or its first letter "
-                                           "(such as “Ali K.”), so your teacher can tell you "
-                                           "apart."),
+        AccountProblem.NAME_LOOKS_TAKEN: looks_taken,
+        AccountProblem.NAME_IN_CLASS: looks_taken,
         AccountProblem.PASSWORD_TOO_SHORT: _("Use a password of at least 8 characters."),
         AccountProblem.PASSWORD_TOO_LONG: _("Use a password of at most 256 characters."),
         AccountProblem.WRONG_PASSWORD: _("Your current password is not right. Try again."),
