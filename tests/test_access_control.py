@@ -83,6 +83,8 @@ MATRIX: dict[tuple[str, str], tuple[str, tuple[int, ...]]] = {
                                          (302, 403, 403, 422, 404)),
     ("teacher.remove_learner", "GET"): ("/teach/classes/{classroom}/learners/{learner}/remove",
                                         (302, 403, 403, 200, 404)),
+    ("teacher.new_password", "GET"): ("/teach/classes/{classroom}/learners/{learner}/password",
+                                      (302, 403, 403, 200, 404)),
     ("teacher.edit_assignment", "GET"): ("/teach/classes/{classroom}/assignments/{assignment}/edit",
                                          (302, 403, 403, 200, 404)),
     ("teacher.edit_assignment", "POST"): ("/teach/classes/{classroom}/assignments/{assignment}/edit",

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from flask import Flask
 from sqlalchemy import select
 
 from quizapp.extensions import db
 from quizapp.models import Account
+from quizapp.services import class_management, classrooms
 from tests.conftest import People
 from tests.helpers import soup
 
@@ -91,3 +93,51 @@ def test_joining_again_with_ones_name_and_password_signs_in_instead_of_making_a_
     assert response.status_code == 200
     assert _names(app) == ["Zara Malik"]  # no second Zara on the board
     assert "Zara Malik" in soup(response).select_one("header").get_text()  # signed in as herself
+
+
+def _usernames(app: Flask) -> list[str]:
+    with app.app_context():
+        return list(db.session.scalars(select(Account.username).where(Account.role == "learner")))
+
+
+@pytest.mark.parametrize("typed", ["Sofia Ramirez", "sofia ramirez", "SOFÍA RAMÍREZ", " Sofía  Ramírez "])
+def test_joining_again_without_accents_or_in_another_case_signs_in_to_the_same_account(
+        app: Flask, people: People, typed: str) -> None:
+    app.config["WTF_CSRF_ENABLED"] = False
+    people.classroom(people.account("ms-rana", "teacher"))
+    assert _join(app, "Sofía Ramírez", "sofía's secret").status_code == 303
+    first = _usernames(app)
+    again = app.test_client()
+    response = again.post("/join", data={"code": "K7PM3X", "display_name": typed,
+                                         "password": "sofía's secret"}, follow_redirects=True)
+    assert response.status_code == 200
+    assert _names(app) == ["Sofía Ramírez"] and _usernames(app) == first  # no second account
+    assert "Sofía Ramírez" in soup(response).select_one("header").get_text()
+
+
+def test_a_namesake_with_another_password_is_told_the_name_is_taken_and_what_to_do(
+        app: Flask, people: People) -> None:
+    app.config["WTF_CSRF_ENABLED"] = False
+    people.classroom(people.account("ms-rana", "teacher"))
+    assert _join(app, "Sofía Ramírez", "sofía's secret").status_code == 303
+    response = _join(app, "Sofia Ramirez", "not her password")
+    assert response.status_code == 422
+    error = soup(response).select_one("#display_name-error").get_text(" ", strip=True)
+    assert "already has a name that looks the same: Sofia Ramirez" in error
+    assert "If that is you, type the password you chose when you joined" in error
+    assert "your teacher can give you a new one" in error and "Ali K." in error
+    assert _names(app) == ["Sofía Ramírez"]
+    assert _join(app, "Sofia Ramirez K.", "not her password").status_code == 303  # told apart
+
+
+def test_a_removed_learner_comes_back_joining_without_accents(app: Flask, people: People) -> None:
+    app.config["WTF_CSRF_ENABLED"] = False
+    classroom = people.classroom(people.account("ms-rana", "teacher"))
+    assert _join(app, "José Pérez", "josé's secret").status_code == 303
+    with app.app_context():
+        account = db.session.scalar(select(Account.id).where(Account.role == "learner"))
+        class_management.remove_learner(db.session, classroom, account)
+    assert _join(app, "Jose Perez", "josé's secret").status_code == 303
+    with app.app_context():
+        assert classrooms.is_member(db.session, classroom, account)
+    assert _names(app) == ["José Pérez"]

@@ -193,6 +193,31 @@ def test_create_teacher_command(app, runner) -> None:
     assert "that username is taken" in again.output
 
 
+def test_create_teacher_asks_again_on_a_short_password_and_for_an_optional_email(
+        app, runner) -> None:
+    typed = "ms-rana\nMs Rana\nrana\nRana@Example.org\nshort\nlong enough\nlong enough\n"
+    result = runner.invoke(args=["create-teacher"], input=typed)
+    assert result.exit_code == 0, result.output
+    assert "Error: an e-mail address has an @ in it" in result.output  # asked again
+    assert "Error: the password needs at least 8 characters\nPassword: " in result.output
+    assert result.output.endswith("teacher 'ms-rana' created: sign in at /login\n")
+    skipped = runner.invoke(args=["create-teacher"],
+                            input="mr-khan\nMr Khan\n\nlong enough\nlong enough\n")
+    assert skipped.exit_code == 0, skipped.output
+    assert "E-mail (optional, press Enter to skip): " in skipped.output
+    with app.app_context():
+        emails = {row.username: row.email for row in db.session.execute(
+            select(Account.username, Account.email))}
+    assert emails == {"ms-rana": "rana@example.org", "mr-khan": None}
+
+
+def test_create_teacher_refuses_a_short_password_given_as_an_option(app, runner) -> None:
+    result = runner.invoke(args=["create-teacher", "--username", "ms-rana", "--name", "Ms Rana",
+                                 "--password", "short"])
+    assert result.exit_code == 2
+    assert "the password needs at least 8 characters" in result.output
+
+
 REDIS_URL = "redis://127.0.0.1:6379"
 
 

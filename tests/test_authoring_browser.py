@@ -82,3 +82,63 @@ def test_article_and_bank_from_the_browser_to_a_learner(app, browser, live_serve
     learner.get_by_role("link", name="Read it in the article").click()
     assert learner.locator("mark").inner_text() == QUOTE
     assert "Diario Centroamérica" in learner.locator("body").inner_text()
+
+
+URDU_BANK_QUOTE = "El Salvador was the first country to adopt bitcoin as legal tender, doing so in 2021."
+URDU_BANK = f"""bank: urdu-class-bank
+title: بٹ کوائن کا کوئز
+language: ur
+questions:
+  - id: first
+    type: true_false
+    prompt: ایل سلواڈور نے سب سے پہلے بٹ کوائن کو قانونی کرنسی بنایا۔
+    answer: true
+    explanation: کوائن ڈیسک یہی کہتا ہے۔
+    cite:
+      - source: coindesk
+        quote: "{URDU_BANK_QUOTE}"
+"""
+
+
+def publish_file(page, base: str, path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Upload a bank file, check it, and press Publish, found by name and place, not by label."""
+    page.goto(base + "/teach/banks/new")
+    page.locator("input[type=file][name=file]").set_input_files(path)
+    page.locator("form[action$='/teach/banks/new'] [type=submit]").click()
+    assert page.locator("form[action$='/teach/banks/publish']").count() == 2  # the preview
+    page.locator("form[action$='/teach/banks/publish'] [type=submit]").first.click()
+    page.wait_for_url(base + "/teach/banks")
+
+
+@pytest.mark.parametrize("script", [True, False], ids=["with-javascript", "without-javascript"])
+def test_a_bank_file_and_its_translation_upload_and_publish_in_urdu(
+        app, browser, live_server: str, people: People, tmp_path: Path, script: bool) -> None:
+    app.config["WTF_CSRF_ENABLED"] = True
+    people.account("ms-rana", "teacher", "Ms Rana")
+    context = browser.new_context(locale="ur", java_script_enabled=script)
+    teacher = context.new_page()
+    teacher.goto(live_server + "/login")
+    teacher.locator("input[name=login]").fill("ms-rana")
+    teacher.locator("input[name=password]").fill(PASSWORD)
+    teacher.locator("form [type=submit]").last.click()
+    assert teacher.locator("html").get_attribute("lang") == "ur"
+
+    bank_file = tmp_path / "urdu-class-bank.yaml"
+    bank_file.write_text(URDU_BANK, encoding="utf-8")
+    publish_file(teacher, live_server, bank_file)
+    assert "بٹ کوائن کا کوئز" in teacher.locator(".flash").inner_text()
+    row = teacher.locator("tr", has=teacher.locator("code", has_text="urdu-class-bank"))
+    assert row.count() == 1
+
+    # A translation into Spanish, from the file the page offers, uploaded the same way.
+    template = context.request.get(live_server + "/teach/banks/urdu-class-bank/translations/es.yaml")
+    assert template.ok
+    translation = template.text().replace(
+        "ایل سلواڈور نے سب سے پہلے بٹ کوائن کو قانونی کرنسی بنایا۔",
+        "El Salvador fue el primero en hacer del bitcoin moneda de curso legal.")
+    translation_file = tmp_path / "urdu-class-bank.es.yaml"
+    translation_file.write_text(translation, encoding="utf-8")
+    publish_file(teacher, live_server, translation_file)
+    download = context.request.get(live_server + "/teach/banks/urdu-class-bank/translations/es.yaml")
+    assert "El Salvador fue el primero en hacer del bitcoin" in download.text()
+    context.close()

@@ -3,7 +3,9 @@ removing learners, archiving classes, editing and deleting assignments, a new co
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 
 import pytest
 from flask import Flask
@@ -336,3 +338,112 @@ questions:
         assert class_management.rename_learner(db.session, classroom, learner, "Someone") is not None
     assert "Ms Rana's own quiz" not in soup(ayesha.get("/")).get_text()
     assert ayesha.get("/banks/own-quiz").status_code == 404
+
+
+# Papercuts a term ran into -------------------------------------------------------------
+
+@pytest.mark.parametrize(("language", "zone"), [
+    ("es", "America/El_Salvador"), ("ur", "Asia/Karachi"), ("en", "UTC")])
+def test_a_first_class_starts_on_the_clock_of_the_pages_language(app, client, people,
+                                                                  language: str, zone: str) -> None:
+    people.sign_in(client, people.account("ms-rana", "teacher"), "ms-rana")
+    client.environ_base["HTTP_ACCEPT_LANGUAGE"] = language
+    form = soup(client.get("/teach/"))
+    assert form.select_one("select[name=timezone] option[selected]")["value"] == zone
+
+
+def test_a_new_class_starts_on_the_clock_of_the_teachers_last_class(app, people, lesson) -> None:
+    teacher = teacher_client(app, people, lesson)
+    url = f"/teach/classes/{lesson['classroom']}"
+    post_form(teacher, f"{url}/settings", {"timezone": "Asia/Karachi", "language": ""}, url)
+    teacher.environ_base["HTTP_ACCEPT_LANGUAGE"] = "es"  # the last class wins over the language
+    form = soup(teacher.get("/teach/"))
+    assert form.select_one("select[name=timezone] option[selected]")["value"] == "Asia/Karachi"
+    created = post_form(teacher, "/teach/", {"name": "Clase 5A", "timezone": "America/Lima"})
+    assert created.status_code == 303
+    form = soup(teacher.get("/teach/"))
+    assert form.select_one("select[name=timezone] option[selected]")["value"] == "America/Lima"
+
+
+def test_the_csv_report_of_an_urdu_class_is_named_in_latin_letters(app, people, lesson) -> None:
+    teacher = teacher_client(app, people, lesson)
+    url = f"/teach/classes/{lesson['classroom']}"
+    post_form(teacher, f"{url}/name", {"name": "جماعت نہم ب"}, url)
+    response = teacher.get(f"{url}/report.csv")
+    assert (response.headers["Content-Disposition"]
+            == 'attachment; filename="class-jmt-nhm-b-report.csv"')
+
+
+def test_the_csv_times_are_on_the_class_clock_with_the_zone_in_the_header(app, people,
+                                                                          lesson) -> None:
+    from quizapp.domain.class_time import utc_to_local
+    from quizapp.models import AssignmentScore
+
+    teacher = teacher_client(app, people, lesson)
+    url = f"/teach/classes/{lesson['classroom']}"
+    post_form(teacher, f"{url}/settings", {"timezone": "Asia/Karachi", "language": ""}, url)
+    rows = list(csv.reader(io.StringIO(
+        teacher.get(f"{url}/report.csv").get_data().decode("utf-8-sig"))))
+    assert rows[0][5] == "Sample bank: last activity (Pakistan Time)"
+    with app.app_context():
+        stored = db.session.scalar(select(AssignmentScore.last_activity).where(
+            AssignmentScore.account_id == lesson["ayesha"]))
+    ayesha = next(row for row in rows if row[0] == "Ayesha")
+    assert ayesha[5] == utc_to_local(stored, "Asia/Karachi").strftime("%Y-%m-%d %H:%M")
+    assert ayesha[5] != stored.strftime("%Y-%m-%d %H:%M")  # five hours ahead of UTC
+
+
+def test_learner_names_are_listed_in_the_pages_language_order(app, people, lesson) -> None:
+    for username, name in [("sofia", "sofia"), ("oscar", "Óscar"), ("angel", "Ángel"),
+                           ("zara", "Zara"), ("nandu", "Ñandú"), ("nube", "Nube")]:
+        people.join(lesson["classroom"], people.account(username, name=name))
+    teacher = teacher_client(app, people, lesson)
+    teacher.environ_base["HTTP_ACCEPT_LANGUAGE"] = "es"
+    url = f"/teach/classes/{lesson['classroom']}"
+    in_spanish = ["Ángel", "Ayesha", "Bilal", "Nube", "Ñandú", "Óscar", "sofia", "Zara"]
+    members = [a.get_text() for a in soup(teacher.get(url)).select(
+        "#members-heading ~ ul a[href*='/learners/']")]
+    assert members == in_spanish
+    report = [th.get_text(" ", strip=True) for th in soup(teacher.get(f"{url}/report")).select(
+        "table tbody th[scope=row]")]
+    assert report[:len(in_spanish)] == in_spanish
+    rows = list(csv.reader(io.StringIO(
+        teacher.get(f"{url}/report.csv").get_data().decode("utf-8-sig"))))
+    assert [row[0] for row in rows[1:]] == in_spanish
+    # On the board, Ayesha (6) and Bilal (5) lead; the others tie on 0, in the reader's order.
+    zara = learner_client(app, people, people_id(app, "zara"), "zara")
+    zara.environ_base["HTTP_ACCEPT_LANGUAGE"] = "en"
+    assert [row[1].removesuffix(" (you)") for row in board_rows(zara, lesson["classroom"])] == [
+        "Ayesha", "Bilal", "Ángel", "Ñandú", "Nube", "Óscar", "sofia", "Zara"]
+
+
+def people_id(app: Flask, username: str) -> int:
+    with app.app_context():
+        account = db.session.scalar(select(Account.id).where(Account.username == username))
+        assert account is not None
+        return account
+
+
+def test_the_learner_page_shows_their_username(app, people, lesson) -> None:
+    teacher = teacher_client(app, people, lesson)
+    page = soup(teacher.get(f"/teach/classes/{lesson['classroom']}/learners/{lesson['ayesha']}"))
+    assert page.select_one("#username").get_text(strip=True) == "ayesha"
+
+
+def test_a_new_password_is_given_only_once_the_teacher_confirms(app, people, lesson) -> None:
+    teacher = teacher_client(app, people, lesson)
+    url = f"/teach/classes/{lesson['classroom']}/learners/{lesson['ayesha']}/password"
+    asked = soup(teacher.get(url))
+    assert asked.select_one(".login-card") is None
+    assert asked.select_one(f"a[href$='/learners/{lesson['ayesha']}']").get_text() == "Cancel"
+    with app.app_context():
+        before = db.session.scalar(select(Account.password_hash).where(Account.username == "ayesha"))
+    assert teacher.post(url, data={"submit": "Give a new password"}).status_code == 400  # no CSRF
+    with app.app_context():
+        assert db.session.scalar(select(Account.password_hash).where(
+            Account.username == "ayesha")) == before
+    card = soup(post_form(teacher, url, {"submit": "Give a new password"}))
+    assert "ayesha" in card.select_one(".login-card").get_text()
+    stranger = people.account("stranger")
+    other = f"/teach/classes/{lesson['classroom']}/learners/{stranger}/password"
+    assert teacher.get(other).status_code == 404

@@ -88,3 +88,41 @@ def test_the_projectors_qr_code_decodes_to_the_join_link(app, browser, live_serv
     picture = Image.open(io.BytesIO(page.locator("svg.qr").screenshot()))
     assert [code.text for code in zxingcpp.read_barcodes(picture)] == [f"{live_server}/join/K7PM3X"]
     page.close()
+
+
+def join_in_spanish(browser, base: str, name: str, password: str):  # type: ignore[no-untyped-def]
+    """A new phone, in Spanish, joins class K7PM3X; controls found by name, not by English label."""
+    page = browser.new_context(locale="es", viewport={"width": 360, "height": 740}).new_page()
+    page.goto(base + "/join/K7PM3X")
+    assert page.locator("html").get_attribute("lang") == "es"
+    page.locator("input[name=display_name]").fill(name)
+    page.locator("input[name=password]").fill(password)
+    page.locator("form [type=submit]").last.click()
+    return page
+
+
+def test_rejoining_as_sofia_ramirez_without_accents_signs_in_as_sofia_ramirez(
+        app, browser, live_server: str, people: People) -> None:
+    from sqlalchemy import select
+
+    from quizapp.extensions import db
+    from quizapp.models import Account
+
+    app.config["WTF_CSRF_ENABLED"] = True
+    people.classroom(people.account("sra-lopez", "teacher", "Sra. López"), "Clase 9A", "K7PM3X")
+    first = join_in_spanish(browser, live_server, "Sofía Ramírez", "contraseña de sofía")
+    username = first.locator("header bdi[dir=ltr]").first.inner_text()
+    assert username.startswith("sofia-ramirez-")
+
+    again = join_in_spanish(browser, live_server, "Sofia Ramirez", "contraseña de sofía")
+    header = again.locator("header").inner_text()
+    assert "Sofía Ramírez" in header and username in header  # the same account, signed in
+    assert again.locator(".flash").count() == 1
+
+    stranger = join_in_spanish(browser, live_server, "Sofia Ramirez", "otra contraseña")
+    error = stranger.locator("#display_name-error")
+    assert "Sofia Ramirez" in error.inner_text()
+    assert stranger.locator("input[name=display_name]").get_attribute("aria-invalid") == "true"
+    with app.app_context():
+        names = db.session.scalars(select(Account.display_name).where(Account.role == "learner"))
+        assert list(names) == ["Sofía Ramírez"]

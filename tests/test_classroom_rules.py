@@ -71,7 +71,12 @@ def test_when_an_attempt_counts(window: AssignmentWindow, used: int, kind: Attem
     ("8B", "class-8b-report.csv"),
     ("Class 8B", "class-8b-report.csv"),
     ("José's Clase — 2º año", "class-jose-s-clase-2o-ano-report.csv"),
-    ("جماعت ہشتم", "class-42-report.csv"),  # no ASCII letter left: the class id
+    ("جماعت ہشتم", "class-jmt-hshtm-report.csv"),  # Urdu, transliterated: Latin letters
+    ("جماعت نہم ب", "class-jmt-nhm-b-report.csv"),
+    ("Класс 9А", "class-klass-9a-report.csv"),
+    ("九年级", "class-jiunianji-report.csv"),
+    ("Straße 5", "class-strasse-5-report.csv"),
+    ("«—»", "class-42-report.csv"),  # nothing left to name it by: the class id
     ('a"b\\c/../d\r\n', "class-a-b-c-d-report.csv"),
     ("Class", "class-42-report.csv"),
 ])

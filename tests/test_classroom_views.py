@@ -454,7 +454,12 @@ def test_a_teacher_gives_a_learner_a_new_password_and_the_old_one_stops_working(
     assert ayesha.get("/me/attempts").status_code == 200
     teacher = people.sign_in(app.test_client(), lesson["teacher"], "ms-rana")
     history = f"/teach/classes/{lesson['classroom']}/learners/{lesson['ayesha']}"
-    form = soup(teacher.get(history)).select_one("form[action$='/password']")
+    link = soup(teacher.get(history)).find("a", string="Give a new password")
+    asked = soup(teacher.get(link["href"]))  # it asks first, like removing and archiving
+    assert "Give Ayesha a new password?" in asked.select_one("h1").get_text()
+    assert "Their old password stops working at once" in asked.get_text()
+    assert ayesha.get("/me/attempts").status_code == 200  # nothing changed yet
+    form = asked.select_one("form[action$='/password']")
     response = teacher.post(form["action"], data={"submit": "Give a new password"})
     assert response.status_code == 200 and response.headers["Cache-Control"] == "no-store"
     card = soup(response).select_one(".login-card")

@@ -131,17 +131,44 @@ def test_the_report_flags_a_question_strong_learners_get_wrong(app, people, qual
     rows = [[cell.get_text(" ", strip=True) for cell in row.find_all("td")]
             for row in bad.select("table tbody tr")]
     assert rows == [["2019", "0"], ["2020 (right answer)", "6"], ["2021", "6"], ["2022", "0"]]
-    assert "No one chose “2019”: replace it with a mistake learners really make." in bad.get_text()
+    # A bundled bank: the teacher cannot replace a choice, so the hint says what they can do.
+    assert ("No one chose “2019”, so the question is easier than it looks. You cannot replace "
+            "the choice in this bank: report it, or leave the question out (see above).") in bad.get_text()
+    assert ("You cannot edit this bank: if either is wrong, report the question or leave it out "
+            "(see above).") in bad.get_text()
+    assert "replace it with" not in text
     assert bad.select_one(".table-wrap table") is not None
     good = card(page, "When did El Salvador adopt")
     # Right: abilities 4 to 11, 8 of 12; upper (the 3s) all right, lower (1s and 2s) none.
     assert "Share right (facility): 67%." in good.get_text(" ", strip=True)
     assert "Discrimination (upper-minus-lower 27% index): 1.00." in good.get_text(" ", strip=True)
-    assert [hint.get_text() for hint in good.select(".notice")] == [
-        "No one chose “2020”: replace it with a mistake learners really make.",
-        "No one chose “2022”: replace it with a mistake learners really make."]
+    assert [hint.get_text().split(",")[0] for hint in good.select(".notice")] == [
+        "No one chose “2020”", "No one chose “2022”"]
+    cannot_edit = page.select_one("#cannot-edit").get_text(" ", strip=True)
+    assert "You cannot edit this bank: it comes with quizapp." in cannot_edit
+    assert "Report it to whoever runs quizapp at your school" in cannot_edit
+    assert "Leave it out: download the bank, delete the question" in cannot_edit
+    assert page.select_one("#cannot-edit a[href='/teach/banks/quality.yaml']") is not None
     # The hint comes before the figures: text first.
     assert bad.get_text().index("Strong learners") < bad.get_text().index("Share right")
+
+
+def test_each_figure_says_which_attempts_it_counts(app, people, quality) -> None:
+    made = class_of(app, people, quality, 12)
+    submit(app, made[0][0], quality["assignment"], 11)  # a second attempt that counts
+    page = report_page(app, people, quality)
+    caption = page.select_one("table caption").get_text(" ", strip=True)
+    assert caption.startswith("How the class answered each question, in every attempt that counts")
+    assert "counted twice" in caption and "first attempt that counts only" in caption
+    assert "Right, of every answer that counts" in page.select_one("table thead").get_text()
+    first = next(row for row in page.select("table tbody tr") if "When did El Salvador" in row.get_text())
+    assert first.select("td")[1].get_text(strip=True) == "69% (9/13)"  # 13: the second one too
+    good = card(page, "When did El Salvador adopt")
+    assert ("Answers, one per learner (their first attempt that counts): 12. Share right "
+            "(facility): 67%.") in " ".join(good.get_text(" ").split())
+    assert "in each learner’s first attempt that counts" in good.select_one("caption").get_text()
+    # Enough learners: the page does not say that more are needed.
+    assert "need at least" not in page.get_text(" ", strip=True)
 
 
 def test_too_few_attempts_say_how_many_more_are_needed(app, people, quality) -> None:
@@ -192,6 +219,9 @@ def test_the_owner_sees_their_bank_across_classes_and_others_do_not(app, people,
     assert "every class it was assigned to" in text
     bad = card(page, "Which year does CoinDesk give")
     assert "Strong learners chose another answer" in bad.get_text()
+    # Their own bank: they can replace the choice no one picks, and are told to.
+    assert "No one chose “2019”: replace it with a mistake learners really make." in bad.get_text()
+    assert "You cannot edit" not in text and page.select_one("#cannot-edit") is None
     # Each class alone has too few.
     one_class = soup(client.get(f"/teach/classes/{first}/assignments/{first_assignment}"))
     assert "4 more are needed" in one_class.get_text(" ", strip=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quizapp.domain.names import clean_name, look_alike, name_skeleton
+from quizapp.domain.names import clean_name, look_alike, name_skeleton, same_but_for_marks
 
 
 @pytest.mark.parametrize(("typed", "kept"), [
@@ -54,3 +54,22 @@ def test_urdu_spelling_keeps_its_zero_width_non_joiner() -> None:
     assert clean_name("Ali\u200cKhan") == "AliKhan"
     assert clean_name("\u200cعلی") == "علی"
     assert name_skeleton("نیک\u200cنام") == name_skeleton("نیکنام")
+
+
+@pytest.mark.parametrize(("one", "other"), [
+    ("Sofía Ramírez", "Sofia Ramirez"),
+    ("Sofía Ramírez", "SOFIA RAMIREZ"),
+    ("José", "jose"),
+    ("Zoë  Núñez", "zoe nunez"),
+    ("Jos\u0065\u0301", "José"),  # composed or not
+    ("عَلی", "علی"),  # Urdu with and without its optional vowel mark (zabar)
+])
+def test_names_without_their_accents_are_the_same_name_to_join_again(one: str, other: str) -> None:
+    assert same_but_for_marks(other, ["Bilal", one]) == one
+
+
+@pytest.mark.parametrize(("one", "other"), [
+    ("Sofía Ramírez", "Sofía Ramos"), ("Ali", "Ali K."), ("علی", "عالیہ"), ("Ana", "Anna"),
+])
+def test_other_names_stay_other_names_without_accents_too(one: str, other: str) -> None:
+    assert same_but_for_marks(other, [one]) is None

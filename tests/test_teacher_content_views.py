@@ -64,6 +64,14 @@ def publish(client: FlaskClient, text: str):  # type: ignore[no-untyped-def]
         "submit": "Publish the bank"})
 
 
+def publish_previewed(client: FlaskClient, preview):  # type: ignore[no-untyped-def]
+    """Press Publish on a preview page: post every field its form holds, as a browser does."""
+    assert preview.status_code == 200, preview.get_data(as_text=True)
+    form = soup(preview).select_one("form[action='/teach/banks/publish']")
+    fields = {field["name"]: field.get("value", "") for field in form.select("input[name]")}
+    return client.post("/teach/banks/publish", data=fields)
+
+
 def banks_in_database(app: Flask) -> int:
     with app.app_context():
         return db.session.scalar(select(func.count()).select_from(Bank)) or 0
@@ -94,6 +102,22 @@ def test_publishing_makes_the_bank_the_teachers_own(app, teacher) -> None:
     with app.app_context():
         bank = db.session.scalar(select(Bank).where(Bank.slug == "class-7"))
         assert bank is not None and bank.owner_id is not None
+
+
+def test_an_uploaded_file_is_published_from_its_preview(app, teacher) -> None:
+    preview = check(teacher, upload=(own_bank().encode(), "class-7.yaml"))
+    response = publish_previewed(teacher, preview)
+    assert response.status_code == 303, response.get_data(as_text=True)
+    assert "“Class 7 quiz” is published." in soup(teacher.get("/teach/banks")).get_text()
+    assert teacher.get("/teach/banks/class-7.yaml").get_data(as_text=True) == own_bank()
+
+
+def test_an_uploaded_file_with_windows_line_ends_and_a_byte_order_mark_is_published(
+        app, teacher) -> None:
+    data = b"\xef\xbb\xbf" + own_bank().replace("\n", "\r\n").encode()
+    response = publish_previewed(teacher, check(teacher, upload=(data, "class-7.yaml")))
+    assert response.status_code == 303, response.get_data(as_text=True)
+    assert teacher.get("/teach/banks/class-7.yaml").get_data(as_text=True) == own_bank()
 
 
 @pytest.mark.parametrize(("text", "line", "message"), [
@@ -378,6 +402,18 @@ def test_a_teacher_translates_their_bank_in_the_browser(app, teacher) -> None:
     publish(teacher, own_bank(prompt="Which country adopted bitcoin first?"))
     assert "Urdu: missing" not in translation_row(soup(teacher.get("/teach/banks")))
     assert "Urdu: 1 question out of date" in translation_row(soup(teacher.get("/teach/banks")))
+
+
+def test_an_uploaded_translation_file_is_published_from_its_preview(teacher) -> None:
+    publish(teacher, own_bank())
+    template = teacher.get("/teach/banks/class-7/translations/ur.yaml").get_data(as_text=True)
+    translated = template.replace("Who adopted bitcoin first?", "بٹ کوائن سب سے پہلے کس نے اپنایا؟")
+    preview = check(teacher, upload=(translated.encode(), "class-7.ur.yaml"))
+    response = publish_previewed(teacher, preview)
+    assert response.status_code == 303, response.get_data(as_text=True)
+    assert "Urdu: up to date" in translation_row(soup(teacher.get("/teach/banks")))
+    download = teacher.get("/teach/banks/class-7/translations/ur.yaml").get_data(as_text=True)
+    assert "بٹ کوائن سب سے پہلے کس نے اپنایا؟" in download
 
 
 def test_a_file_to_translate_is_offered_for_each_language(teacher) -> None:

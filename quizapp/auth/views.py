@@ -27,28 +27,32 @@ from quizapp.auth.forms import (
     TeacherSignupForm,
 )
 from quizapp.auth.session import idle_seconds, start_session
+from quizapp.domain.names import clean_name
 from quizapp.extensions import db, limiter
 from quizapp.services import accounts
 from quizapp.services.accounts import AccountProblem
 from quizapp.web import rate_limits
 from quizapp.web.form_responses import form_status
 from quizapp.web.forms import LogoutForm
+from quizapp.web.i18n import isolated
 
 auth = Blueprint("auth", __name__)
 
 
 def problem_text(problem: AccountProblem) -> str:
     """What went wrong, and what to do, in the learner's language."""
+    # The join form says NAME_IN_CLASS with the name and what to do (_show_join_problem).
+    looks_taken = _("Someone in this class already has a name that looks the same. Add your "
+                    "family name, or its first letter (such as “Ali K.”), so your teacher can "
+                    "tell you apart.")
     return {
         AccountProblem.USERNAME_TAKEN: _("That username is taken. Choose another one."),
         AccountProblem.USERNAME_INVALID: _("Choose a username of up to 64 characters, "
                                            "without spaces."),
         AccountProblem.EMAIL_TAKEN: _("An account with that e-mail exists. Sign in instead."),
         AccountProblem.NAME_EMPTY: _("Write your name."),
-        AccountProblem.NAME_LOOKS_TAKEN: _("Someone in this class already has a name that looks "
-                                           "the same. Add your family name, or its first letter "
-                                           "(such as “Ali K.”), so your teacher can tell you "
-                                           "apart."),
+        AccountProblem.NAME_LOOKS_TAKEN: looks_taken,
+        AccountProblem.NAME_IN_CLASS: looks_taken,
         AccountProblem.PASSWORD_TOO_SHORT: _("Use a password of at least 8 characters."),
         AccountProblem.PASSWORD_TOO_LONG: _("Use a password of at most 256 characters."),
         AccountProblem.WRONG_PASSWORD: _("Your current password is not right. Try again."),
@@ -162,12 +166,7 @@ def join(code: str | None = None) -> str | Response | tuple[str, int]:
                                                form.password.data or "",
                                                idle_seconds=idle_seconds())
         if isinstance(outcome, AccountProblem):
-            if outcome is AccountProblem.UNKNOWN_CODE:
-                rate_limits.note_unknown_join_code()
-            field = {AccountProblem.UNKNOWN_CODE: form.code, AccountProblem.CLASS_CLOSED: form.code,
-                     AccountProblem.NAME_EMPTY: form.display_name,
-                     AccountProblem.NAME_LOOKS_TAKEN: form.display_name}.get(outcome, form.password)
-            field.errors = [problem_text(outcome)]
+            _show_join_problem(form, outcome)
             return render_template("auth/join.html", form=form), 422
         signed, class_name = outcome
         start_session(signed)
@@ -179,6 +178,23 @@ def join(code: str | None = None) -> str | Response | tuple[str, int]:
             "\x00", Markup('<bdi dir="ltr">{}</bdi>').format(username)))
         return redirect(url_for("learner.home"), code=303)
     return render_template("auth/join.html", form=form), form_status(form)
+
+
+def _show_join_problem(form: JoinForm, problem: AccountProblem) -> None:
+    """Put what went wrong under the field to change."""
+    if problem is AccountProblem.UNKNOWN_CODE:
+        rate_limits.note_unknown_join_code()
+    if problem is AccountProblem.NAME_IN_CLASS:
+        form.display_name.errors = [escape(_(
+            "Someone in this class already has a name that looks the same: %(name)s. If that is "
+            "you, type the password you chose when you joined (if you forgot it, your teacher can "
+            "give you a new one). If it is not you, add your family name, or its first letter "
+            "(such as “Ali K.”), so your teacher can tell you apart.")) % {
+                "name": isolated(clean_name(form.display_name.data or ""))}]
+        return
+    field = {AccountProblem.UNKNOWN_CODE: form.code, AccountProblem.CLASS_CLOSED: form.code,
+             AccountProblem.NAME_EMPTY: form.display_name}.get(problem, form.password)
+    field.errors = [problem_text(problem)]
 
 
 def _join_signed_in(code: str | None) -> str | Response | tuple[str, int]:

@@ -14,6 +14,16 @@ from functools import lru_cache
 DEFAULT_ZONE = "UTC"
 # Where the programme's classes are: offered first when a class is created.
 LIKELY_ZONES = ("Asia/Karachi", "America/El_Salvador", "UTC")
+# A teacher's first class starts on the clock of the programme's country that speaks the
+# page's language; a later one on the clock of their last class.
+LANGUAGE_ZONES = {"es": "America/El_Salvador", "ur": "Asia/Karachi"}
+
+
+def suggested_zone(last_class_zone: str | None, language: str) -> str:
+    """The time zone a new class starts with: the teacher's last class's, else their language's."""
+    if last_class_zone:
+        return last_class_zone
+    return LANGUAGE_ZONES.get(language.split("_")[0].split("-")[0].lower(), DEFAULT_ZONE)
 
 
 @lru_cache(maxsize=1)

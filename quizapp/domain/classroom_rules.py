@@ -9,6 +9,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from anyascii import anyascii
+
 from quizapp.domain.names import MAX_DISPLAY_NAME
 
 __all__ = ["MAX_DISPLAY_NAME"]  # display names themselves: see names.py
@@ -103,12 +105,24 @@ def attempt_kind(window: AssignmentWindow, now: dt.datetime, attempts_used: int)
     return AttemptKind.COUNTS
 
 
+def transliterated(text: str) -> str:
+    """Text of any script in lower-case ASCII: 'جماعت نہم ب' -> 'jmt nhm b', 'Niñas' -> 'ninas'.
+
+    anyascii romanises each character that is not ASCII (Urdu gives its consonants, as the
+    script writes them); the apostrophes and backticks it writes for hamza and ain are
+    dropped, so that a word stays one word. ASCII characters stay as typed.
+    """
+    return "".join(char if char.isascii() else re.sub(r"['`]", "", anyascii(char))
+                   for char in unicodedata.normalize("NFC", text)).lower()
+
+
 def report_filename(class_name: str, class_id: int) -> str:
     """The CSV report's file name, from the class's name in plain ASCII: ``class-8b-report.csv``.
 
-    Only lower-case letters, digits and hyphens: safe in a Content-Disposition header and
-    on every file system. A name with no ASCII letter left (Urdu script) uses the class id.
+    Any script is transliterated ('جماعت نہم ب' -> ``class-jmt-nhm-b-report.csv``). Only
+    lower-case letters, digits and hyphens: safe in a Content-Disposition header and on
+    every file system. A name with nothing left (punctuation alone, say) uses the class id.
     """
-    stem = re.sub(r"[^a-z0-9]+", "-", ascii_folded(class_name)).strip("-")[:60].strip("-")
+    stem = re.sub(r"[^a-z0-9]+", "-", transliterated(class_name)).strip("-")[:60].strip("-")
     stem = stem.removeprefix("class-") if stem != "class" else ""
     return f"class-{stem or class_id}-report.csv"

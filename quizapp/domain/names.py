@@ -13,6 +13,8 @@ two letters after an Arabic-script letter, where Urdu and Persian spelling needs
 Two learners of one class may not have names that look the same: the comparison is
 on a skeleton, the cleaned name case-folded and normalised again, so 'Learner1A' and
 'LEARNER1A' are one name, and so are 'Learner1A' and 'Learner1A' followed by U+200B.
+Joining a class again compares more loosely, without accents (``same_but_for_marks``): the
+password then tells the learner coming back from a namesake.
 """
 
 from __future__ import annotations
@@ -67,3 +69,21 @@ def look_alike(name: str, others: list[str]) -> str | None:
     """The first of ``others`` that looks the same as ``name``, or None."""
     skeleton = name_skeleton(name)
     return next((other for other in others if name_skeleton(other) == skeleton), None)
+
+
+def name_without_marks(name: str) -> str:
+    """A name's skeleton without accents or other marks: how it is typed on a keyboard that
+    has none. 'Sofía Ramírez' and 'sofia ramirez' give one; so do Urdu names written with and
+    without their optional vowel marks (zer, zabar, pesh)."""
+    decomposed = unicodedata.normalize("NFKD", name_skeleton(name))
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+def same_but_for_marks(name: str, others: list[str]) -> str | None:
+    """The first of ``others`` that is ``name`` with or without accents, in any case, or None.
+
+    Wider than ``look_alike``: 'José' and 'Jose' look different on a board, but a learner
+    who types 'Jose' on a phone without accents most likely means themselves.
+    """
+    bare = name_without_marks(name)
+    return next((other for other in others if name_without_marks(other) == bare), None)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from quizapp.domain.collation import name_key
+
 
 @dataclass(frozen=True)
 class Member:
@@ -25,15 +27,17 @@ class Standing:
     total: int
 
 
-def standings(members: Iterable[Member]) -> list[Standing]:
+def standings(members: Iterable[Member], language: str | None = None) -> list[Standing]:
     """Rank members by total, highest first, with standard competition ranking.
 
     Tie rule: members with equal totals share a rank, and the next rank skips as many
-    places as were shared (1, 2, 2, 4). Tied members are listed by display name,
-    compared without regard to case, then by account id so the order never wobbles.
+    places as were shared (1, 2, 2, 4). Tied members are listed by display name in the
+    order of ``language`` (``collation``: "Ángel" with A; None: the root order, which
+    sets accents and case aside too), then by account id so the order never wobbles.
     Members with no attempts have a total of 0 and are ranked like everyone else.
     """
-    ordered = sorted(members, key=lambda m: (-m.total, m.display_name.casefold(), m.account_id))
+    name = name_key(language)
+    ordered = sorted(members, key=lambda m: (-m.total, name(m.display_name), m.account_id))
     board: list[Standing] = []
     for place, member in enumerate(ordered, start=1):
         tied = board and board[-1].total == member.total

@@ -146,7 +146,7 @@ def start_assignment(assignment_id: int) -> Response:
 def class_board(classroom_id: int) -> str:
     """A class board, for the class's learners, as the teacher chose to show it."""
     me = current_user.account_id
-    page = classrooms.board_for_member(db.session, classroom_id, me) or abort(404)
+    page = classrooms.board_for_member(db.session, classroom_id, me, reading_language()) or abort(404)
     return render_template("learner/board.html", board=page, me=me)
 
 

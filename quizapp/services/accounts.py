@@ -19,7 +19,7 @@ from quizapp.domain.classroom_rules import (
     read_join_code,
     username_base,
 )
-from quizapp.domain.names import clean_name, look_alike, name_skeleton
+from quizapp.domain.names import clean_name, look_alike, name_without_marks, same_but_for_marks
 from quizapp.models import Account, Classroom, Membership, unix_now
 
 # Checked against when the account does not exist, so both failures take the same time.
@@ -44,6 +44,8 @@ class AccountProblem(enum.Enum):
     EMAIL_TAKEN = "email_taken"
     NAME_EMPTY = "name_empty"
     NAME_LOOKS_TAKEN = "name_looks_taken"  # a learner of the class has a name that looks the same
+    # Joining: a learner of the class has this name, accents and case aside, and another password.
+    NAME_IN_CLASS = "name_in_class"
     PASSWORD_TOO_SHORT = "password_too_short"
     PASSWORD_TOO_LONG = "password_too_long"
     WRONG_PASSWORD = "wrong_password"
@@ -249,12 +251,13 @@ def _member_names(session: Session, classroom_id: int) -> list[str]:
                                 .where(Membership.classroom_id == classroom_id)))
 
 
-def _look_alike_members(session: Session, classroom_id: int, name: str) -> list[Account]:
-    """The class's learners whose names look the same as ``name`` (a rejoin, or a clash)."""
+def _namesakes(session: Session, classroom_id: int, name: str) -> list[Account]:
+    """The class's learners, removed ones too, with ``name`` but for accents and case: the
+    learner joining again, or someone else of the same name."""
     members = session.scalars(select(Account).join(Membership, Membership.account_id == Account.id)
                               .where(Membership.classroom_id == classroom_id))
-    skeleton = name_skeleton(name)
-    return [member for member in members if name_skeleton(member.display_name) == skeleton]
+    bare = name_without_marks(name)
+    return [member for member in members if name_without_marks(member.display_name) == bare]
 
 
 def _add_member(session: Session, classroom: Classroom, account_id: int) -> None:
@@ -273,7 +276,9 @@ def join_as_new_learner(session: Session, code: str, display_name: str, password
 
     Returns the account and its class's name; the username is made from the name. A
     learner of the class who joins again with their name and password is signed in as
-    themselves instead: no twin is made.
+    themselves instead: no twin is made. The name is compared without accents and case
+    ('Sofia Ramirez' finds 'Sofía Ramírez'); with another password, such a name is refused
+    (NAME_IN_CLASS), so a learner who mistypes their password makes no second account.
     """
     rng = rng or random.SystemRandom()
     classroom = _classroom_by_code(session, code)
@@ -287,15 +292,18 @@ def join_as_new_learner(session: Session, code: str, display_name: str, password
         return AccountProblem.NAME_EMPTY
     if problem:
         return problem
-    for member in _look_alike_members(session, classroom.id, name):
+    namesakes = _namesakes(session, classroom.id, name)
+    for member in namesakes:
         if check_password_hash(member.password_hash, password):
             with write_transaction(session):
                 _add_member(session, classroom, member.id)  # back in the class if removed
             return _sign_in(session, member, idle_seconds), classroom.name
+    if namesakes:
+        return AccountProblem.NAME_IN_CLASS
     password_hash = generate_password_hash(password, CHOSEN_PASSWORD_HASH)  # before the lock
     with write_transaction(session):
-        if look_alike(name, _member_names(session, classroom.id)) is not None:
-            return AccountProblem.NAME_LOOKS_TAKEN
+        if same_but_for_marks(name, _member_names(session, classroom.id)) is not None:
+            return AccountProblem.NAME_IN_CLASS  # they joined while the password was hashed
         account = _account(_unique_username(session, name, rng), name, password_hash, "learner")
         session.add(account)
         session.flush()

@@ -18,6 +18,7 @@ from quizapp.domain.classroom_rules import (
     attempt_kind,
     new_join_code,
 )
+from quizapp.domain.collation import by_name
 from quizapp.domain.standings import Member, Standing, standings, top_and_mine
 from quizapp.models import (
     Account,
@@ -141,6 +142,12 @@ def create_classroom(session: Session, teacher_id: int, name: str,
     return classroom.id
 
 
+def last_class_zone(session: Session, teacher_id: int) -> str | None:
+    """The time zone of the class the teacher created last, archived or not; None for none."""
+    return session.scalar(select(Classroom.timezone).where(Classroom.teacher_id == teacher_id)
+                          .order_by(Classroom.created_at.desc(), Classroom.id.desc()).limit(1))
+
+
 def owned_classroom(session: Session, teacher_id: int, classroom_id: int) -> Classroom | None:
     """The class if this teacher owns it; None otherwise (it may exist: it is not theirs)."""
     classroom = session.get(Classroom, classroom_id)
@@ -246,13 +253,15 @@ def open_attempts(session: Session, classroom_id: int, account_id: int) -> dict[
 
 def class_page(session: Session, classroom: Classroom, now: dt.datetime,
                language: str = "en") -> ClassPage:
-    """A class with its members (and those removed) and assignments, for its teacher."""
+    """A class with its members (and those removed) by name in ``language``'s order, and its
+    assignments, for its teacher."""
     rows = session.execute(
         select(Account.id, Account.display_name, Account.username, Membership.removed_at)
         .join(Membership, Membership.account_id == Account.id)
-        .where(Membership.classroom_id == classroom.id).order_by(Account.display_name))
+        .where(Membership.classroom_id == classroom.id))
     members, removed = [], []
-    for account_id, name, username, removed_at in rows:
+    for account_id, name, username, removed_at in by_name(rows, lambda row: row[1], language,
+                                                          lambda row: row[0]):
         (members if removed_at is None else removed).append((account_id, name, username))
     return ClassPage(classroom.id, classroom.name, classroom.join_code, classroom.board_mode,
                      classroom.projector_token, members,
@@ -347,14 +356,15 @@ def start_assignment(session: Session, account_id: int, assignment_id: int, now:
                                       counts=kind is AttemptKind.COUNTS)
 
 
-def board(session: Session, classroom_id: int) -> list[Standing]:
-    """The class board: every member's total, ranked (see standings for the tie rule)."""
+def board(session: Session, classroom_id: int, language: str | None = None) -> list[Standing]:
+    """The class board: every member's total, ranked; ties by name in ``language``'s order
+    (see standings for the tie rule)."""
     rows = session.execute(
         select(Membership.account_id, Account.display_name, Membership.total)
         .join(Account, Account.id == Membership.account_id)
         .where(Membership.classroom_id == classroom_id, ACTIVE_MEMBER)
         .order_by(Membership.total.desc()))
-    return standings(Member(*row) for row in rows)
+    return standings((Member(*row) for row in rows), language)
 
 
 @dataclass(frozen=True)
@@ -379,8 +389,10 @@ _MEMBER_BOARD = HotQuery(
                           _Viewer.account_id == bindparam("account_id"))))
 
 
-def board_for_member(session: Session, classroom_id: int, account_id: int) -> BoardPage | None:
+def board_for_member(session: Session, classroom_id: int, account_id: int,
+                     language: str | None = None) -> BoardPage | None:
     """The board of a learner's class as the teacher chose to show it; None if not a member.
+    Learners tied on points are listed by name in ``language``'s order.
 
     Learners look at the board often, so it is one query, run straight on the driver.
     """
@@ -390,7 +402,7 @@ def board_for_member(session: Session, classroom_id: int, account_id: int) -> Bo
     name, mode = rows[0][0], rows[0][1]
     if mode == "hidden":
         return BoardPage(name, True, [], None)
-    ranked = standings(Member(row[2], row[3], row[4]) for row in rows)
+    ranked = standings((Member(row[2], row[3], row[4]) for row in rows), language)
     if mode == "top10":
         top, mine = top_and_mine(ranked, account_id)
         return BoardPage(name, False, top, mine)

@@ -13,6 +13,8 @@ from typing import NamedTuple
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from quizapp.domain.class_time import DEFAULT_ZONE, utc_to_local
+from quizapp.domain.collation import by_name
 from quizapp.domain.curriculum import CONCEPTS, Concept
 from quizapp.domain.messages import Translate, untranslated
 from quizapp.models import (
@@ -68,8 +70,8 @@ class QuestionStat:
 
 
 def class_table(session: Session, classroom_id: int, language: str = "en") -> ClassTable:
-    """Every member, removed ones too, against every assignment not deleted: best score,
-    attempts, last activity; each assignment's title in ``language`` where it has one."""
+    """Every member, removed ones too, by name in ``language``'s order, against every assignment
+    not deleted (its title in ``language`` where it has one): best score, attempts, last activity."""
     words = title_in(language)
     assignments = [tuple(row) for row in session.execute(
         select(Assignment.id, words.title).join(Bank, Bank.id == Assignment.bank_id)
@@ -79,13 +81,14 @@ def class_table(session: Session, classroom_id: int, language: str = "en") -> Cl
     members = session.execute(
         select(Account.id, Account.display_name, Account.username, Membership.removed_at)
         .join(Membership, Membership.account_id == Account.id)
-        .where(Membership.classroom_id == classroom_id).order_by(Account.display_name, Account.id))
+        .where(Membership.classroom_id == classroom_id))
     scores = {(s.account_id, s.assignment_id): s for s in session.scalars(
         select(AssignmentScore).join(Assignment)
         .where(Assignment.classroom_id == classroom_id))}
     rows = []
     removed = set()
-    for account_id, name, username, removed_at in members:
+    for account_id, name, username, removed_at in by_name(members, lambda row: row[1], language,
+                                                          lambda row: row[0]):
         if removed_at is not None:
             removed.add(account_id)
         cells = []
@@ -118,12 +121,14 @@ def class_progress(session: Session, table: ClassTable) -> ClassProgress:
 
 
 def class_table_csv(table: ClassTable, gettext: Translate = untranslated,
-                    progress: ClassProgress | None = None) -> str:
+                    progress: ClassProgress | None = None, *, zone: str = DEFAULT_ZONE,
+                    zone_name: str = "UTC") -> str:
     """The class table as CSV that spreadsheets open correctly, any script included.
 
     A byte order mark tells spreadsheet programs the file is UTF-8, so names in Urdu or
     Spanish are not mangled; cells that start like a formula are quoted to stay text.
-    The header row is in the language of ``gettext``.
+    The header row is in the language of ``gettext``. Times are on the class's clock
+    (``zone``), which the header names as ``zone_name`` says it.
     """
     out = io.StringIO()
     writer = csv.writer(out)
@@ -132,7 +137,7 @@ def class_table_csv(table: ClassTable, gettext: Translate = untranslated,
         quiz = {"title": title}
         header += [gettext("%(title)s: best") % quiz, gettext("%(title)s: out of") % quiz,
                    gettext("%(title)s: attempts") % quiz,
-                   gettext("%(title)s: last activity (UTC)") % quiz]
+                   gettext("%(title)s: last activity (%(zone)s)") % {**quiz, "zone": zone_name}]
     for concept in progress.concepts if progress else []:
         header.append(gettext("%(concept)s: questions mastered") % {"concept": concept.title.render(gettext)})
     writer.writerow([_as_text(cell) for cell in header])
@@ -141,7 +146,8 @@ def class_table_csv(table: ClassTable, gettext: Translate = untranslated,
         for cell in cells:
             line += [cell.best_score if cell.best_score is not None else "",
                      cell.max_score if cell.max_score is not None else "", cell.attempts,
-                     cell.last_activity.strftime("%Y-%m-%d %H:%M") if cell.last_activity else ""]
+                     utc_to_local(cell.last_activity, zone).strftime("%Y-%m-%d %H:%M")
+                     if cell.last_activity else ""]
         for concept in progress.concepts if progress else []:
             mastery = progress.cell(account_id, concept.id) if progress else None
             line.append(mastery.mastered if mastery else "")

@@ -72,8 +72,10 @@ def new_bank() -> tuple[str, int] | str:
     if not check.passed:
         form.text.data = check.text
         return _fix_page(form, check)
+    # formdata=None: the text comes from the check, never from this request's own "text"
+    # field, which is empty when the bank came as a file.
     return render_template("teacher/bank_preview.html", check=check,
-                           publish=PublishBankForm(text=check.text))
+                           publish=PublishBankForm(formdata=None, text=check.text))
 
 
 def _fix_page(form: BankUploadForm, check: authoring.BankCheck) -> tuple[str, int]:
@@ -275,7 +277,7 @@ def bank_questions(slug: str) -> str:
     bank = item_reports.teacher_bank(db.session, me, slug) or abort(404)
     page = item_reports.bank_page(db.session, me, bank)
     return render_template("teacher/bank_questions.html", page=page,
-                           item_views=item_views(page.report), close_form=ButtonForm())
+                           item_views=item_views(page.report, page.mine), close_form=ButtonForm())
 
 
 @teacher.post("/flags/<id:flag_id>/close")

@@ -13,7 +13,12 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from quizapp.domain import clock
-from quizapp.domain.class_time import DateProblem, assignment_date_problems, local_to_utc
+from quizapp.domain.class_time import (
+    DateProblem,
+    assignment_date_problems,
+    local_to_utc,
+    suggested_zone,
+)
 from quizapp.domain.classroom_rules import report_filename
 from quizapp.extensions import db
 from quizapp.models import Classroom
@@ -26,6 +31,7 @@ from quizapp.services import (
     reports,
     review_cards,
 )
+from quizapp.teacher.confirmation import confirm_page, confirmed, say
 from quizapp.teacher.forms import (
     AssignForm,
     BoardForm,
@@ -72,8 +78,9 @@ def _done(classroom_id: int, message: str) -> Response:
 @teacher.route("/", methods=["GET", "POST"])
 @teacher_only
 def dashboard() -> tuple[str, int] | Response:
-    """The teacher's classes, and a form to create one."""
-    form = NewClassForm()
+    """The teacher's classes, and a form to create one, on the clock of their last class."""
+    form = NewClassForm(timezone=suggested_zone(
+        classrooms.last_class_zone(db.session, current_user.account_id), str(get_locale())))
     if form.validate_on_submit():
         classroom_id = classrooms.create_classroom(db.session, current_user.account_id,
                                                    form.name.data or "",
@@ -242,7 +249,9 @@ def report_csv(classroom_id: int) -> Response:
     """The class table as a CSV file for spreadsheets."""
     classroom_row = own_class(classroom_id)
     table = reports.class_table(db.session, classroom_row.id, str(get_locale()))
-    body = reports.class_table_csv(table, _, reports.class_progress(db.session, table))
+    zone = classroom_row.timezone
+    body = reports.class_table_csv(table, _, reports.class_progress(db.session, table),
+                                   zone=zone, zone_name=zone_label(zone))
     filename = report_filename(classroom_row.name, classroom_row.id)
     return Response(body, mimetype="text/csv",
                     headers={"Content-Disposition": f'attachment; filename="{filename}"'})
@@ -256,8 +265,11 @@ def assignment_report(classroom_id: int, assignment_id: int) -> str:
     page = classrooms.class_page(db.session, classroom_row, clock.now(), str(get_locale()))
     assignment = next((a for a in page.assignments if a.id == assignment_id), None) or abort(404)
     items = item_reports.assignment_report(db.session, assignment_id)
+    bank = item_reports.teacher_bank(db.session, current_user.account_id, assignment.bank_slug)
+    editable = bank is not None and bank.owner_id == current_user.account_id
     return render_template("teacher/assignment.html", classroom=classroom_row,
-                           assignment=assignment, items=items, item_views=item_views(items),
+                           assignment=assignment, items=items, editable=editable,
+                           item_views=item_views(items, editable),
                            stats=reports.question_stats(db.session, assignment_id))
 
 
@@ -274,7 +286,8 @@ def learner_page(classroom_row: Classroom, account_id: int,
     membership = class_management.membership(db.session, classroom_row.id, account_id) or abort(404)
     name = accounts.display_name_of(db.session, account_id)
     return render_template("teacher/learner.html", classroom=classroom_row, account_id=account_id,
-                           name=name, removed=membership.removed_at is not None,
+                           name=name, username=accounts.username_of(db.session, account_id),
+                           removed=membership.removed_at is not None,
                            history=reports.learner_history(db.session, classroom_row.id, account_id,
                                                            language=str(get_locale())),
                            activity=review_cards.activity(db.session, account_id),
@@ -283,13 +296,23 @@ def learner_page(classroom_row: Classroom, account_id: int,
                            rename_form=rename_form or RenameLearnerForm(formdata=None, name=name))
 
 
-@teacher.post("/classes/<id:classroom_id>/learners/<id:account_id>/password")
+@teacher.route("/classes/<id:classroom_id>/learners/<id:account_id>/password",
+               methods=["GET", "POST"])
 @teacher_only
 def new_password(classroom_id: int, account_id: int) -> str:
-    """Give a learner a new password and show their new login card to print."""
+    """Give a learner a new password, once the teacher has read that the old one stops; show
+    their new login card to print."""
     classroom_row = own_class(classroom_id)
-    if not ButtonForm().validate_on_submit():
-        abort(400)
+    name = accounts.display_name_of(db.session, account_id)
+    if name is None or class_management.membership(db.session, classroom_id, account_id) is None:
+        abort(404)
+    if not confirmed():
+        return confirm_page(say(_("Give %(name)s a new password?"), name=name), [
+            _("You get a new login card to print. Their old password stops working at once, and "
+              "they are signed out everywhere: they sign in again with the card."),
+            _("Their username, attempts and scores stay as they are.")],
+            _("Give a new password"), url_for(".learner_history", classroom_id=classroom_id,
+                                              account_id=account_id))
     card = accounts.reset_learner_password(db.session, classroom_row.id, account_id) or abort(404)
     return render_template("teacher/cards.html", classroom=classroom_row, cards=[card],
                            login_url=links.url_for("auth.login", _external=True))

@@ -47,24 +47,35 @@ def choice_label(choice: str | bool) -> str:
     return true_false_words(choice) if isinstance(choice, bool) else choice
 
 
-def hint_text(hint: Hint) -> str:
-    """What a flag tells the teacher to look at."""
+def hint_text(hint: Hint, editable: bool = True) -> str:
+    """What a flag tells the teacher to look at, and to do: a teacher who cannot edit the bank
+    (a bundled one) is told what they can do instead (report it, leave the question out)."""
     if hint.flag is ItemFlag.NEGATIVE_DISCRIMINATION:
+        if not editable:
+            return _("Strong learners chose another answer more often than weak ones: check the "
+                     "key and the wording. You cannot edit this bank: if either is wrong, report "
+                     "the question or leave it out (see above).")
         return _("Strong learners chose another answer more often than weak ones: check the key "
                  "and the wording.")
     if hint.flag is ItemFlag.NO_DISCRIMINATION:
         return _("This question does not tell strong and weak learners apart: it may be ambiguous "
                  "or guessable.")
     if hint.flag is ItemFlag.UNCHOSEN_DISTRACTOR:
+        choice = choice_label(hint.choice if hint.choice is not None else "")
+        if not editable:
+            return _("No one chose “%(choice)s”, so the question is easier than it looks. You "
+                     "cannot replace the choice in this bank: report it, or leave the question out "
+                     "(see above).", choice=choice)
         return _("No one chose “%(choice)s”: replace it with a mistake learners really make.",
-                 choice=choice_label(hint.choice if hint.choice is not None else ""))
+                 choice=choice)
     if hint.flag is ItemFlag.TOO_EASY:
         return _("Almost everyone got it right: it may be too easy.")
     return _("Fewer than one in five got it right: check the key, or teach it again.")
 
 
-def item_views(report: ItemReport) -> list[ItemView]:
-    """Every question of a report, with its statistics and hints in words."""
+def item_views(report: ItemReport, editable: bool = True) -> list[ItemView]:
+    """Every question of a report, with its statistics and hints in words; ``editable`` is
+    False where the teacher cannot change the bank's questions (a bundled bank)."""
     views = []
     for question in report.questions:
         stats = question.stats
@@ -73,7 +84,7 @@ def item_views(report: ItemReport) -> list[ItemView]:
             flask_babel.format_percent(stats.facility) if stats.facility is not None else None,
             flask_babel.format_decimal(stats.discrimination, "0.00")
             if stats.discrimination is not None else None,
-            [hint_text(hint) for hint in stats.hints],
+            [hint_text(hint, editable) for hint in stats.hints],
             [ChoiceRow(choice_label(count.choice), count.picked, count.right,
                        not isinstance(count.choice, bool)) for count in stats.choices],
             [(flag, str(FLAG_REASON_WORDS.get(flag.reason, flag.reason))) for flag in question.flags]))
