@@ -181,14 +181,14 @@ class HotQuery:
         self.statement = statement
         self._compiled: dict[str, tuple[str, tuple[str, ...] | None, dict[str, Any]]] = {}
 
-    def first(self, session: Session, **params: Any) -> tuple[Any, ...] | None:
+    def first(self, bind: Session | Engine, **params: Any) -> tuple[Any, ...] | None:
         """The first row for ``params``, as the driver returns it (no type conversion), or None."""
-        rows = self._run(session.get_bind(), params, many=False)
+        rows = self._run(_engine_of(bind), params, many=False)
         return rows[0] if rows else None
 
-    def all(self, session: Session, **params: Any) -> list[tuple[Any, ...]]:
+    def all(self, bind: Session | Engine, **params: Any) -> list[tuple[Any, ...]]:
         """Every row for ``params``, as the driver returns them (no type conversion)."""
-        return self._run(session.get_bind(), params, many=True)
+        return self._run(_engine_of(bind), params, many=True)
 
     def _run(self, engine: Engine, params: dict[str, Any], many: bool) -> list[tuple[Any, ...]]:
         compiled = self._compiled.get(engine.dialect.name)
@@ -211,12 +211,19 @@ class HotQuery:
             cursor.close()
 
 
+def _engine_of(bind: Session | Engine) -> Engine:
+    """The engine a service's session is bound to (or the engine itself), without its options:
+    the writers' sessions are bound to the engine with options, which shares its connections."""
+    engine = bind.get_bind() if isinstance(bind, Session) else bind
+    return getattr(engine, "_proxied", engine)  # type: ignore[no-any-return]
+
+
 _hot_connections: dict[tuple[int, int], Any] = {}
 _hot_lock = threading.Lock()
 
 
 def _hot_connection(engine: Engine) -> Any:
-    key = (id(engine.pool), threading.get_ident())  # an engine with options shares its pool
+    key = (id(engine), threading.get_ident())
     connection = _hot_connections.get(key)
     if connection is None:
         pooled = engine.raw_connection()
@@ -232,7 +239,7 @@ def _hot_connection(engine: Engine) -> Any:
 def close_hot_connections(engine: Engine) -> None:
     """Close every thread's hot-query connection to ``engine``; call it before disposing it."""
     with _hot_lock:
-        keys = [key for key in _hot_connections if key[0] == id(engine.pool)]
+        keys = [key for key in _hot_connections if key[0] == id(engine)]
         connections = [_hot_connections.pop(key) for key in keys]
     for connection in connections:
         connection.close()
