@@ -73,3 +73,22 @@ def test_the_assign_list_follows_the_curriculum_in_the_teacher_s_language(
     groups = {group["label"]: [option.get_text() for option in group.find_all("option")]
               for group in page.select("select[name=bank] optgroup")}
     assert groups == {"Casos de estudio: las noticias de julio de 2025": ["El Salvador y el bitcoin"]}
+
+
+@pytest.mark.parametrize("language", ["es", "ur"])
+def test_item_analysis_shows_the_question_in_the_teacher_s_language_with_the_original_a_click_away(
+        app: Flask, people: People, lesson: dict[str, int], language: str) -> None:
+    teacher = people.sign_in(app.test_client(), lesson["teacher"], "ms-rana")
+    headers = {"Accept-Language": language}
+    page = soup(teacher.get(f"/teach/classes/{lesson['classroom']}/assignments/{lesson['assignment']}",
+                            headers=headers))
+    stats = page.select("table tbody td[lang]")  # each question's share right
+    assert stats and all(cell["lang"] == language for cell in stats)
+    page = soup(teacher.get(f"/teach/banks/{BANK}/questions", headers=headers))  # every question
+    cards = page.select("section.item")
+    assert cards
+    for card in cards:
+        prompt = card.find("p", attrs={"lang": True})
+        assert prompt["lang"] == language  # every bundled question is translated
+        original = card.select_one("details.original p")
+        assert original["lang"] == "en" and original.get_text(strip=True) != prompt.get_text(strip=True)

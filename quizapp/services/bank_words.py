@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, case, func
-from sqlalchemy.orm import aliased
+from sqlalchemy import ColumnElement, case, func, select
+from sqlalchemy.orm import Session, aliased
 from sqlalchemy.orm.util import AliasedClass
 
 from quizapp.models import Bank, BankTranslation
@@ -30,3 +30,14 @@ def title_in(language: str) -> TitleIn:
           & (Bank.language != language))
     return TitleIn(translation, on, func.coalesce(translation.title, Bank.title),
                    case((translation.title.is_(None), Bank.language), else_=translation.language))
+
+
+def translated_questions(session: Session, bank_ids: set[int],
+                         language: str | None) -> dict[int, dict[str, Any]]:
+    """The stored translated questions of these banks into ``language``, by bank id (each maps
+    question slugs to their words; ``current_words`` says which translate today's version)."""
+    if not bank_ids or not language:
+        return {}
+    rows = session.execute(select(BankTranslation.bank_id, BankTranslation.questions).where(
+        BankTranslation.bank_id.in_(bank_ids), BankTranslation.language == language))
+    return {bank_id: questions for bank_id, questions in rows}

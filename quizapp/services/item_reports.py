@@ -17,7 +17,7 @@ import json
 from array import array
 from collections import Counter
 from collections.abc import Hashable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import ColumnElement, Engine, Select, Text, case, cast, func, null, or_, select, union_all
@@ -27,6 +27,8 @@ from sqlalchemy.sql.selectable import NamedFromClause
 
 from quizapp.database import write_transaction
 from quizapp.domain import clock
+from quizapp.domain.bank_translation import current_words
+from quizapp.domain.grading import shown_entries
 from quizapp.domain.item_analysis import (
     CHOICE_TYPES,
     MIN_ATTEMPTS,
@@ -51,6 +53,7 @@ from quizapp.models import (
 )
 from quizapp.services import caches
 from quizapp.services.bank_access import own_or_bundled
+from quizapp.services.bank_words import translated_questions
 
 FLAG_REASONS = ("wrong_key", "two_right", "unclear")
 MAX_COMMENT = 500
@@ -78,6 +81,14 @@ class QuestionReport:
     type: str
     stats: ItemStats
     flags: list[OpenFlag]
+    language: str = "en"  # of ``prompt`` and ``choice_words``: the bank's, or its translation's
+    original_prompt: str | None = None  # the bank's own words, when ``prompt`` is a translation
+    original_language: str | None = None  # the bank's language, when ``prompt`` is a translation
+    choice_words: tuple[tuple[str, str], ...] = ()  # each choice as the bank wrote it, translated
+
+    def choice_in_words(self, choice: str) -> str:
+        """A choice as the bank wrote it, in this report's language."""
+        return dict(self.choice_words).get(choice, choice)
 
 
 @dataclass(frozen=True)
@@ -237,28 +248,44 @@ def _counted(session: Session, where: list[ColumnElement[bool]],
 
 
 def _report(session: Session, counted: tuple[int, dict[int, QuestionTallies]],
-            flags: dict[int, list[OpenFlag]], also: Iterable[int] = ()) -> ItemReport:
-    """Analyse the versions the learners answered, those with flags, and ``also``."""
+            flags: dict[int, list[OpenFlag]], also: Iterable[int] = (),
+            language: str | None = None) -> ItemReport:
+    """Analyse the versions the learners answered, those with flags, and ``also``; each
+    question in ``language`` where its bank's translation has its words of that version."""
     learners, tallies = counted
     wanted = set(tallies) | set(flags) | set(also)
     versions = session.execute(
         select(QuestionVersion.id, QuestionVersion.number, QuestionVersion.prompt,
-               QuestionVersion.type, QuestionVersion.key, Question.position)
+               QuestionVersion.type, QuestionVersion.key, QuestionVersion.text_fingerprint,
+               Question.position, Question.slug, Question.bank_id, Bank.language)
         .join(Question, Question.id == QuestionVersion.question_id)
+        .join(Bank, Bank.id == Question.bank_id)
         .where(QuestionVersion.id.in_(list(wanted)))
         .order_by(Question.position, QuestionVersion.number)).all()
     analysis = analyse_tallies([ItemQuestion(row.id, row.type, row.key) for row in versions],
                                learners, tallies)
-    questions = [QuestionReport(row.id, row.position + 1, row.number, row.prompt, row.type, stats,
-                                flags.get(row.id, []))
-                 for row, stats in zip(versions, analysis.items, strict=True)]
+    translated = translated_questions(session, {row.bank_id for row in versions
+                                                if language and row.language != language}, language)
+    questions = []
+    for row, stats in zip(versions, analysis.items, strict=True):
+        words = current_words(translated.get(row.bank_id, {}).get(row.slug), row.text_fingerprint)
+        report = QuestionReport(row.id, row.position + 1, row.number, row.prompt, row.type, stats,
+                                flags.get(row.id, []), row.language)
+        if words and language:
+            report = replace(report, prompt=words["prompt"], language=language,
+                             original_prompt=row.prompt, original_language=row.language,
+                             choice_words=tuple(zip(
+                                 shown_entries(row.type, row.key), words["entries"] or [],
+                                 strict=False)))
+        questions.append(report)
     return ItemReport(analysis.learners, analysis.more_needed, questions)
 
 
-def assignment_report(session: Session, assignment_id: int) -> ItemReport:
-    """The item analysis of one assignment, from its class's counted attempts."""
+def assignment_report(session: Session, assignment_id: int, language: str | None = None) -> ItemReport:
+    """The item analysis of one assignment, from its class's counted attempts, in ``language``
+    where the bank's translation has it."""
     return _report(session, _counted(session, [Attempt.assignment_id == assignment_id],
-                                     ("assignment", assignment_id)), {})
+                                     ("assignment", assignment_id)), {}, language=language)
 
 
 def _teachers_learners(teacher_id: int) -> Select[tuple[int]]:
@@ -280,7 +307,7 @@ def teacher_bank(session: Session, teacher_id: int, slug: str) -> Bank | None:
                                              own_or_bundled(Bank.owner_id, teacher_id)))
 
 
-def bank_page(session: Session, teacher_id: int, bank: Bank) -> BankPage:
+def bank_page(session: Session, teacher_id: int, bank: Bank, language: str | None = None) -> BankPage:
     """A bank's questions with their analysis and open flags, as this teacher may see them."""
     where = [Attempt.bank_id == bank.id]
     scope: tuple[object, ...] = ("bank", bank.id)
@@ -304,7 +331,7 @@ def bank_page(session: Session, teacher_id: int, bank: Bank) -> BankPage:
         Question.bank_id == bank.id, Question.retired.is_(False),
         Question.current_version_id.is_not(None)))
     report = _report(session, _counted(session, where, scope), flags,
-                     [version for version in current if version is not None])
+                     [version for version in current if version is not None], language)
     return BankPage(bank.slug, bank.title, bank.language, bank.owner_id == teacher_id, report)
 
 

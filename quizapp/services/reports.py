@@ -13,6 +13,7 @@ from typing import NamedTuple
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from quizapp.domain.bank_translation import current_words
 from quizapp.domain.class_time import DEFAULT_ZONE, utc_to_local
 from quizapp.domain.collation import by_name
 from quizapp.domain.curriculum import CONCEPTS, Concept
@@ -25,10 +26,11 @@ from quizapp.models import (
     Attempt,
     Bank,
     Membership,
+    Question,
     QuestionVersion,
 )
 from quizapp.services import review_cards
-from quizapp.services.bank_words import title_in
+from quizapp.services.bank_words import title_in, translated_questions
 from quizapp.services.results import PastAttempt
 
 
@@ -62,6 +64,7 @@ class QuestionStat:
     common_wrong_count: int
     type: str = "single"
     common_wrong_response: object = None  # as recorded, for the page to show as learners saw it
+    language: str = "en"  # of the prompt: the bank's, or its translation's
 
     @property
     def share_right(self) -> float:
@@ -161,8 +164,9 @@ def _as_text(value: object) -> object:
     return value
 
 
-def question_stats(session: Session, assignment_id: int) -> list[QuestionStat]:
-    """For each question shown on counted attempts: the share right and the commonest wrong answer."""
+def question_stats(session: Session, assignment_id: int, language: str | None = None) -> list[QuestionStat]:
+    """For each question shown on counted attempts: the share right and the commonest wrong answer;
+    its prompt in ``language`` where the bank's translation has this version's words."""
     rows = session.execute(
         select(Answer.position, Answer.question_version_id, Answer.correct, Answer.response)
         .join(Attempt, Attempt.id == Answer.attempt_id)
@@ -182,16 +186,24 @@ def question_stats(session: Session, assignment_id: int) -> list[QuestionStat]:
             text = _response_text(response)
             wrong.setdefault(version_id, Counter())[text] += 1
             responses[text] = response
-    versions = {version_id: (prompt, type_) for version_id, prompt, type_ in session.execute(
-        select(QuestionVersion.id, QuestionVersion.prompt, QuestionVersion.type)
+    versions = {row.id: row for row in session.execute(
+        select(QuestionVersion.id, QuestionVersion.prompt, QuestionVersion.type,
+               QuestionVersion.text_fingerprint, Question.slug, Question.bank_id, Bank.language)
+        .join(Question, Question.id == QuestionVersion.question_id)
+        .join(Bank, Bank.id == Question.bank_id)
         .where(QuestionVersion.id.in_(list(answered))))}
+    translated = translated_questions(session, {row.bank_id for row in versions.values()
+                                                if language and row.language != language}, language)
     stats = []
     for version_id in sorted(answered, key=lambda v: order[v]):
         common = wrong.get(version_id, Counter()).most_common(1)
-        prompt, type_ = versions[version_id]
-        stats.append(QuestionStat(prompt, answered[version_id], right[version_id],
-                                  common[0][0] if common else None, common[0][1] if common else 0,
-                                  type_, responses[common[0][0]] if common else None))
+        row = versions[version_id]
+        words = current_words(translated.get(row.bank_id, {}).get(row.slug), row.text_fingerprint)
+        stats.append(QuestionStat(words["prompt"] if words else row.prompt, answered[version_id],
+                                  right[version_id], common[0][0] if common else None,
+                                  common[0][1] if common else 0, row.type,
+                                  responses[common[0][0]] if common else None,
+                                  language if words and language else row.language))
     return stats
 
 

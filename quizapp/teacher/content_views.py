@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Response, abort, current_app, flash, redirect, render_template, url_for
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -275,7 +276,7 @@ def bank_questions(slug: str) -> str:
     """A bank's questions: their item analysis and the problems learners reported."""
     me = current_user.account_id
     bank = item_reports.teacher_bank(db.session, me, slug) or abort(404)
-    page = item_reports.bank_page(db.session, me, bank)
+    page = item_reports.bank_page(db.session, me, bank, str(get_locale()))
     return render_template("teacher/bank_questions.html", page=page,
                            item_views=item_views(page.report, page.mine), close_form=ButtonForm())
 

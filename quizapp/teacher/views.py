@@ -264,13 +264,13 @@ def assignment_report(classroom_id: int, assignment_id: int) -> str:
     classroom_row = own_class(classroom_id)
     page = classrooms.class_page(db.session, classroom_row, clock.now(), str(get_locale()))
     assignment = next((a for a in page.assignments if a.id == assignment_id), None) or abort(404)
-    items = item_reports.assignment_report(db.session, assignment_id)
+    items = item_reports.assignment_report(db.session, assignment_id, str(get_locale()))
     bank = item_reports.teacher_bank(db.session, current_user.account_id, assignment.bank_slug)
     editable = bank is not None and bank.owner_id == current_user.account_id
     return render_template("teacher/assignment.html", classroom=classroom_row,
                            assignment=assignment, items=items, editable=editable,
                            item_views=item_views(items, editable),
-                           stats=reports.question_stats(db.session, assignment_id))
+                           stats=reports.question_stats(db.session, assignment_id, str(get_locale())))
 
 
 @teacher.get("/classes/<id:classroom_id>/learners/<id:account_id>")

@@ -47,7 +47,14 @@ def choice_label(choice: str | bool) -> str:
     return true_false_words(choice) if isinstance(choice, bool) else choice
 
 
-def hint_text(hint: Hint, editable: bool = True) -> str:
+def _choice_words(choice: str | bool, question: QuestionReport | None) -> str:
+    """A choice in the report's language: the translation's words for the bank's, or True/False."""
+    if isinstance(choice, str) and question is not None:
+        return question.choice_in_words(choice)
+    return choice_label(choice)
+
+
+def hint_text(hint: Hint, editable: bool = True, question: QuestionReport | None = None) -> str:
     """What a flag tells the teacher to look at, and to do: a teacher who cannot edit the bank
     (a bundled one) is told what they can do instead (report it, leave the question out)."""
     if hint.flag is ItemFlag.NEGATIVE_DISCRIMINATION:
@@ -61,7 +68,7 @@ def hint_text(hint: Hint, editable: bool = True) -> str:
         return _("This question does not tell strong and weak learners apart: it may be ambiguous "
                  "or guessable.")
     if hint.flag is ItemFlag.UNCHOSEN_DISTRACTOR:
-        choice = choice_label(hint.choice if hint.choice is not None else "")
+        choice = _choice_words(hint.choice if hint.choice is not None else "", question)
         if not editable:
             return _("No one chose “%(choice)s”, so the question is easier than it looks. You "
                      "cannot replace the choice in this bank: report it, or leave the question out "
@@ -84,8 +91,8 @@ def item_views(report: ItemReport, editable: bool = True) -> list[ItemView]:
             flask_babel.format_percent(stats.facility) if stats.facility is not None else None,
             flask_babel.format_decimal(stats.discrimination, "0.00")
             if stats.discrimination is not None else None,
-            [hint_text(hint, editable) for hint in stats.hints],
-            [ChoiceRow(choice_label(count.choice), count.picked, count.right,
+            [hint_text(hint, editable, question) for hint in stats.hints],
+            [ChoiceRow(_choice_words(count.choice, question), count.picked, count.right,
                        not isinstance(count.choice, bool)) for count in stats.choices],
             [(flag, str(FLAG_REASON_WORDS.get(flag.reason, flag.reason))) for flag in question.flags]))
     return views
