@@ -31,6 +31,11 @@ class DefaultConfig:
     TEACHER_SIGNUP = False
     RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_HEADERS_ENABLED = True
+    # Redis is a help, not a single point of failure: while it cannot be reached, each
+    # worker counts in its own memory (Flask-Limiter logs a warning), and Redis is used
+    # again once it answers; a count that fails mid-request is logged, never a 500.
+    RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
+    RATELIMIT_SWALLOW_ERRORS = True
     # Failed sign-ins allowed per account from one address, and per address over all
     # accounts; joins per class code (a class behind one router joins freely); unknown
     # codes tried per address. See quizapp/web/rate_limits.py.

@@ -140,6 +140,28 @@ def make_sessions(engine: Engine) -> tuple[sessionmaker[Session], sessionmaker[S
     return readers, writers
 
 
+def holds_schema(path: str) -> bool:
+    """Whether the SQLite file at ``path`` holds a migrated database (an alembic_version table).
+
+    Opened read only: looking never creates a file, as connecting to a missing one would.
+    False for a file that is not a SQLite database at all.
+    """
+    import sqlite3
+    from urllib.parse import quote
+
+    try:
+        connection = sqlite3.connect(f"file:{quote(os.path.abspath(path))}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return False
+    try:
+        return connection.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' "
+                                  "AND name = 'alembic_version'").fetchone() is not None
+    except sqlite3.DatabaseError:  # "file is not a database"
+        return False
+    finally:
+        connection.close()
+
+
 def backup_sqlite(source: str, target: str) -> int:
     """Copy a live SQLite database to ``target`` with SQLite's online backup API; returns its size.
 

@@ -97,3 +97,62 @@ def test_a_backup_is_private(app: Flask, runner, sample_bank: str, tmp_path: Pat
     result = runner.invoke(args=["backup", str(tmp_path / "copy.sqlite")])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "copy.sqlite").stat().st_mode & 0o777 == 0o600
+
+
+def backup_with_instance(instance: Path, target: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """``quizapp backup`` as cron runs it: the instance folder from QUIZAPP_INSTANCE only."""
+    monkeypatch.setenv("QUIZAPP_INSTANCE", str(instance))
+    app = create_app({"TESTING": True, "SECRET_KEY": "test"})
+    return app.test_cli_runner().invoke(args=["backup", str(target)])
+
+
+def test_a_missing_instance_folder_is_named_and_nothing_is_made(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    instance = tmp_path / "not-here"
+    result = backup_with_instance(instance, tmp_path / "copy.sqlite", monkeypatch)
+    assert result.exit_code == 1
+    assert f"the instance folder {instance} does not exist" in result.output
+    assert "set QUIZAPP_INSTANCE to the folder that holds quizapp.sqlite" in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)  # no traceback
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(("database", "said"), [
+    (None, "there is no database at"),
+    (b"", "is not a quizapp database (it has no alembic_version table)"),
+    (b"not a database at all, " * 100, "is not a quizapp database"),
+    ("CREATE TABLE notes (text TEXT)", "is not a quizapp database"),
+])
+def test_a_database_that_is_not_there_is_not_copied(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, database: bytes | str | None,
+        said: str) -> None:
+    instance = tmp_path / "instance"
+    instance.mkdir()
+    path = instance / "quizapp.sqlite"
+    if isinstance(database, bytes):
+        path.write_bytes(database)
+    elif isinstance(database, str):
+        with sqlite3.connect(path) as connection:
+            connection.execute(database)
+        connection.close()
+    before = sorted(instance.iterdir())
+    result = backup_with_instance(instance, tmp_path / "copy.sqlite", monkeypatch)
+    assert result.exit_code == 1
+    assert said in result.output and str(path) in result.output
+    assert not (tmp_path / "copy.sqlite").exists()
+    assert sorted(instance.iterdir()) == before  # no empty database made where none was
+
+
+def test_the_instance_folder_set_as_in_the_readme_is_backed_up(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    instance = tmp_path / "instance"
+    monkeypatch.setenv("QUIZAPP_INSTANCE", str(instance))
+    app = create_app({"TESTING": True, "SECRET_KEY": "test",
+                      "QUESTIONS_DIR": str(tmp_path / "none"), "SEEDS_DIR": str(tmp_path / "none")})
+    assert app.test_cli_runner().invoke(args=["init"]).exit_code == 0
+    result = backup_with_instance(instance, tmp_path / "copy.sqlite", monkeypatch)
+    assert result.exit_code == 0, result.output
+    assert "integrity check ok" in result.output
+    with sqlite3.connect(tmp_path / "copy.sqlite") as connection:
+        assert connection.execute("SELECT count(*) FROM alembic_version").fetchone() == (1,)
+    connection.close()

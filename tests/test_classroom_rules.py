@@ -17,6 +17,7 @@ from quizapp.domain.classroom_rules import (
     read_join_code,
     report_filename,
     show_join_code,
+    submission_counts,
     username_base,
 )
 
@@ -65,6 +66,20 @@ def test_usernames_from_display_names(name: str, base: str) -> None:
 ])
 def test_when_an_attempt_counts(window: AssignmentWindow, used: int, kind: AttemptKind) -> None:
     assert attempt_kind(window, NOW, used) is kind
+
+
+@pytest.mark.parametrize(("window", "counted_before", "counts"), [
+    (AssignmentWindow(), 7, True),
+    (AssignmentWindow(due_at=NOW + HOUR), 0, True),
+    (AssignmentWindow(due_at=NOW), 0, False),  # sent at the due date: too late
+    (AssignmentWindow(due_at=NOW - HOUR), 0, False),
+    (AssignmentWindow(attempts_allowed=2), 1, True),
+    (AssignmentWindow(attempts_allowed=2), 2, False),  # a third attempt, opened while two were
+    (AssignmentWindow(attempts_allowed=1), 3, False),  # left by racing starts, or a lowered limit
+])
+def test_when_a_submission_is_recorded_as_counting(window: AssignmentWindow, counted_before: int,
+                                                   counts: bool) -> None:
+    assert submission_counts(window, NOW, counted_before) is counts
 
 
 @pytest.mark.parametrize(("name", "filename"), [

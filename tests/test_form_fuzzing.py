@@ -17,7 +17,7 @@ from sqlalchemy import select
 from quizapp.domain import clock
 from quizapp.extensions import db
 from quizapp.models import QuestionFlag
-from quizapp.services import attempts, classrooms, item_reports
+from quizapp.services import attempts, authoring, classrooms, item_reports
 from tests.conftest import People
 
 ODD = ["\u00b2", "9" * 5000, "9" * 200_000, "-1", "0", "", " ", "\x00", "\u202e", "\u200b",
@@ -62,6 +62,8 @@ FORMS = [
     ("teacher.projector", "/teach/classes/{classroom}/projector/new", "teacher", ["submit"]),
     ("teacher.new_bank", "/teach/banks/new", "teacher", ["text"]),
     ("teacher.publish_bank", "/teach/banks/publish", "teacher", ["text"]),
+    ("teacher.article_translation", "/teach/articles/own-article/translation", "teacher",
+     ["text", "submit"]),
     ("teacher.new_article", "/teach/articles/new", "teacher",
      ["source_id", "title", "publisher", "published", "url", "language", "text", "save"]),
     ("learner.start", "/banks/sample", "learner", ["start"]),
@@ -90,6 +92,8 @@ def world(app: Flask, people: People, sample_bank: str) -> dict[str, object]:
         item_reports.flag_question(db.session, done, 2, learner, "two_right", None)
         flag = db.session.scalar(select(QuestionFlag.id))
         open_token = attempts.start_attempt(db.session, "sample", account_id=learner)
+        assert authoring.save_article(db.session, teacher, "own-article",
+                                      "---\ntitle: An article\n---\nOne paragraph.\n").problems == []
     return {"accounts": {"teacher": (teacher, "ms-rana"), "learner": (learner, "ali")},
             "values": {"classroom": classroom, "assignment": assignment, "open": open_token,
                        "done": done, "learner": learner, "flag": flag}}

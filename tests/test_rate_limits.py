@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import logging
+import socket
+import threading
+import time
+
+import flask_limiter._extension
 import pytest
 import redis
 from flask import Flask
@@ -132,3 +139,113 @@ def test_a_signed_out_report_is_taken_only_where_a_teacher_reads_it(app: Flask, 
     assert soup(client.get(result)).select("form[action*='/flag']") == []  # a bundled bank: no reader
     sent = client.post(quiz + "/questions/1/flag", data={"flag1-reason": "unclear", "flag1-send": "x"})
     assert sent.status_code == 403
+
+
+# Redis down ---------------------------------------------------------------------------
+
+NOTHING_LISTENS = "redis://127.0.0.1:1"
+
+
+class RedisDoor:
+    """A door in front of the test Redis: shut, Redis is unreachable (as while it restarts)."""
+
+    def __init__(self) -> None:
+        self.port = 0
+        self.listener: socket.socket | None = None
+        self.connections: list[socket.socket] = []
+
+    def open(self) -> None:
+        listener = socket.socket()
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind(("127.0.0.1", self.port))
+        listener.listen()
+        self.port, self.listener = listener.getsockname()[1], listener
+        threading.Thread(target=self._accept, args=(listener,), daemon=True).start()
+
+    def shut(self) -> None:
+        if self.listener is None:
+            return
+        self.listener.shutdown(socket.SHUT_RDWR)  # wakes the accepting thread; close alone would not
+        self.listener.close()
+        self.listener = None
+        for connection in self.connections:
+            with contextlib.suppress(OSError):
+                connection.shutdown(socket.SHUT_RDWR)
+            connection.close()
+        self.connections.clear()
+
+    def _accept(self, listener: socket.socket) -> None:
+        while True:
+            try:
+                client, _ = listener.accept()
+            except OSError:  # shut
+                return
+            redis_side = socket.create_connection(("127.0.0.1", 6379))
+            self.connections += [client, redis_side]
+            for source, target in ((client, redis_side), (redis_side, client)):
+                threading.Thread(target=self._pipe, args=(source, target), daemon=True).start()
+
+    @staticmethod
+    def _pipe(source: socket.socket, target: socket.socket) -> None:
+        with contextlib.suppress(OSError):
+            while data := source.recv(65536):
+                target.sendall(data)
+        with contextlib.suppress(OSError):
+            target.shutdown(socket.SHUT_WR)
+
+
+def _app_counting_in(storage: str, database_url: str, people: People) -> Flask:
+    app = create_app({"TESTING": True, "SECRET_KEY": "test", "DATABASE_URL": database_url,
+                      "RATELIMIT_STORAGE_URI": storage, "WTF_CSRF_ENABLED": False,
+                      "LOGIN_LIMIT_PER_ACCOUNT": "3 per 15 minutes"})
+    people.app = app
+    return app
+
+
+def _join(app: Flask, address: str, name: str) -> int:
+    return _post(app, address, "/join", {"code": "K7PM3X", "display_name": name,
+                                         "password": "long enough"})
+
+
+def test_sign_in_and_join_work_while_redis_is_unreachable(database_url: str, people: People,
+                                                          caplog: pytest.LogCaptureFixture) -> None:
+    app = _app_counting_in(NOTHING_LISTENS, database_url, people)
+    people.account("ali")
+    people.classroom(people.account("ms-rana", "teacher"), code="K7PM3X")
+    with caplog.at_level(logging.WARNING):
+        assert _sign_in(app, "198.51.100.20", "ali", PASSWORD) == 303
+        assert _join(app, "198.51.100.20", "Bilal") == 303
+    assert "Rate limit storage unreachable - falling back to in-memory storage" in caplog.text
+    for _ in range(3):  # the limits still hold, counted in this worker's memory
+        assert _sign_in(app, "203.0.113.9", "ali", "guess") == 401
+    assert _sign_in(app, "203.0.113.9", "ali", "guess") == 429
+    assert _join(app, "198.51.100.20", "Chand") == 303
+
+
+def test_redis_is_used_again_when_it_comes_back(database_url: str, people: People,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    # Flask-Limiter looks for the storage again after 1, 2, 4 ... 32 s; here, every second.
+    monkeypatch.setattr(flask_limiter._extension, "MAX_BACKEND_CHECKS", -1)
+    store = redis.Redis.from_url(REDIS_URL)
+    store.flushdb()
+    door = RedisDoor()
+    door.open()
+    app = _app_counting_in(f"redis://127.0.0.1:{door.port}/5", database_url, people)
+    people.account("ali")
+    people.classroom(people.account("ms-rana", "teacher"), code="K7PM3X")
+    try:
+        assert _sign_in(app, "203.0.113.9", "ali", "guess") == 401
+        assert store.keys("*login:ali:203.0.113.9*")
+        door.shut()
+        assert _sign_in(app, "198.51.100.20", "ali", PASSWORD) == 303
+        assert _join(app, "198.51.100.20", "Bilal") == 303
+        store.flushdb()
+        door.open()
+        deadline = time.monotonic() + 10
+        while not store.keys("*join:K7PM3X*") and time.monotonic() < deadline:
+            assert _join(app, "198.51.100.20", f"Learner {time.monotonic()}") == 303
+            time.sleep(0.2)
+        assert store.keys("*join:K7PM3X*"), "Redis was not used again"
+    finally:
+        door.shut()
+        store.flushdb()

@@ -105,3 +105,36 @@ def test_upgrading_drops_the_accents_of_usernames_made_before(tmp_path) -> None:
         names = [row[0] for row in connection.exec_driver_sql("SELECT username FROM account ORDER BY id")]
     assert names == ["carlos-mejia-9366", "عائشہ-1234", "josé-1", "jose-1"]  # taken: kept
     engine.dispose()
+
+
+def test_upgrading_marks_attempts_sent_after_the_due_date_as_practice(tmp_path) -> None:
+    url = f"sqlite:///{tmp_path / 'db.sqlite'}"
+    config = alembic_config(url)
+    command.upgrade(config, "0014")
+    engine = make_engine(url)
+    with engine.begin() as connection:
+        connection.exec_driver_sql(
+            "INSERT INTO account (id, username, display_name, password_hash, role, session_token,"
+            " created_at) VALUES (1, 'rana', 'Rana', 'x', 'teacher', 't', CURRENT_TIMESTAMP)")
+        connection.exec_driver_sql(
+            "INSERT INTO classroom (id, teacher_id, name, join_code, board_mode, created_at)"
+            " VALUES (1, 1, '8B', 'K7PM3X', 'shown', CURRENT_TIMESTAMP)")
+        connection.exec_driver_sql(
+            "INSERT INTO bank (id, slug, title, language, tags, listed, updated_at) "
+            "VALUES (1, 'b', 'B', 'en', '[]', 1, CURRENT_TIMESTAMP)")
+        connection.exec_driver_sql(
+            "INSERT INTO assignment (id, classroom_id, bank_id, due_at, created_at) VALUES"
+            " (1, 1, 1, '2026-03-01 12:00:00', CURRENT_TIMESTAMP),"
+            " (2, 1, 1, NULL, CURRENT_TIMESTAMP)")
+        for token, assignment, submitted in [("on-time", 1, "'2026-03-01 11:59:00'"),
+                                             ("late", 1, "'2026-03-01 12:00:00'"),
+                                             ("open", 1, "NULL"), ("no-due-date", 2, "'2030-01-01'")]:
+            connection.exec_driver_sql(
+                "INSERT INTO attempt (token, bank_id, account_id, assignment_id, counts, started_at,"
+                f" submitted_at, max_score) VALUES ('{token}', 1, 1, {assignment}, 1,"
+                f" '2026-03-01 11:00:00', {submitted}, 3)")
+    command.upgrade(config, "head")
+    with engine.connect() as connection:
+        counts = dict(connection.exec_driver_sql("SELECT token, counts FROM attempt").all())
+    assert counts == {"on-time": 1, "late": 0, "open": 1, "no-due-date": 1}
+    engine.dispose()

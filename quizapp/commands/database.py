@@ -73,9 +73,13 @@ def load_banks_command() -> None:
 @with_appcontext
 def backup_command(path: str) -> None:
     """Copy the live SQLite database to PATH (consistent, while learners keep working)."""
+    from sqlalchemy.engine import make_url
+
     from quizapp.database import backup_sqlite
 
-    url = db.engine.url
+    # Read from the settings, not from an engine: making one would create an empty database
+    # where none is, and the copy of that would pass its integrity check.
+    url = make_url(current_app.config["DATABASE_URL"])
     if url.get_backend_name() != "sqlite":
         plain = url.set(drivername="postgresql").render_as_string(hide_password=True)
         raise click.ClickException(
@@ -85,7 +89,28 @@ def backup_command(path: str) -> None:
             f"  pg_restore --no-owner --dbname='<empty database URL>' {path}")
     if url.database in (None, "", ":memory:"):
         raise click.ClickException("this SQLite database lives in memory: there is nothing to copy")
+    refuse_a_database_not_there(url.database)
     started = time.perf_counter()
     size = backup_sqlite(url.database, path)
     click.echo(f"backed up {url.database} to {path}: {size / 1024 / 1024:.1f} MiB in "
                f"{time.perf_counter() - started:.2f} s, integrity check ok")
+
+
+def refuse_a_database_not_there(database: str) -> None:
+    """Stop with a message unless ``database`` is a SQLite file that quizapp made."""
+    from quizapp.database import holds_schema
+
+    instance = Path(current_app.instance_path)
+    where = gettext("set QUIZAPP_INSTANCE to the folder that holds quizapp.sqlite (and its "
+                    "config.py), or DATABASE_URL to the database")
+    if not instance.is_dir() and Path(database).resolve().is_relative_to(instance.resolve()):
+        raise click.ClickException(gettext(
+            "the instance folder %(folder)s does not exist, so there is no database to copy: "
+            "%(where)s") % {"folder": instance, "where": where})
+    if not Path(database).is_file():
+        raise click.ClickException(gettext("there is no database at %(path)s: %(where)s")
+                                   % {"path": database, "where": where})
+    if not holds_schema(database):
+        raise click.ClickException(gettext(
+            "%(path)s is not a quizapp database (it has no alembic_version table), so it is "
+            "not copied: %(where)s") % {"path": database, "where": where})

@@ -10,6 +10,7 @@ from flask import Flask
 from flask.cli import FlaskGroup, ScriptInfo, routes_command, run_command, shell_command
 
 from quizapp.commands.accounts import create_teacher_command
+from quizapp.commands.check import check_command
 from quizapp.commands.database import backup_command, init_command, load_banks_command, prepare
 from quizapp.commands.import_article import import_article_command
 from quizapp.commands.translated import gettext
@@ -25,6 +26,7 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(init_command)
     app.cli.add_command(load_banks_command)
     app.cli.add_command(backup_command)
+    app.cli.add_command(check_command)
 
 
 @click.pass_context

@@ -116,6 +116,19 @@ def transliterated(text: str) -> str:
                    for char in unicodedata.normalize("NFC", text)).lower()
 
 
+def submission_counts(window: AssignmentWindow, submitted_at: dt.datetime,
+                      attempts_counted: int) -> bool:
+    """Whether a submission of an attempt started to count is recorded as counting.
+
+    Only before the due date, and only while fewer than the attempts allowed have counted:
+    two attempts started at once, or kept open while the limit was lowered, cannot count
+    beyond it.
+    """
+    if past_due(window.due_at, submitted_at):
+        return False
+    return window.attempts_allowed is None or attempts_counted < window.attempts_allowed
+
+
 def report_filename(class_name: str, class_id: int) -> str:
     """The CSV report's file name, from the class's name in plain ASCII: ``class-8b-report.csv``.
 

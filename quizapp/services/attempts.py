@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 
 from quizapp.database import write_transaction
 from quizapp.domain import clock
-from quizapp.domain.classroom_rules import past_due
+from quizapp.domain.classroom_rules import AssignmentWindow, submission_counts
 from quizapp.domain.grading import Response, ResponseError, is_correct, presentation_order, read_response
 from quizapp.domain.review_schedule import DEFAULT_RETENTION
 from quizapp.models import (
@@ -242,32 +242,38 @@ def submit_attempt(session: Session, token: str, raw: Mapping[int, list[str]],
         if attempt.answers_saved_at is not None:  # kept only until the answers are recorded
             session.execute(delete(SavedAnswer).where(SavedAnswer.attempt_id == attempt.id))
         if attempt.counts and attempt.assignment_id is not None and attempt.account_id is not None:
-            _record_best(session, attempt.assignment_id, attempt.account_id, score,
+            _record_best(session, attempt.id, attempt.assignment_id, attempt.account_id, score,
                          attempt.max_score, at)
     return Submission(SubmitStatus.RECORDED)
 
 
-def _record_best(session: Session, assignment_id: int, account_id: int, score: int,
-                 max_score: int, now: dt.datetime) -> None:
+def _record_best(session: Session, attempt_id: int, assignment_id: int, account_id: int,
+                 score: int, max_score: int, now: dt.datetime) -> None:
     """Keep the learner's best score and class total, in the submission's own transaction.
 
-    Only submissions made before the due date count.
-
     The membership row is locked first (PostgreSQL; SQLite's writers are serialised
-    already), so two submissions of one learner cannot both add to the total.
+    already), as starting an attempt (classrooms.start_assignment) and deleting the
+    assignment (class_management.delete_assignment) lock it: two submissions of one learner
+    cannot both add to the total, nor both count when one attempt is left. A submission
+    that does not count after all (sent after the due date, beyond the attempts allowed, or
+    on an assignment deleted meanwhile) is marked so: its attempt is practice.
     """
-    classroom_id, due_at = session.execute(
-        select(Assignment.classroom_id, Assignment.due_at).where(Assignment.id == assignment_id)).one()
-    if past_due(due_at, now):
-        return  # started in time but sent after the due date: practice, like any late attempt
+    classroom_id = session.scalar(select(Assignment.classroom_id).where(Assignment.id == assignment_id))
     membership = session.scalar(
         select(Membership).where(Membership.classroom_id == classroom_id,
-                                 Membership.account_id == account_id).with_for_update())
+                                 Membership.account_id == account_id)
+        .with_for_update().execution_options(populate_existing=True))
     # Read once the row is locked: an assignment deleted meanwhile took its points out of
-    # the total (class_management.delete_assignment), so nothing may be added now.
-    if session.scalar(select(Assignment.deleted_at).where(Assignment.id == assignment_id)):
-        return
+    # the total, and another submission may have used the last attempt.
+    due_at, attempts_allowed, deleted_at = session.execute(
+        select(Assignment.due_at, Assignment.attempts_allowed, Assignment.deleted_at)
+        .where(Assignment.id == assignment_id)).one()
     best = session.get(AssignmentScore, (assignment_id, account_id), populate_existing=True)
+    window = AssignmentWindow(due_at=due_at, attempts_allowed=attempts_allowed)
+    if deleted_at is not None or not submission_counts(window, now, best.attempts if best else 0):
+        session.execute(update(Attempt).where(Attempt.id == attempt_id).values(counts=False)
+                        .execution_options(synchronize_session=False))
+        return
     if best is None:
         best = AssignmentScore(assignment_id=assignment_id, account_id=account_id,
                                best_score=score, max_score=max_score, attempts=1,

@@ -105,25 +105,36 @@ def edit_assignment(session: Session, assignment: Assignment, opens_at: dt.datet
         assignment.attempts_allowed = attempts_allowed
 
 
-def delete_assignment(session: Session, assignment: Assignment) -> None:
+def delete_assignment(session: Session, assignment: Assignment) -> bool:
     """Take an assignment off learners' lists and its points out of the class totals.
 
     Its attempts stay in learners' histories, as practice (they no longer count); the
-    best scores stay recorded too, for the record. Each member's row is locked before
-    their total changes, as a submission locks it (see attempts._record_best, which looks
-    again at ``deleted_at`` once it holds the lock), so no gain lands after the deletion.
+    best scores stay recorded too, for the record. False when it was deleted already
+    (by another request at the same moment, say): its points are taken out once.
     """
     with write_transaction(session):
-        # Every member's row, not only those with a score yet: a first submission may be
-        # recording one right now.
+        # Claimed as a submission is: of two deletions at once, only the one whose UPDATE
+        # still finds the assignment live goes on (on PostgreSQL the second waits for the
+        # first's row lock, then no longer matches).
+        claimed = session.execute(
+            update(Assignment).where(Assignment.id == assignment.id, Assignment.deleted_at.is_(None))
+            .values(deleted_at=clock.now()).execution_options(synchronize_session=False))
+        if claimed.rowcount != 1:
+            return False
+        # Attempts before members: a submission holds its attempt's row, then locks its
+        # member's (attempts._record_best); taking them the other way round could deadlock.
+        session.execute(update(Attempt).where(Attempt.assignment_id == assignment.id)
+                        .values(counts=False).execution_options(synchronize_session=False))
+        # Every member's row is locked before their total changes, as a submission locks it
+        # (it then sees the deletion and adds nothing); not only those with a score yet: a
+        # first submission may be recording one right now.
         members = session.scalars(
             select(Membership).where(Membership.classroom_id == assignment.classroom_id)
-            .order_by(Membership.account_id).with_for_update()).all()
+            .order_by(Membership.account_id).with_for_update()
+            .execution_options(populate_existing=True)).all()
         bests = dict(session.execute(  # read once no submission can change them
             select(AssignmentScore.account_id, AssignmentScore.best_score)
             .where(AssignmentScore.assignment_id == assignment.id)).all())
         for member in members:
             member.total = max(0, member.total - bests.get(member.account_id, 0))
-        session.execute(update(Attempt).where(Attempt.assignment_id == assignment.id)
-                        .values(counts=False))
-        assignment.deleted_at = clock.now()
+    return True

@@ -324,20 +324,31 @@ def start_assignment(session: Session, account_id: int, assignment_id: int, now:
 
     Returns the attempt's token; the reason when it cannot start; None when the
     assignment is not one of the learner's. An attempt still open is resumed, so a
-    reload or a second tab never spends an extra attempt.
+    reload, a second tab or a dozen clicks at once never spend an extra attempt.
     """
     assignment = session.get(Assignment, assignment_id)
-    if (assignment is None or assignment.deleted_at is not None
-            or not is_member(session, assignment.classroom_id, account_id)):
+    if assignment is None or assignment.deleted_at is not None:
         return None
     classroom = session.get(Classroom, assignment.classroom_id)
     if classroom is None or classroom.archived_at is not None:
         return None
     slug = session.scalar(select(Bank.slug).where(Bank.id == assignment.bank_id))
     assert slug is not None
-    # Looking for an open attempt and making one are one transaction: a double click
-    # cannot start two.
     with write_transaction(session):
+        # The learner's membership row is locked before looking for an open attempt
+        # (PostgreSQL; SQLite's writers queue at BEGIN), as recording a submission locks it:
+        # of two starts at once, the second waits and finds the first one's attempt.
+        membership = session.scalar(
+            select(Membership).where(Membership.classroom_id == assignment.classroom_id,
+                                     Membership.account_id == account_id)
+            .with_for_update().execution_options(populate_existing=True))
+        if membership is None or membership.removed_at is not None:
+            return None
+        window = session.execute(  # read under the lock: a deletion or an edit may have come
+            select(Assignment.deleted_at, Assignment.opens_at, Assignment.due_at,
+                   Assignment.attempts_allowed).where(Assignment.id == assignment_id)).one()
+        if window.deleted_at is not None:
+            return None
         open_token = session.scalar(
             select(Attempt.token).where(Attempt.account_id == account_id,
                                         Attempt.assignment_id == assignment_id,
@@ -348,7 +359,8 @@ def start_assignment(session: Session, account_id: int, assignment_id: int, now:
         used = session.scalar(select(AssignmentScore.attempts).where(
             AssignmentScore.assignment_id == assignment_id,
             AssignmentScore.account_id == account_id)) or 0
-        kind = attempt_kind(_window(assignment), now, used)
+        kind = attempt_kind(AssignmentWindow(window.opens_at, window.due_at,
+                                             window.attempts_allowed), now, used)
         if kind in (AttemptKind.NOT_OPEN, AttemptKind.NO_ATTEMPTS_LEFT):
             return kind
         return attempts.start_attempt(session, slug, rng, account_id=account_id,

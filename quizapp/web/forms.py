@@ -1,4 +1,5 @@
-"""The base of every form: WTForms' own messages ("This field is required.") from our catalogs.
+"""The base of every form: WTForms' own messages ("This field is required.") from our catalogs,
+and a check that each field got a value of its kind.
 
 WTForms ships catalogs for Spanish but not for Urdu, and in words of its own; quizapp's
 catalogs hold those messages too (listed below for extraction), translated with the rest.
@@ -6,12 +7,15 @@ catalogs hold those messages too (listed below for extraction), translated with 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
+from flask import request
 from flask_babel import get_translations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, StringField, SubmitField
+from werkzeug.datastructures import CombinedMultiDict, FileStorage, MultiDict
+from wtforms import FileField, HiddenField, StringField, SubmitField
 from wtforms.validators import AnyOf, DataRequired
 
 
@@ -61,12 +65,61 @@ class _CatalogForWTForms:
         return get_translations().ungettext(singular, plural, n)  # type: ignore[no-any-return]
 
 
+NOT_TEXT = _l("This field takes text, not a file.")
+NOT_A_FILE = _l("This field takes a file, not text.")
+
+
+def values_of_their_kind(form: Any, formdata: Any) -> tuple[MultiDict[str, Any] | None, dict[str, Any]]:
+    """The form's data with every value of the wrong kind left out, and a message per field
+    that had one (by the field's name in the form, without its prefix).
+
+    A text field takes text, a file field a file: a file part sent for a text field (or text
+    for a file field) would reach validators and views that cannot read it. Keys that are
+    no field of the form pass unchanged. An empty text for a file field is no file, as a
+    browser sends when none is chosen.
+    """
+    if formdata is None:
+        return None, {}
+    fields = {field.name: field for field in form}  # by the name sent, its prefix included
+    kept: MultiDict[str, Any] = MultiDict()
+    wrong: dict[str, Any] = {}
+    for name, values in formdata.lists():
+        field = fields.get(name)
+        if field is None:
+            kept.setlist(name, values)
+            continue
+        if isinstance(field, FileField):
+            right = [value for value in values if isinstance(value, FileStorage)]
+            if any(value for value in values if not isinstance(value, FileStorage)):
+                wrong[field.short_name] = NOT_A_FILE
+        else:
+            right = [value for value in values if isinstance(value, str)]
+            if len(right) < len(values):
+                wrong[field.short_name] = NOT_TEXT
+        if right:
+            kept.setlist(name, right)
+    return kept, wrong
+
+
 class QuizappForm(FlaskForm):
-    """A Flask-WTF form (CSRF included) whose built-in messages are in the page's language."""
+    """A Flask-WTF form (CSRF included) whose built-in messages are in the page's language,
+    and whose fields each get values of their kind (see ``values_of_their_kind``)."""
+
+    wrong_kinds: dict[str, Any] = {}  # noqa: RUF012  (replaced per form, never changed in place)
 
     class Meta(FlaskForm.Meta):
         def get_translations(self, form: Any) -> _CatalogForWTForms:
             return _CATALOG
+
+        def wrap_formdata(self, form: Any, formdata: Any) -> Any:
+            # What an HTML form sends, its fields and its files. Flask-WTF would also read a
+            # JSON body, where a field may hold a number, a list or an object: no quizapp form
+            # is sent so.
+            if formdata is None or isinstance(formdata, Mapping):
+                return formdata
+            if not form.is_submitted():
+                return None
+            return CombinedMultiDict((request.files, request.form))
 
         def render_field(self, field: Any, render_kw: dict[str, Any]) -> Any:
             # A button needs no id (no label points at it), and a page with several forms would
@@ -74,6 +127,19 @@ class QuizappForm(FlaskForm):
             if isinstance(field, SubmitField) and "id" not in render_kw:
                 render_kw = {**render_kw, "id": False}
             return super().render_field(field, render_kw)
+
+    def process(self, formdata: Any = None, obj: Any = None, data: Any = None,
+                extra_filters: Any = None, **kwargs: Any) -> None:
+        """Fill the fields, each from the values of its kind only."""
+        formdata, self.wrong_kinds = values_of_their_kind(self, self.meta.wrap_formdata(self, formdata))
+        super().process(formdata, obj, data=data, extra_filters=extra_filters, **kwargs)
+
+    def validate(self, extra_validators: Any = None) -> bool:
+        """Validate; a field sent a value of the wrong kind says only that."""
+        valid = super().validate(extra_validators)
+        for name, message in self.wrong_kinds.items():
+            self[name].errors = [message]
+        return valid and not self.wrong_kinds
 
 
 _CATALOG = _CatalogForWTForms()

@@ -19,7 +19,11 @@ from quizapp.web.i18n import install_template_gettext, isolated, select_locale, 
 from quizapp.web.ids import IdConverter
 from quizapp.web.input import refuse_nul_characters
 from quizapp.web.message_catalogs import in_page_language, language_name
-from quizapp.web.rate_limits import refuse_memory_storage_with_workers
+from quizapp.web.rate_limits import (
+    bound_storage_waits,
+    refuse_memory_storage_with_workers,
+    start_on_reachable_storage,
+)
 from quizapp.web.upload_limits import SizeLimitedRequest
 
 
@@ -42,7 +46,9 @@ def register_extensions(app: Flask) -> None:
     babel.init_app(app, locale_selector=select_locale)
     login_manager.init_app(app)
     refuse_memory_storage_with_workers(app)
+    bound_storage_waits(app)
     limiter.init_app(app)
+    start_on_reachable_storage(limiter)
 
 
 def register_template_helpers(app: Flask) -> None:

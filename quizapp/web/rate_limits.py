@@ -8,6 +8,9 @@ unknown codes are counted per address, so guessing codes stays slow.
 
 Counts kept in memory are each process's own: with several workers, each would let
 through its own share. ``refuse_memory_storage_with_workers`` stops that at start-up.
+When Redis cannot be reached, each worker counts in its own memory until it answers
+again (RATELIMIT_IN_MEMORY_FALLBACK_ENABLED in config.py): the limits loosen for a while,
+sign-in and joining go on.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import sys
 from collections.abc import Sequence
 
 from flask import Flask, g, request
+from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from werkzeug.wrappers import Response
 
@@ -99,3 +103,29 @@ def refuse_memory_storage_with_workers(app: Flask, workers: int | None = None) -
 def signed_in() -> bool:
     """Writes by a signed-in account are not counted against their address."""
     return viewer_id() is not None
+
+
+# Redis that stops answering (a host gone from the network, not just a restart) holds a
+# request this long at most before it counts in memory instead.
+REDIS_WAIT_SECONDS = 1.0
+
+
+def bound_storage_waits(app: Flask) -> None:
+    """Give a Redis storage connect and read timeouts, unless the settings chose their own."""
+    storage = str(app.config.get("RATELIMIT_STORAGE_URI") or "")
+    if storage.startswith(("redis://", "rediss://", "redis+unix://")):
+        options = dict(app.config.get("RATELIMIT_STORAGE_OPTIONS") or {})
+        options.setdefault("socket_connect_timeout", REDIS_WAIT_SECONDS)
+        options.setdefault("socket_timeout", REDIS_WAIT_SECONDS)
+        app.config["RATELIMIT_STORAGE_OPTIONS"] = options
+
+
+def start_on_reachable_storage(limiter: Limiter) -> None:
+    """Take a new app's storage as reachable until it fails.
+
+    The limiter is one object per process, shared by every app made in it (the tests make
+    many), and ``init_app`` gives it the new app's storage but keeps the last one's finding
+    that its storage was down; Flask-Limiter has no public way to clear it.
+    """
+    if hasattr(limiter, "_storage_dead"):
+        limiter._storage_dead = False
