@@ -20,8 +20,9 @@ from werkzeug.security import generate_password_hash
 
 from quizapp.extensions import db
 from quizapp.models import Account, Classroom, Membership
-from quizapp.services import accounts
-from quizapp.services.accounts import SESSION_TOUCH_SECONDS, AccountProblem, LoginCard, SignedIn
+from quizapp.services import accounts, login_cards
+from quizapp.services.accounts import SESSION_TOUCH_SECONDS, AccountProblem, SignedIn
+from quizapp.services.login_cards import LoginCard
 from tests.conftest import PASSWORD, People
 
 IDLE = 60 * 60  # sessions end after an hour unused, in these tests
@@ -422,8 +423,10 @@ def test_a_name_like_a_classmates_is_refused_unless_it_is_them_with_their_passwo
     people.join(classroom, zara)
     store(app, Membership, (classroom, zara), removed_at=dt.datetime(2025, 10, 1))
     with app.app_context():
+        # The same name but for case and spacing, with another password: a learner of that name
+        # is in the class (the join form says so, and what to do).
         assert accounts.join_as_new_learner(db.session, "K7PM3X", "ZARA  malik\u200b", "another secret") \
-            is AccountProblem.NAME_LOOKS_TAKEN
+            is AccountProblem.NAME_IN_CLASS
         outcome = accounts.join_as_new_learner(db.session, "K7PM3X", "zara malik", PASSWORD)
     assert isinstance(outcome, tuple)
     signed, class_name = outcome
@@ -480,7 +483,7 @@ def test_a_new_card_password_works_and_the_old_password_and_sessions_stop(app: F
     ali = person(app, "ali", name="Ali Khan")
     people.join(classroom, ali)
     with app.app_context():
-        card = accounts.reset_learner_password(db.session, classroom, ali, random.Random(3))
+        card = login_cards.reset_learner_password(db.session, classroom, ali, random.Random(3))
         assert card is not None and card == LoginCard("Ali Khan", "ali", card.password)
         assert accounts.signed_in(db.session, ali, "token-ali", IDLE) is None  # a lost card stops working
         assert accounts.authenticate(db.session, "ali", PASSWORD, IDLE) is None
@@ -498,7 +501,7 @@ def test_only_a_learner_of_the_class_gets_a_new_card(app: Flask, people: People,
     teacher = teacher_of(app, classroom)
     account = {"learner of another class": learner, "the teacher": teacher, "no one": 999_999}[who]
     with app.app_context():
-        assert accounts.reset_learner_password(db.session, classroom, account) is None
+        assert login_cards.reset_learner_password(db.session, classroom, account) is None
     for unchanged in (learner, teacher):
         stored = row(app, unchanged)
         assert (stored.password_hash, stored.session_token) == (PASSWORD_HASH, f"token-{stored.username}")
@@ -509,7 +512,7 @@ def test_a_roster_makes_a_card_for_each_new_name_and_sets_look_alikes_aside(
     people.join(classroom, person(app, "ayesha", name="Ayesha"))
     names = ["Zara Malik", "  ", "zara  MALIK", "\u200b", "Bilal Ahmed", "AYESHA", "José", "Jose"]
     with app.app_context():
-        roster = accounts.create_roster(db.session, classroom, names, random.Random(5))
+        roster = login_cards.create_roster(db.session, classroom, names, random.Random(5))
         for card in roster.cards:
             assert accounts.authenticate(db.session, card.username, card.password, IDLE) is not None
     assert [card.display_name for card in roster.cards] == ["Zara Malik", "Bilal Ahmed", "José", "Jose"]
@@ -527,7 +530,7 @@ def test_two_names_that_make_the_same_username_get_different_numbers(
     numbers = iter([1111, 1111, 2222])  # the second name draws the first one's number again
     monkeypatch.setattr(rng, "randint", lambda low, high: next(numbers))
     with app.app_context():
-        roster = accounts.create_roster(db.session, classroom, ["José", "Jose", "", "\u200b"], rng)
+        roster = login_cards.create_roster(db.session, classroom, ["José", "Jose", "", "\u200b"], rng)
     assert [(card.display_name, card.username) for card in roster.cards] == [
         ("José", "jose-1111"), ("Jose", "jose-2222")]
     assert roster.look_alikes == []

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from quizapp.domain import clock
 from quizapp.extensions import db
 from quizapp.models import Account, Assignment, Membership
-from quizapp.services import accounts, authoring, class_management, classrooms
+from quizapp.services import authoring, class_management, classrooms, login_cards
 from tests.conftest import PASSWORD, People
 from tests.helpers import post_form, right_form, soup
 from tests.test_classroom_views import board_rows, learner_client, take
@@ -334,7 +334,7 @@ questions:
     assert "Ms Rana's own quiz" in soup(ayesha.get("/")).get_text()
     with app.test_request_context():
         assert class_management.remove_learner(db.session, classroom, learner)
-        assert accounts.reset_learner_password(db.session, classroom, learner) is None
+        assert login_cards.reset_learner_password(db.session, classroom, learner) is None
         assert class_management.rename_learner(db.session, classroom, learner, "Someone") is not None
     assert "Ms Rana's own quiz" not in soup(ayesha.get("/")).get_text()
     assert ayesha.get("/banks/own-quiz").status_code == 404

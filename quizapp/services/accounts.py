@@ -24,7 +24,6 @@ from quizapp.models import Account, Classroom, Membership, unix_now
 
 # Checked against when the account does not exist, so both failures take the same time.
 _NO_SUCH_ACCOUNT = generate_password_hash("no such account")
-_CARD_PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 # Passwords people choose may be weak, so they get werkzeug's strong default (scrypt,
 # N=2^15: about 75 ms a hash on a 2-core server). A login card's password is 10 random
 # letters of 31 (about 49 bits), so a cheaper hash still leaves guessing hopeless:
@@ -75,33 +74,18 @@ class SignedIn:
     username: str = ""  # shown beside the name on every page, so no learner loses it
 
 
-@dataclass(frozen=True)
-class LoginCard:
-    """A printable card for a learner made from a roster."""
-
-    display_name: str
-    username: str
-    password: str
-
-
-@dataclass(frozen=True)
-class Roster:
-    """The cards a roster made, and the names left out because they look like another's."""
-
-    cards: list[LoginCard]
-    look_alikes: list[str]
-
-
 def _signed_in(account: Account) -> SignedIn:
     return SignedIn(account.id, account.display_name, account.role, account.session_token,
                     account.language, username=account.username)
 
 
-def _new_session_token() -> str:
+def new_session_token() -> str:
+    """A new random token naming the account's sessions (a new one ends the old ones)."""
     return secrets.token_urlsafe(24)
 
 
-def _unique_username(session: Session, display_name: str, rng: random.Random) -> str:
+def unique_username(session: Session, display_name: str, rng: random.Random) -> str:
+    """A username from the name in plain ASCII and four digits, not yet taken."""
     base = username_base(display_name)
     while True:
         candidate = f"{base}-{rng.randint(1000, 9999)}"
@@ -109,10 +93,11 @@ def _unique_username(session: Session, display_name: str, rng: random.Random) ->
             return candidate
 
 
-def _account(username: str, display_name: str, password_hash: str, role: str,
+def new_account(username: str, display_name: str, password_hash: str, role: str,
              email: str | None = None) -> Account:
+    """A new account row (not added), with a fresh session token."""
     return Account(username=username, email=email, display_name=display_name,
-                   password_hash=password_hash, role=role, session_token=_new_session_token())
+                   password_hash=password_hash, role=role, session_token=new_session_token())
 
 
 def create_teacher(session: Session, username: str, display_name: str, password: str,
@@ -134,7 +119,7 @@ def create_teacher(session: Session, username: str, display_name: str, password:
             return AccountProblem.USERNAME_TAKEN
         if email and session.scalar(select(Account.id).where(Account.email == email)) is not None:
             return AccountProblem.EMAIL_TAKEN
-        account = _account(username, name, password_hash, "teacher", email)
+        account = new_account(username, name, password_hash, "teacher", email)
         session.add(account)
     return _signed_in(account)
 
@@ -164,7 +149,7 @@ def _sign_in(session: Session, account: Account, idle_seconds: int) -> SignedIn:
     with write_transaction(session):
         session.refresh(account)
         if not _session_alive(account.session_seen_at, now, idle_seconds):
-            account.session_token = _new_session_token()
+            account.session_token = new_session_token()
         account.session_seen_at = now
     return _signed_in(account)
 
@@ -221,7 +206,7 @@ def end_sessions(session: Session, account_id: int) -> None:
     with write_transaction(session):
         account = session.get(Account, account_id)
         if account is not None:
-            account.session_token = _new_session_token()
+            account.session_token = new_session_token()
 
 
 def change_password(session: Session, account_id: int, current: str,
@@ -236,7 +221,7 @@ def change_password(session: Session, account_id: int, current: str,
     password_hash = generate_password_hash(new, CHOSEN_PASSWORD_HASH)  # before the lock
     with write_transaction(session):
         account.password_hash = password_hash
-        account.session_token = _new_session_token()
+        account.session_token = new_session_token()
         account.session_seen_at = unix_now()
     return _signed_in(account)
 
@@ -245,7 +230,8 @@ def _classroom_by_code(session: Session, code: str) -> Classroom | None:
     return session.scalar(select(Classroom).where(Classroom.join_code == read_join_code(code)))
 
 
-def _member_names(session: Session, classroom_id: int) -> list[str]:
+def member_names(session: Session, classroom_id: int) -> list[str]:
+    """The display names of the class's current members."""
     return list(session.scalars(select(Account.display_name)
                                 .join(Membership, Membership.account_id == Account.id)
                                 .where(Membership.classroom_id == classroom_id)))
@@ -260,7 +246,7 @@ def _namesakes(session: Session, classroom_id: int, name: str) -> list[Account]:
     return [member for member in members if name_without_marks(member.display_name) == bare]
 
 
-def _add_member(session: Session, classroom: Classroom, account_id: int) -> None:
+def add_member(session: Session, classroom: Classroom, account_id: int) -> None:
     """Put the learner in the class; one removed from it comes back, with their history."""
     membership = session.get(Membership, (classroom.id, account_id))
     if membership is None:
@@ -296,18 +282,18 @@ def join_as_new_learner(session: Session, code: str, display_name: str, password
     for member in namesakes:
         if check_password_hash(member.password_hash, password):
             with write_transaction(session):
-                _add_member(session, classroom, member.id)  # back in the class if removed
+                add_member(session, classroom, member.id)  # back in the class if removed
             return _sign_in(session, member, idle_seconds), classroom.name
     if namesakes:
         return AccountProblem.NAME_IN_CLASS
     password_hash = generate_password_hash(password, CHOSEN_PASSWORD_HASH)  # before the lock
     with write_transaction(session):
-        if same_but_for_marks(name, _member_names(session, classroom.id)) is not None:
+        if same_but_for_marks(name, member_names(session, classroom.id)) is not None:
             return AccountProblem.NAME_IN_CLASS  # they joined while the password was hashed
-        account = _account(_unique_username(session, name, rng), name, password_hash, "learner")
+        account = new_account(unique_username(session, name, rng), name, password_hash, "learner")
         session.add(account)
         session.flush()
-        _add_member(session, classroom, account.id)
+        add_member(session, classroom, account.id)
     return _signed_in(account), classroom.name
 
 
@@ -323,37 +309,12 @@ def join_with_account(session: Session, account_id: int, code: str) -> str | Acc
         return AccountProblem.NOT_A_LEARNER
     with write_transaction(session):
         if session.get(Membership, (classroom.id, account_id)) is not None:
-            _add_member(session, classroom, account_id)  # back in the class if removed
+            add_member(session, classroom, account_id)  # back in the class if removed
             return classroom.name
-        if look_alike(account.display_name, _member_names(session, classroom.id)) is not None:
+        if look_alike(account.display_name, member_names(session, classroom.id)) is not None:
             return AccountProblem.NAME_LOOKS_TAKEN
-        _add_member(session, classroom, account_id)
+        add_member(session, classroom, account_id)
     return classroom.name
-
-
-def _card_password(rng: random.Random) -> str:
-    """A password for a printed card: ten letters easy to tell apart, read as 'abcde-fghjk'."""
-    letters = "".join(rng.choice(_CARD_PASSWORD_ALPHABET) for _ in range(10))
-    return f"{letters[:5]}-{letters[5:]}"  # the dash is part of it: typed as printed
-
-
-def reset_learner_password(session: Session, classroom_id: int, account_id: int,
-                           rng: random.Random | None = None) -> LoginCard | None:
-    """Give a current learner of the class a new card password; their sessions end. None otherwise."""
-    # A current member only: a learner the teacher removed may be another teacher's now, and a
-    # new password would let this teacher sign in as them.
-    account = session.scalar(select(Account).join(Membership, Membership.account_id == Account.id)
-                             .where(Membership.classroom_id == classroom_id,
-                                    Membership.removed_at.is_(None),
-                                    Account.id == account_id, Account.role == "learner"))
-    if account is None:
-        return None
-    password = _card_password(rng or random.SystemRandom())
-    password_hash = generate_password_hash(password, CARD_PASSWORD_HASH)  # before the lock
-    with write_transaction(session):
-        account.password_hash = password_hash
-        account.session_token = _new_session_token()  # a lost card must stop working
-    return LoginCard(account.display_name, account.username, password)
 
 
 def username_of(session: Session, account_id: int) -> str | None:
@@ -364,46 +325,3 @@ def username_of(session: Session, account_id: int) -> str | None:
 def display_name_of(session: Session, account_id: int) -> str | None:
     """An account's display name."""
     return session.scalar(select(Account.display_name).where(Account.id == account_id))
-
-
-def create_roster(session: Session, classroom_id: int, names: list[str],
-                  rng: random.Random | None = None) -> Roster:
-    """Make a learner account for each name and add them to the class; returns their cards.
-
-    A name that looks like a class member's, or like one earlier in the list, gets no
-    card: it is returned for the teacher to tell apart. The passwords are made and
-    hashed first; the write transaction only stores the rows.
-    """
-    rng = rng or random.SystemRandom()
-    classroom = session.get(Classroom, classroom_id)
-    assert classroom is not None
-    existing = _member_names(session, classroom_id)
-    planned: list[tuple[str, str, str]] = []  # name, password, its hash
-    look_alikes: list[str] = []
-    for raw in names:
-        name = clean_name(raw)
-        if not name:
-            continue
-        if look_alike(name, existing + [plan[0] for plan in planned]) is not None:
-            look_alikes.append(name)
-            continue
-        password = _card_password(rng)
-        planned.append((name, password, generate_password_hash(password, CARD_PASSWORD_HASH)))
-    cards: list[LoginCard] = []
-    with write_transaction(session):
-        members = _member_names(session, classroom_id)  # again: someone may have joined since
-        taken: set[str] = set()
-        for name, password, password_hash in planned:
-            if look_alike(name, members) is not None:
-                look_alikes.append(name)
-                continue
-            username = _unique_username(session, name, rng)
-            while username in taken:
-                username = _unique_username(session, name, rng)
-            taken.add(username)
-            account = _account(username, name, password_hash, "learner")
-            session.add(account)
-            session.flush()
-            _add_member(session, classroom, account.id)
-            cards.append(LoginCard(name, username, password))
-    return Roster(cards, look_alikes)

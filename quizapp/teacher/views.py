@@ -28,6 +28,7 @@ from quizapp.services import (
     class_management,
     classrooms,
     item_reports,
+    login_cards,
     reports,
     review_cards,
 )
@@ -223,7 +224,7 @@ def roster(classroom_id: int) -> str | Response:
     if not form.validate_on_submit():
         return _done(classroom_id, _("Paste at least one name, one per line."))
     names = [line for line in (form.names.data or "").splitlines() if line.strip()][:200]
-    roster = accounts.create_roster(db.session, classroom_row.id, names)
+    roster = login_cards.create_roster(db.session, classroom_row.id, names)
     if roster.look_alikes:
         flash(_("No card was made for these names: each looks the same as a learner's already in "
                 "the class, or as another name in your list: %(names)s. Add a family name or its "
@@ -313,6 +314,6 @@ def new_password(classroom_id: int, account_id: int) -> str:
             _("Their username, attempts and scores stay as they are.")],
             _("Give a new password"), url_for(".learner_history", classroom_id=classroom_id,
                                               account_id=account_id))
-    card = accounts.reset_learner_password(db.session, classroom_row.id, account_id) or abort(404)
+    card = login_cards.reset_learner_password(db.session, classroom_row.id, account_id) or abort(404)
     return render_template("teacher/cards.html", classroom=classroom_row, cards=[card],
                            login_url=links.url_for("auth.login", _external=True))
