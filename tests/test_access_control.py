@@ -13,7 +13,7 @@ from sqlalchemy import select
 from quizapp.domain import clock
 from quizapp.extensions import db
 from quizapp.models import QuestionFlag
-from quizapp.services import attempts, authoring, classrooms, item_reports
+from quizapp.services import attempts, authoring, classrooms, problem_reports
 from tests.conftest import People
 
 ROLES = ("anonymous", "learner_a", "learner_b", "teacher_a", "teacher_b")
@@ -179,7 +179,7 @@ def world(app: Flask, people: People, sample_bank: str) -> dict[str, object]:
         done = classrooms.start_assignment(db.session, learner_a, assignment, now)
         assert isinstance(done, str)
         attempts.submit_attempt(db.session, done, {}, allow_blanks=True)
-        item_reports.flag_question(db.session, done, 1, learner_a, "unclear", "Learner A's doubt")
+        problem_reports.flag_question(db.session, done, 1, learner_a, "unclear", "Learner A's doubt")
         flag = db.session.scalar(select(QuestionFlag.id))
         open_token = classrooms.start_assignment(db.session, learner_a, assignment, now)
         classroom = classrooms.owned_classroom(db.session, teacher_a, class_a)

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from quizapp.domain import clock
 from quizapp.extensions import db
 from quizapp.models import QuestionFlag
-from quizapp.services import attempts, authoring, classrooms, item_reports
+from quizapp.services import attempts, authoring, classrooms, problem_reports
 from tests.conftest import People
 
 ODD = ["\u00b2", "9" * 5000, "9" * 200_000, "-1", "0", "", " ", "\x00", "\u202e", "\u200b",
@@ -89,7 +89,7 @@ def world(app: Flask, people: People, sample_bank: str) -> dict[str, object]:
         done = classrooms.start_assignment(db.session, learner, assignment, clock.now())
         assert isinstance(done, str)
         attempts.submit_attempt(db.session, done, {}, allow_blanks=True)
-        item_reports.flag_question(db.session, done, 2, learner, "two_right", None)
+        problem_reports.flag_question(db.session, done, 2, learner, "two_right", None)
         flag = db.session.scalar(select(QuestionFlag.id))
         open_token = attempts.start_attempt(db.session, "sample", account_id=learner)
         assert authoring.save_article(db.session, teacher, "own-article",

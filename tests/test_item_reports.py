@@ -10,7 +10,15 @@ from sqlalchemy import func, select
 from quizapp.domain import clock
 from quizapp.extensions import db
 from quizapp.models import Attempt, AttemptItem, QuestionFlag
-from quizapp.services import attempts, authoring, caches, class_management, classrooms, item_reports
+from quizapp.services import (
+    attempts,
+    authoring,
+    caches,
+    class_management,
+    classrooms,
+    item_reports,
+    problem_reports,
+)
 from tests.conftest import People, bank_yaml
 from tests.helpers import soup
 
@@ -335,8 +343,8 @@ def test_bundled_bank_flags_reach_only_the_teachers_of_the_learner(app, people, 
     assert khan.post(f"/teach/flags/{ayesha_flag}/close",
                      data={"csrf_token": token_value}).status_code in (400, 404)
     with app.test_request_context():
-        assert item_reports.close_flag(db.session, other, ayesha_flag) is None
-        assert item_reports.close_flag(db.session, quality["teacher"], ayesha_flag) == "quality"
+        assert problem_reports.close_flag(db.session, other, ayesha_flag) is None
+        assert problem_reports.close_flag(db.session, quality["teacher"], ayesha_flag) == "quality"
 
 
 def test_practice_without_an_account_reports_only_where_a_teacher_reads_it(app, people, quality) -> None:

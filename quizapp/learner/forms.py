@@ -9,7 +9,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import IntegerField, RadioField, SelectChoice, SubmitField, TextAreaField
 from wtforms.validators import InputRequired, Length, Optional
 
-from quizapp.services.item_reports import MAX_COMMENT
+from quizapp.services.problem_reports import MAX_COMMENT
 from quizapp.web.forms import QuizappForm
 from quizapp.web.item_words import FLAG_REASON_WORDS
 

@@ -33,8 +33,8 @@ from quizapp.learner.quiz_rendering import (
 from quizapp.services import (
     attempts,
     classrooms,
-    item_reports,
     library,
+    problem_reports,
     quiz_pages,
     results,
     review_cards,
@@ -297,8 +297,8 @@ def _result_page(token: str, failed: FlagQuestionForm | None = None,
         return redirect(url_for(".attempt", token=token), code=303)
     state = quiz_pages.attempt_state(db.session, token)
     may_flag = state is not None and state.open_to(viewer_id)
-    flagged = item_reports.flagged_positions(db.session, token, viewer_id()) if may_flag else set()
-    reportable = item_reports.reportable_positions(db.session, token, viewer_id()) if may_flag else set()
+    flagged = problem_reports.flagged_positions(db.session, token, viewer_id()) if may_flag else set()
+    reportable = problem_reports.reportable_positions(db.session, token, viewer_id()) if may_flag else set()
     forms = {q.position: failed if failed is not None and q.position == failed_at
              else flag_form(q.position, formdata=False)
              for q in outcome.questions if q.position in reportable - flagged}
@@ -315,14 +315,14 @@ def flag_question(token: str, position: int) -> str | Response | tuple[str | Res
     form = flag_form(position)
     if not form.validate_on_submit():
         return _result_page(token, form, position), 422
-    outcome = item_reports.flag_question(db.session, token, position, viewer_id(),
+    outcome = problem_reports.flag_question(db.session, token, position, viewer_id(),
                                          form.reason.data or "", form.comment.data)
-    if outcome is item_reports.FlagOutcome.NOT_FOUND:
+    if outcome is problem_reports.FlagOutcome.NOT_FOUND:
         abort(404)
-    if outcome is item_reports.FlagOutcome.NO_READER:
+    if outcome is problem_reports.FlagOutcome.NO_READER:
         abort(403)  # the page offers no form for it: only a forged post gets here
     flash(_("Thank you: the quiz's author will look at your report.")
-          if outcome is item_reports.FlagOutcome.RECORDED
+          if outcome is problem_reports.FlagOutcome.RECORDED
           else _("You have already reported this question. Thank you."))
     return redirect(url_for(".result", token=token, _anchor=answer_field(position)), code=303)
 

@@ -7,7 +7,7 @@ An unpublished bank stays on its teacher's list only; a deleted one on nobody's.
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, or_, select
+from sqlalchemy import ColumnElement, Select, or_, select
 
 from quizapp.models import Bank, Classroom, Membership
 
@@ -47,3 +47,9 @@ def assignable_by(teacher_id: int) -> list[ColumnElement[bool]]:
 def published_by(teacher_id: int) -> list[ColumnElement[bool]]:
     """A teacher's own published banks."""
     return [Bank.owner_id == teacher_id, Bank.listed]
+
+
+def teachers_learners(teacher_id: int) -> Select[tuple[int]]:
+    """The accounts in any of the teacher's classes: whose reports on a bundled bank they read."""
+    return (select(Membership.account_id).join(Classroom, Classroom.id == Membership.classroom_id)
+            .where(Classroom.teacher_id == teacher_id))

@@ -12,7 +12,6 @@ first started), made before they had seen any result. Who sees what:
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import json
 from array import array
 from collections import Counter
@@ -21,12 +20,9 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import ColumnElement, Engine, Select, Text, case, cast, func, null, or_, select, union_all
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.selectable import NamedFromClause
 
-from quizapp.database import write_transaction
-from quizapp.domain import clock
 from quizapp.domain.bank_translation import current_words
 from quizapp.domain.grading import shown_entries
 from quizapp.domain.item_analysis import (
@@ -43,20 +39,15 @@ from quizapp.models import (
     Answer,
     Assignment,
     Attempt,
-    AttemptItem,
     Bank,
     Classroom,
-    Membership,
     Question,
     QuestionFlag,
     QuestionVersion,
 )
 from quizapp.services import caches
-from quizapp.services.bank_access import own_or_bundled
+from quizapp.services.bank_access import own_or_bundled, teachers_learners
 from quizapp.services.bank_words import translated_questions
-
-FLAG_REASONS = ("wrong_key", "two_right", "unclear")
-MAX_COMMENT = 500
 
 
 @dataclass(frozen=True)
@@ -288,17 +279,12 @@ def assignment_report(session: Session, assignment_id: int, language: str | None
                                      ("assignment", assignment_id)), {}, language=language)
 
 
-def _teachers_learners(teacher_id: int) -> Select[tuple[int]]:
-    return (select(Membership.account_id).join(Classroom, Classroom.id == Membership.classroom_id)
-            .where(Classroom.teacher_id == teacher_id))
-
-
 def _visible_flags(bank: Bank, teacher_id: int) -> list[ColumnElement[bool]]:
     """Conditions for the flags on a bank a teacher may see: all on their own bank; on a
     bundled one, those raised by learners of their classes."""
     if bank.owner_id == teacher_id:
         return []
-    return [QuestionFlag.account_id.in_(_teachers_learners(teacher_id))]
+    return [QuestionFlag.account_id.in_(teachers_learners(teacher_id))]
 
 
 def teacher_bank(session: Session, teacher_id: int, slug: str) -> Bank | None:
@@ -333,94 +319,3 @@ def bank_page(session: Session, teacher_id: int, bank: Bank, language: str | Non
     report = _report(session, _counted(session, where, scope), flags,
                      [version for version in current if version is not None], language)
     return BankPage(bank.slug, bank.title, bank.language, bank.owner_id == teacher_id, report)
-
-
-class FlagOutcome(enum.Enum):
-    """How reporting a problem went."""
-
-    RECORDED = "recorded"
-    ALREADY_REPORTED = "already_reported"
-    NOT_FOUND = "not_found"
-    NO_READER = "no_reader"  # signed out, on a bundled bank: no teacher would ever read it
-
-
-def _same_reporter(account_id: int | None, attempt_id: int) -> ColumnElement[bool]:
-    """One flag per learner per version; without an account, one per attempt per version."""
-    if account_id is not None:
-        return QuestionFlag.account_id == account_id
-    return (QuestionFlag.attempt_id == attempt_id) & QuestionFlag.account_id.is_(None)
-
-
-def flag_question(session: Session, token: str, position: int, account_id: int | None,
-                  reason: str, comment: str | None) -> FlagOutcome:
-    """Record a problem with the question at ``position`` of a submitted attempt."""
-    row = session.execute(
-        select(Attempt.id, AttemptItem.question_version_id, Bank.owner_id)
-        .join(AttemptItem, AttemptItem.attempt_id == Attempt.id)
-        .join(QuestionVersion, QuestionVersion.id == AttemptItem.question_version_id)
-        .join(Question, Question.id == QuestionVersion.question_id)
-        .join(Bank, Bank.id == Question.bank_id)
-        .where(Attempt.token == token, Attempt.submitted_at.is_not(None),
-               AttemptItem.position == position)).first()
-    if row is None or reason not in FLAG_REASONS:
-        return FlagOutcome.NOT_FOUND
-    attempt_id, version_id, owner_id = row
-    if account_id is None and owner_id is None:
-        return FlagOutcome.NO_READER
-    try:
-        with write_transaction(session):
-            if session.scalar(select(QuestionFlag.id).where(
-                    QuestionFlag.question_version_id == version_id,
-                    _same_reporter(account_id, attempt_id))) is not None:
-                return FlagOutcome.ALREADY_REPORTED
-            session.add(QuestionFlag(question_version_id=version_id, attempt_id=attempt_id,
-                                     account_id=account_id, reason=reason,
-                                     comment=(comment or "").strip()[:MAX_COMMENT] or None))
-    except IntegrityError:  # the same learner's other request recorded it first
-        return FlagOutcome.ALREADY_REPORTED
-    return FlagOutcome.RECORDED
-
-
-def reportable_positions(session: Session, token: str, account_id: int | None) -> set[int]:
-    """The positions of an attempt whose problems this reporter may report: every one when signed
-    in; signed out, only those of a teacher's own bank, since its teacher reads every report on it
-    (a bundled bank's reports are read by the teachers of the reporter's classes, and a signed-out
-    reporter has none)."""
-    query = select(AttemptItem.position).join(Attempt, Attempt.id == AttemptItem.attempt_id)
-    if account_id is None:
-        query = (query.join(QuestionVersion, QuestionVersion.id == AttemptItem.question_version_id)
-                 .join(Question, Question.id == QuestionVersion.question_id)
-                 .join(Bank, Bank.id == Question.bank_id).where(Bank.owner_id.is_not(None)))
-    return set(session.scalars(query.where(Attempt.token == token)))
-
-
-def flagged_positions(session: Session, token: str, account_id: int | None) -> set[int]:
-    """The positions of an attempt whose question this learner (or attempt) has reported."""
-    attempt_id = session.scalar(select(Attempt.id).where(Attempt.token == token))
-    if attempt_id is None:
-        return set()
-    return set(session.scalars(
-        select(AttemptItem.position)
-        .join(QuestionFlag, QuestionFlag.question_version_id == AttemptItem.question_version_id)
-        .where(AttemptItem.attempt_id == attempt_id, _same_reporter(account_id, attempt_id))))
-
-
-def close_flag(session: Session, teacher_id: int, flag_id: int) -> str | None:
-    """Close a flag the teacher may see; the slug of its bank, or None if they may not."""
-    row = session.execute(
-        select(QuestionFlag.id, Bank.slug, Bank.owner_id, QuestionFlag.account_id)
-        .join(QuestionVersion, QuestionVersion.id == QuestionFlag.question_version_id)
-        .join(Question, Question.id == QuestionVersion.question_id)
-        .join(Bank, Bank.id == Question.bank_id)
-        .where(QuestionFlag.id == flag_id, own_or_bundled(Bank.owner_id, teacher_id))).first()
-    if row is None:
-        return None
-    if row.owner_id != teacher_id and session.scalar(
-            _teachers_learners(teacher_id).where(Membership.account_id == row.account_id)
-            .limit(1)) is None:
-        return None
-    with write_transaction(session):
-        flag = session.get(QuestionFlag, flag_id)
-        if flag is not None and flag.closed_at is None:
-            flag.closed_at, flag.closed_by = clock.now(), teacher_id
-    return str(row.slug)

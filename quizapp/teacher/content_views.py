@@ -18,7 +18,7 @@ from quizapp.domain.article_extraction import (
 )
 from quizapp.domain.yaml_reader import MAX_FILE_BYTES
 from quizapp.extensions import db
-from quizapp.services import authoring, item_reports, source_translations
+from quizapp.services import authoring, item_reports, problem_reports, source_translations
 from quizapp.teacher.confirmation import confirm_page, confirmed, say
 from quizapp.teacher.forms import ArticleForm, BankUploadForm, ButtonForm, PublishBankForm
 from quizapp.teacher.problem_listing import lines_around_problems
@@ -287,6 +287,6 @@ def close_flag(flag_id: int) -> Response:
     """Close a problem a learner reported, once dealt with."""
     if not ButtonForm().validate_on_submit():
         abort(400)
-    slug = item_reports.close_flag(db.session, current_user.account_id, flag_id) or abort(404)
+    slug = problem_reports.close_flag(db.session, current_user.account_id, flag_id) or abort(404)
     flash(_("The report is closed."))
     return redirect(url_for(".bank_questions", slug=slug), code=303)
