@@ -32,6 +32,7 @@ from quizapp.learner.quiz_rendering import (
 )
 from quizapp.services import (
     attempts,
+    boards,
     classrooms,
     library,
     problem_reports,
@@ -146,7 +147,7 @@ def start_assignment(assignment_id: int) -> Response:
 def class_board(classroom_id: int) -> str:
     """A class board, for the class's learners, as the teacher chose to show it."""
     me = current_user.account_id
-    page = classrooms.board_for_member(db.session, classroom_id, me, reading_language()) or abort(404)
+    page = boards.board_for_member(db.session, classroom_id, me, reading_language()) or abort(404)
     return render_template("learner/board.html", board=page, me=me)
 
 

@@ -9,7 +9,7 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from quizapp.extensions import db
-from quizapp.services import classrooms
+from quizapp.services import boards
 from quizapp.web.qr_codes import qr_svg
 
 projector = Blueprint("projector", __name__)
@@ -24,11 +24,11 @@ def board(token: str) -> tuple[str, int, dict[str, str]]:
     ``?paused`` stops the refreshing. The wall shows the class's language when the teacher set
     one (the browser's otherwise).
     """
-    classroom = classrooms.classroom_by_projector(db.session, token)
+    classroom = boards.classroom_by_projector(db.session, token)
     if classroom is None:
         return _closed(token)
     paused = "paused" in request.args
-    rows = classrooms.board(db.session, classroom.id)
+    rows = boards.board(db.session, classroom.id)
     # Flask's url_for, not web.links': a QR code needs the whole address, and here the host is
     # the one the wall's own browser used (the page is never cached or shared), so a forged
     # Host header could only mislead the client that forged it.
@@ -46,7 +46,7 @@ def board(token: str) -> tuple[str, int, dict[str, str]]:
 
 def _closed(token: str) -> tuple[str, int, dict[str, str]]:
     """An archived class's board link: closed, said in the class's language; any other, not found."""
-    language = classrooms.archived_projector_language(db.session, token)
+    language = boards.archived_projector_language(db.session, token)
     if language is False:
         abort(404)
     with force_locale(language) if isinstance(language, str) else nullcontext():
