@@ -62,6 +62,10 @@ def test_a_teacher_gives_a_new_password_and_the_learner_signs_in_with_the_new_ca
     teacher = sign_in(browser, live_server, "ms-rana")
     teacher.get_by_role("link", name="Class 8B").click()
     teacher.get_by_role("link", name="Ayesha").click()
+    assert teacher.locator(".account dd").inner_text() == "ayesha"  # the page shows the username
+    teacher.get_by_role("link", name="Give a new password").click()
+    # Asked first, like removing or archiving: nothing has changed yet.
+    assert "Their old password stops working at once" in teacher.locator("main").inner_text()
     teacher.get_by_role("button", name="Give a new password").click()
     card = teacher.locator(".login-card")
     username, password = (code.inner_text() for code in card.locator("dd code").all())
