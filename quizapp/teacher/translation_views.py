@@ -57,4 +57,4 @@ def _page(form: ArticleTranslationForm, article: source_translations.Article,
                  if code.split("-")[0] != article.language.split("-")[0]]
     return render_template("teacher/article_translation.html", form=form, article=article,
                            listing=listing, fingerprint=source_fingerprint(article),
-                           languages=languages)
+                           target_languages=languages)
