@@ -53,6 +53,7 @@ def test_teacher_and_learner_pages_show_the_translated_title(app: Flask, people:
         "assignment report": f"{base}/assignments/{lesson['assignment']}",
         "edit assignment": f"{base}/assignments/{lesson['assignment']}/edit",
         "learner's history": f"{base}/learners/{lesson['learner']}",
+        "my banks": "/teach/banks",
     }
     for name, path in pages.items():
         text = soup(teacher.get(path, headers=headers)).get_text(" ", strip=True)

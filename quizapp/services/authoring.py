@@ -210,17 +210,22 @@ class OwnBank:
     listed: bool = True  # False: the teacher unpublished it (it stays on their list only)
 
 
-def teacher_banks(session: Session, teacher_id: int, languages: list[str]) -> list[OwnBank]:
+def teacher_banks(session: Session, teacher_id: int, languages: list[str],
+                  reading: str | None = None) -> list[OwnBank]:
     """The teacher's own banks (unpublished ones too), then the bundled ones, by title, with where
-    their translations stand. Deleted banks are left out."""
+    their translations stand; titles in ``reading`` where a translation has one. Deleted banks
+    are left out."""
     rows = session.scalars(select(Bank).where(on_owners_list(teacher_id),
                                               own_or_bundled(Bank.owner_id, teacher_id))
                            .options(selectinload(Bank.questions).selectinload(Question.current_version))
                            .order_by(Bank.owner_id.is_(None), Bank.title)).all()
+    translated = session.execute(
+        select(BankTranslation.bank_id, BankTranslation.language, BankTranslation.questions,
+               BankTranslation.title)
+        .where(BankTranslation.bank_id.in_([row.id for row in rows]))).all()
     stored: dict[tuple[int, str], dict] = {  # type: ignore[type-arg]
-        (row.bank_id, row.language): row.questions for row in session.execute(
-            select(BankTranslation.bank_id, BankTranslation.language, BankTranslation.questions)
-            .where(BankTranslation.bank_id.in_([row.id for row in rows])))}
+        (row.bank_id, row.language): row.questions for row in translated}
+    titles = {row.bank_id: row.title for row in translated if row.language == reading}
     banks = []
     for row in rows:
         current = {q.slug: q.current_version.text_fingerprint if q.current_version else None
@@ -229,7 +234,8 @@ def teacher_banks(session: Session, teacher_id: int, languages: list[str]) -> li
             (language, len(stale_questions(current, stored[(row.id, language)]))
              if (row.id, language) in stored else None)
             for language in languages if language != row.language)
-        banks.append(OwnBank(row.slug, row.title, len(current), row.owner_id == teacher_id,
+        title = titles.get(row.id) if row.language != reading else None
+        banks.append(OwnBank(row.slug, title or row.title, len(current), row.owner_id == teacher_id,
                              row.language, translations, row.listed))
     return banks
 

@@ -37,7 +37,7 @@ YAML_TYPE = "application/yaml; charset=utf-8"
 def banks() -> str:
     """The teacher's banks and the articles they can cite."""
     me = current_user.account_id
-    banks = authoring.teacher_banks(db.session, me, current_app.config["LANGUAGES"])
+    banks = authoring.teacher_banks(db.session, me, current_app.config["LANGUAGES"], str(get_locale()))
     return render_template("teacher/banks.html", banks=banks,
                            articles=authoring.citable_articles(db.session, me),
                            article_translations=source_translations.translation_statuses(
