@@ -20,7 +20,6 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     from quizapp.commands.group import register_commands
     from quizapp.web.errors import register_error_pages
     from quizapp.web.plumbing import (
-        register_blueprints,
         register_extensions,
         register_request_plumbing,
         register_template_helpers,
@@ -32,6 +31,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     register_extensions(app)
     register_request_plumbing(app)  # after the limiter: its check runs before these
     register_template_helpers(app)
+    register_sign_in(app)
     register_blueprints(app)
     register_error_pages(app)
     register_commands(app)
@@ -76,3 +76,22 @@ def _instance_secret_key(app: Flask) -> str:
     if path.is_file():
         return path.read_text(encoding="utf-8").strip()
     return secrets.token_urlsafe(32)
+
+
+def register_sign_in(app: Flask) -> None:
+    """Session cookies that die at sign-out, and the user each one names."""
+    from quizapp.auth.session import SessionCookies
+
+    app.session_interface = SessionCookies()
+
+
+def register_blueprints(app: Flask) -> None:
+    """One blueprint per audience, and the health check."""
+    from quizapp.auth import auth
+    from quizapp.learner import learner
+    from quizapp.projector import projector
+    from quizapp.teacher import teacher
+    from quizapp.web.health import health
+
+    for blueprint in (learner, auth, teacher, projector, health):
+        app.register_blueprint(blueprint)

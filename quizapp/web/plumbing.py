@@ -1,20 +1,14 @@
-"""The app's request plumbing, extensions, template helpers and blueprints, each a register step."""
+"""The app's request plumbing, extensions and template helpers, each a register step."""
 
 from __future__ import annotations
 
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from quizapp.auth import auth
-from quizapp.auth.session import SessionCookies
 from quizapp.extensions import babel, csrf, db, limiter, login_manager
-from quizapp.learner import learner
-from quizapp.projector import projector
-from quizapp.teacher import teacher
 from quizapp.web import links
 from quizapp.web.answer_words import TEMPLATE_GLOBALS
 from quizapp.web.headers import add_security_headers
-from quizapp.web.health import health
 from quizapp.web.i18n import install_template_gettext, isolated, select_locale, template_helpers
 from quizapp.web.ids import IdConverter
 from quizapp.web.input import refuse_nul_characters
@@ -28,12 +22,11 @@ from quizapp.web.upload_limits import SizeLimitedRequest
 
 
 def register_request_plumbing(app: Flask) -> None:
-    """Proxies, URL ids, session cookies, size limits, input checks and response headers."""
+    """Proxies, URL ids, size limits, input checks and response headers."""
     if app.config["PROXY_COUNT"]:
         count = int(app.config["PROXY_COUNT"])
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)  # type: ignore[method-assign]
     app.url_map.converters["id"] = IdConverter  # before the blueprints' rules use it
-    app.session_interface = SessionCookies()
     app.request_class = SizeLimitedRequest
     app.before_request(refuse_nul_characters)
     app.after_request(add_security_headers)
@@ -63,9 +56,3 @@ def register_template_helpers(app: Flask) -> None:
     app.jinja_env.globals["url_for"] = links.url_for  # absolute links for trusted hosts only
     for helper in TEMPLATE_GLOBALS:
         app.add_template_global(helper)
-
-
-def register_blueprints(app: Flask) -> None:
-    """One blueprint per audience, and the health check."""
-    for blueprint in (learner, auth, teacher, projector, health):
-        app.register_blueprint(blueprint)
