@@ -16,6 +16,7 @@ from quizapp.domain import clock
 from quizapp.extensions import db
 from quizapp.models import Account, Assignment, Membership
 from quizapp.services import authoring, class_management, classrooms, login_cards
+from quizapp.services.accounts import AccountProblem
 from tests.conftest import PASSWORD, People
 from tests.helpers import post_form, right_form, soup
 from tests.test_classroom_views import board_rows, learner_client, take
@@ -307,7 +308,7 @@ def test_an_archived_class_s_board_link_says_it_is_closed_in_the_class_s_languag
     assert page.status_code == 410
     html = soup(page)
     assert (html.html["lang"], html.html["dir"]) == ("ur", "rtl")
-    assert html.h1.get_text(strip=True) != "This class board is closed"  # in Urdu
+    assert html.h1.get_text(strip=True) == "کلاس کا یہ اسکور بورڈ بند ہے"  # "This class board is closed"
     assert client.get("/board/no-such-link").status_code == 404
 
 
@@ -335,7 +336,8 @@ questions:
     with app.test_request_context():
         assert class_management.remove_learner(db.session, classroom, learner)
         assert login_cards.reset_learner_password(db.session, classroom, learner) is None
-        assert class_management.rename_learner(db.session, classroom, learner, "Someone") is not None
+        assert class_management.rename_learner(db.session, classroom, learner, "Someone") \
+            is AccountProblem.NOT_A_LEARNER
     assert "Ms Rana's own quiz" not in soup(ayesha.get("/")).get_text()
     assert ayesha.get("/banks/own-quiz").status_code == 404
 

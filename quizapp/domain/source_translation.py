@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from quizapp.domain.articles import MAX_TITLE_LENGTH, Article, read_front_matter
-from quizapp.domain.citations import normalise
+from quizapp.domain.citations import normalise, quote_occurs
 from quizapp.domain.field_checks import FieldReader
 from quizapp.domain.messages import msg
 from quizapp.domain.problems import Problem, in_file_order
@@ -126,9 +126,9 @@ def _check_name_and_language(reader: FieldReader, stem: str | None, original: Ar
 
 
 def gloss_found(translation: SourceTranslation, gloss: str) -> bool:
-    """Whether a bank translation's gloss is a passage of the source's translation."""
-    needle = normalise(gloss)
-    return bool(needle) and needle in normalise(translation.body)
+    """Whether a bank translation's gloss is a passage of the source's translation (as a quote
+    is of its source: the normalised translation is kept, not made again for every gloss)."""
+    return quote_occurs(translation.body, gloss)
 
 
 def translation_template(original: Article, language: str) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import NoReturn
+
 from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
@@ -180,25 +182,21 @@ def _my_attempt(token: str) -> quiz_pages.AttemptState:
     """
     state = quiz_pages.attempt_state(db.session, token)
     if state is not None and state.account_id is not None and viewer_id() is None:
-        _sign_in_first(token)
+        _sign_in_first()
     if state is None or not state.open_to(viewer_id):
         abort(404)
     return state
 
 
-def _may_review(token: str) -> bool:
+def _may_review(owner: attempts.Ownership | None) -> bool:
     """Its learner, and the teacher of its assignment's class, may read an attempt's result."""
-    owner = attempts.ownership(db.session, token)
-    if owner is None:
-        return False
-    return owner.account_id is None or viewer_id() in (owner.account_id, owner.teacher_id)
+    return owner is not None and (owner.account_id is None
+                                  or viewer_id() in (owner.account_id, owner.teacher_id))
 
 
-def _sign_in_first(token: str) -> None:
-    """Send a signed-out reader of someone's attempt to sign in, then back to this page."""
-    owner = attempts.ownership(db.session, token)
-    if owner is not None and owner.account_id is not None and viewer_id() is None:
-        abort(redirect(url_for("auth.login", next=request.full_path.rstrip("?")), code=303))
+def _sign_in_first() -> NoReturn:
+    """Go to sign in, and come back to this page afterwards."""
+    abort(redirect(url_for("auth.login", next=request.full_path.rstrip("?")), code=303))
 
 
 @learner.get("/attempts/<token>")
@@ -284,8 +282,10 @@ def _correction_page(token: str, form: SubmitAttemptForm, shown: QuizPageRange, 
 @learner.get("/attempts/<token>/result")
 def result(token: str) -> str | Response:
     """Score, answers, explanations and evidence of a submitted attempt."""
-    _sign_in_first(token)
-    if not _may_review(token):
+    owner = attempts.ownership(db.session, token)
+    if owner is not None and owner.account_id is not None and viewer_id() is None:
+        _sign_in_first()  # someone's result: after signing in, theirs or their teacher's
+    if not _may_review(owner):
         abort(404)
     return _result_page(token)
 
@@ -349,6 +349,7 @@ def source(source_id: str) -> str:
                                original=request.args.get("original") == "1") or abort(404)
     # Opened from a result: link back to it, for whoever may read that result.
     attempt_token = request.args.get("attempt", "")[:64]
-    back = attempt_token if attempt_token and _may_review(attempt_token) else None
+    back = (attempt_token if attempt_token
+            and _may_review(attempts.ownership(db.session, attempt_token)) else None)
     return render_template("learner/source.html", source=page, back_to_result=back, cite=citation,
                            title_given=title_given_by_quizapp(page.title))
