@@ -443,3 +443,14 @@ def test_a_bank_of_more_than_500_questions_is_refused() -> None:
         one.replace("id: q", f"id: q{n}") for n in range(501))
     assert problems_of(text) == ["b.yaml:3: b: the bank has 501 questions: a bank may have at most "
                                  "500, so split it into two banks"]
+
+
+def test_only_the_first_fifty_wrong_quotes_are_given_their_closest_passage() -> None:
+    wrong = "".join(f"  - id: q{n}\n    type: true_false\n    prompt: P\n    explanation: E\n"
+                    f"    answer: true\n    cite:\n      - source: coindesk\n"
+                    f"        quote: \"doing so in {3000 + n}.\"\n" for n in range(60))
+    problems = problems_of(f"bank: b\ntitle: T\nquestions:\n{wrong}")
+    assert len(problems) == 60
+    assert all("closest passage is \"doing so in 2021.\"" in p for p in problems[:50])
+    assert problems[50:] == [f"b.yaml:{11 + 8 * n}: b/q{n}: the quote is not in the article 'coindesk': "
+                             "copy the passage exactly as the article prints it" for n in range(50, 60)]
