@@ -53,9 +53,9 @@ class Shared(Generic[Key, Value]):
 
 # A question version's content, by its hash (which names it in any database).
 QUESTION_CONTENTS: Shared[str, Any] = Shared(20_000)
-# Quiz pages rendered with their questions blank, without their CSRF token:
-# (attempt, language, page, viewer).
-QUIZ_PAGES: Shared[tuple[str, str, int, int | None], str] = Shared(2048)
+# Quiz pages rendered with their questions blank, cut at the slots for their CSRF token and
+# answered count: (attempt, language, page, viewer).
+QUIZ_PAGES: Shared[tuple[str, str, int, int | None], tuple[str, ...]] = Shared(2048)
 # One question rendered with nothing chosen: the same for every attempt that shows it alike.
 UNANSWERED_QUESTIONS: Shared[Hashable, Any] = Shared(8192)
 # The signed form of a session's CSRF token (tokens do not expire, so one signature serves).
