@@ -11,6 +11,8 @@ from quizapp.domain.competencies import (
     COMPETENCIES,
     COMPETENCY_IDS,
     STARRED_IDS,
+    Balance,
+    balance,
     competency_of,
     is_known,
 )
@@ -81,3 +83,16 @@ def test_an_unknown_competency_is_refused_with_its_line_and_the_known_ids() -> N
         f"b.yaml:13: b/q: the tag 'competency:red-flag' names no competency of the map (did you mean "
         f"'red-flags'?): write 'competency:' and one of {known}",
     ]
+
+
+def test_the_balance_counts_the_news_and_national_context_once_and_the_starred() -> None:
+    weights = balance([
+        (True, "imf", ["competency:duties"]),  # a case study about the IMF: counted once
+        (False, "reserves", []),
+        (False, "scams", ["competency:p2p"]),
+        (False, "custody", ["competency:keys"]),
+        (False, "money", ["competency:money"]),
+    ])
+    assert weights == Balance(active=5, news_and_national=2, starred=2)
+    assert weights.news_and_national_share == 0.4 and weights.starred_share == 0.4
+    assert balance([]).starred_share == 0.0

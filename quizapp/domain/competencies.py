@@ -72,3 +72,43 @@ def competency_of(tags: Iterable[str]) -> Competency | None:
 def is_known(competency: str) -> bool:
     """Whether ``competency`` is an id of the map."""
     return competency in _BY_ID
+
+
+# The national context the 2025 news is about: asked of the case studies and of three concepts.
+NATIONAL_CONCEPTS = ("imf", "reserves", "mining")
+
+
+@dataclass(frozen=True)
+class Balance:
+    """How the active questions weigh: the news and national context against what protects."""
+
+    active: int
+    news_and_national: int  # in a case-study bank, or about the IMF, reserves or mining
+    starred: int  # teaching a starred competency
+
+    @staticmethod
+    def share(part: int, whole: int) -> float:
+        """``part`` of ``whole`` as a fraction; 0 when there is nothing."""
+        return part / whole if whole else 0.0
+
+    @property
+    def news_and_national_share(self) -> float:
+        """The share of the case studies and the IMF, reserves and mining (goal: at most 30 %)."""
+        return self.share(self.news_and_national, self.active)
+
+    @property
+    def starred_share(self) -> float:
+        """The share of questions teaching a starred competency (goal: at least half)."""
+        return self.share(self.starred, self.active)
+
+
+def balance(questions: Iterable[tuple[bool, str | None, Iterable[str]]]) -> Balance:
+    """Weigh questions given as (in a case-study bank, its concept id, its tags); a question
+    counts once even when it is both news and national context."""
+    active = news = starred = 0
+    for case_study, concept, tags in questions:
+        active += 1
+        news += case_study or concept in NATIONAL_CONCEPTS
+        competency = competency_of(tags)
+        starred += competency is not None and competency.starred
+    return Balance(active, news, starred)
