@@ -119,8 +119,9 @@ def _length(text: str) -> int:
 def words(text: str, language: str) -> set[str]:
     """The words of ``text`` that could give an answer away: four letters or more, no stop words."""
     stop = STOP_WORDS.get(language.split("-")[0].lower(), frozenset())
-    plain = unicodedata.normalize("NFKC", text).casefold()
-    plain = _MARKS.sub("", plain) if not plain.isascii() else plain
+    # In ASCII text (most banks) NFKC and the marks change nothing: skip them.
+    plain = (text.lower() if text.isascii()
+             else _MARKS.sub("", unicodedata.normalize("NFKC", text).casefold()))
     return {word for word in _WORD.findall(plain) if len(word) >= MIN_WORD_LETTERS and word not in stop}
 
 
