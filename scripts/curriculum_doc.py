@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Write docs/curriculum.md from the bundled banks' tags: the order to teach, the objectives, their questions.
+"""Write docs/curriculum.md from the bundled banks' tags: the order to teach, the objectives, their questions,
+the competency map (questions per competency, skill and language) and the balance figures.
 
 Run it after changing a bundled bank: .venv/bin/python scripts/curriculum_doc.py
 (tests/test_bundled_banks.py fails while docs/curriculum.md is out of date).
@@ -10,9 +11,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from pathlib import Path
+from textwrap import dedent
 
 from quizapp.domain.catalog import read_catalog
-from quizapp.domain.curriculum import CONCEPTS, concept_of, skill_of
+from quizapp.domain.competencies import COMPETENCIES, balance, competency_of
+from quizapp.domain.curriculum import CONCEPTS, concept_of, is_case_study, skill_of
 
 OBJ = {
  "money": ("Say what money does (pay, measure, keep value) and what \"legal tender\" means: a money the law says must be accepted.",
@@ -58,6 +61,20 @@ OBJ = {
           "Judge what to believe when articles disagree, when a figure comes from an interested party or when an article names no publisher.",
           "Recall who met, who signed and when, as the July 2025 articles report it."),
 }
+# The competency map's rows in a few words (the map itself says what the learner can do).
+COMPETENCY_NAME = {
+    "money": "Money and legal tender", "inflation": "Inflation and dollar stablecoins",
+    "ledger": "A shared ledger, mining, a fixed supply", "asset-kinds": "Coins, tokens and stablecoins",
+    "lose-it-all": "A crypto asset can lose most of its value", "no-guarantee": "No return is guaranteed",
+    "keys": "Seed phrases, keys and custody", "irreversible": "A transfer cannot be reversed",
+    "account-security": "One-time codes, two-factor, SIM swap, fake apps",
+    "platform-risk": "An exchange can freeze, be hacked or fail", "red-flags": "Red flags of a scam",
+    "scam-types": "The kinds of scam", "p2p": "Person-to-person trading", "hype": "Hype, influencers and leverage",
+    "mules": "Money mules", "who-regulates": "Who regulates, and checking a licence",
+    "recourse": "No refund, and where to report", "sources": "Judging a source",
+    "remittances": "Sending money home", "duties": "Taxes and the national context",
+}
+STARRED_GOAL, OTHER_GOAL = 10, 5  # questions in every language, per competency
 SKILL_NAME = {"define": "Knows", "apply": "Applies", "judge": "Judges", "recall": "Recalls (the 2025 news)"}
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -67,7 +84,80 @@ DOC = PROJECT / "docs" / "curriculum.md"
 def render() -> str:
     """The curriculum page, as Markdown."""
     cat = read_catalog(PROJECT / "questions", PROJECT / "seeds")
-    return "\n".join(_lines(cat)) + "\n"
+    return "\n".join(_lines(cat) + _competency_lines(cat)) + "\n"
+
+
+def _languages(cat) -> dict[str, set[str]]:  # type: ignore[no-untyped-def]
+    """For each language, the full ids of the questions a learner reads in it: every question of a
+    bank in that language, and each question its translation file has, up to date."""
+    read_in = defaultdict(set)
+    for b in cat.banks:
+        read_in[b.language].update(f"{b.id}/{q.id}" for q in b.questions)
+    for t in cat.translations:
+        read_in[t.language].update(f"{t.bank_id}/{q}" for q in t.current_questions())
+    return dict(sorted(read_in.items(), key=lambda item: (item[0] != "en", item[0])))
+
+
+def _concept_id(question_tags, bank_tags) -> str | None:  # type: ignore[no-untyped-def]
+    found = concept_of(question_tags) or concept_of(bank_tags)
+    return found.id if found else None
+
+
+def _percent(part: int, whole: int) -> str:
+    return f"{part} of {whole} ({round(100 * part / whole) if whole else 0} %)"
+
+
+def _competency_lines(cat) -> list[str]:  # type: ignore[no-untyped-def]
+    languages = _languages(cat)
+    by = defaultdict(list)
+    for b in cat.banks:
+        for q in b.questions:
+            found = competency_of(q.tags)
+            by[found.id if found else None].append((f"{b.id}/{q.id}", skill_of(q.tags)))
+    weights = balance((is_case_study(b.tags), _concept_id(q.tags, b.tags), q.tags)
+                      for b in cat.banks for q in b.questions)
+    out = [dedent("""
+        ## The competency map
+
+        The curriculum is measured against a map of twenty competencies, what a young learner must be able
+        to do (the project's `curriculum/competencies.md`). Fourteen are **starred** (★): they protect a
+        learner from losing money or being used by criminals, and each needs at least ten cited questions
+        in every language, across define, apply and judge; the others need about five. A question names the
+        competency it teaches with the tag `competency:<id>`; `quizapp validate` refuses an id the map does
+        not have. A question counts in a language when a learner reads it there: in its bank's language,
+        and in each language whose translation file has it up to date.
+        """).strip("\n"), ""]
+    header = " | ".join(languages)
+    out.append(f"| Competency | id | ★ | define | apply | judge | recall | {header} | enough in every language |")
+    out.append("|---|---|---|---|---|---|---|" + "---|" * len(languages) + "---|")
+    for c in COMPETENCIES:
+        questions = by.get(c.id, [])
+        skills = [sum(1 for _, skill in questions if skill == name) for name in ("define", "apply", "judge", "recall")]
+        counts = [sum(1 for full, _ in questions if full in ids) for ids in languages.values()]
+        goal = STARRED_GOAL if c.starred else OTHER_GOAL
+        short = min(counts, default=0)
+        met = "yes" if short >= goal else f"no: {short} of {goal}"
+        out.append(f"| {COMPETENCY_NAME[c.id]} | `{c.id}` | {'★' if c.starred else ''} | "
+                   f"{' | '.join(map(str, skills))} | {' | '.join(map(str, counts))} | {met} |")
+    untagged = by.get(None, [])
+    out.append(f"| *No competency tag yet* | | | | | | | {' | '.join(str(sum(1 for full, _ in untagged if full in ids)) for ids in languages.values())} | |")
+    starred_met = sum(1 for c in COMPETENCIES if c.starred
+                      and min((sum(1 for full, _ in by.get(c.id, []) if full in ids) for ids in languages.values()),
+                              default=0) >= STARRED_GOAL)
+    out += ["", "## Balance", "",
+            "| figure | today | goal |", "|---|---|---|",
+            f"| active questions | {weights.active} | at least 260 |",
+            f"| the three case-study banks and the IMF, reserves and mining concepts together "
+            f"| {_percent(weights.news_and_national, weights.active)} | at most 30 % |",
+            f"| questions teaching a starred competency | {_percent(weights.starred, weights.active)} | at least half |",
+            f"| starred competencies with ten questions in every language "
+            f"| {starred_met} of {sum(c.starred for c in COMPETENCIES)} | all |",
+            "", "## Questions by competency", ""]
+    for c in COMPETENCIES:
+        ids = sorted(full for full, _ in by.get(c.id, []))
+        out.append(f"- **{COMPETENCY_NAME[c.id]}**{' ★' if c.starred else ''} (`{c.id}`, {len(ids)}): "
+                   f"{', '.join(f'`{i}`' for i in ids) or '—'}")
+    return out
 
 
 def _lines(cat) -> list[str]:  # type: ignore[no-untyped-def]
@@ -83,7 +173,8 @@ def _lines(cat) -> list[str]:  # type: ignore[no-untyped-def]
                 if cit.source.startswith("explainer-"):
                     explainers[c].add(cit.source)
     out = []
-    out.append("""# The curriculum: crypto literacy that protects learners
+    out.append(dedent("""\
+    # The curriculum: crypto literacy that protects learners
 
     quizapp's bundled banks teach twelve concepts. Six are **core**: they protect a newcomer to
     crypto most (what money and legal tender are, volatility, custody, scams, regulation, reading
@@ -107,7 +198,7 @@ def _lines(cat) -> list[str]:  # type: ignore[no-untyped-def]
     The library shows the banks in this order, as numbered steps.
 
     | Step | Concept | Kind | Its bank | Also asked in | Explainers |
-    |---|---|---|---|---|---|""")
+    |---|---|---|---|---|---|""").strip("\n"))
     for n, c in enumerate(CONCEPTS, 1):
         own = sorted(b.id for b in cat.banks if concept_of(b.tags) and concept_of(b.tags).id == c.id)
         also = sorted(banks_of[c.id] - set(own))
@@ -116,7 +207,7 @@ def _lines(cat) -> list[str]:  # type: ignore[no-untyped-def]
                    f"| {', '.join(f'`{b}`' for b in also) or '—'} | {ex} |")
     out.append("| then | Case studies: the news of July 2025 | case study | `el-salvador`, `pakistan-crypto-policy`, "
                "`partnership` | | |")
-    out.append("""
+    out.append(dedent("""
     A lesson plan that works: one step per lesson, the explainer read aloud or at home (three
     minutes on a phone), then the step's quiz, then **Redo only the questions I got wrong**. The case
     studies come last, when the class has the concepts to judge the news with.
@@ -133,7 +224,7 @@ def _lines(cat) -> list[str]:  # type: ignore[no-untyped-def]
     reviews the due questions of one concept.
 
     ## Learning objectives and their questions
-    """)
+    """))
     for n, c in enumerate(CONCEPTS, 1):
         qs = sum(len(v) for v in by[c.id].values())
         out.append(f"### {n}. {c.title} ({'core' if c.core else 'supporting'}, {qs} questions)\n")

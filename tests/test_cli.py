@@ -36,7 +36,25 @@ def project(tmp_path: Path) -> Path:
 def test_validate_a_good_folder(project: Path) -> None:
     result = run("validate", "questions", cwd=project)
     assert (result.returncode, result.stdout, result.stderr) == (
-        0, "1 banks, 5 questions, 5 citations checked against 17 articles: no problems\n", "")
+        0, "answer cues in en: the right answer is the longest choice in 0 of 1 single-choice "
+        "questions (0 %, goal at most 30 %); the right answers are all shorter or all longer than "
+        "the wrong ones in 0 of 1 multiple-answer questions (goal 0); warnings: 0\n"
+        "1 banks, 5 questions, 5 citations checked against 17 articles: no problems\n", "")
+
+
+def test_validate_warns_of_answer_cues_with_file_and_line_and_still_passes(project: Path) -> None:
+    text = bank_yaml().replace("[2019, 2020, 2021, 2022]", "[2019, 2020, 2021 exactly, 2022]")
+    text = text.replace("    answer: 2021\n", "    answer: 2021 exactly\n")
+    (project / "questions" / "sample.yaml").write_text(text, encoding="utf-8")
+    result = run("validate", "questions", cwd=project)
+    assert result.returncode == 0
+    assert result.stdout.splitlines()[:2] == [
+        "questions/sample.yaml:4: sample/legal-tender: warning: the right answer is the longest choice "
+        "by 20 % or more (12 characters, the next longest 4): a learner can guess it; shorten it or give "
+        "a wrong choice as much detail",
+        "answer cues in en: the right answer is the longest choice in 1 of 1 single-choice questions "
+        "(100 %, goal at most 30 %); the right answers are all shorter or all longer than the wrong ones "
+        "in 0 of 1 multiple-answer questions (goal 0); warnings: 1"]
 
 
 def test_validate_reports_every_problem_of_every_file(project: Path) -> None:

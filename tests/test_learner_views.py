@@ -63,6 +63,15 @@ def test_home_groups_banks_by_concept_in_the_suggested_order(client, write_bank,
     assert "concept:" not in text and "case-study" not in text
 
 
+def test_competency_tags_are_never_shown_as_topics(client, write_bank, load_banks) -> None:
+    write_bank(bank_yaml(tags="[concept:scams, competency:red-flags, phishing]"))
+    load_banks()
+    for url in ("/", "/banks/sample"):
+        text = soup(client.get(url)).get_text(" ", strip=True)
+        assert "Topics: phishing" in text, url
+        assert "competency" not in text and "red-flags" not in text, url
+
+
 def test_home_without_banks_says_so(client) -> None:
     assert "No quizzes yet" in client.get("/").get_data(as_text=True)
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from quizapp.config import DefaultConfig
+from quizapp.domain.answer_cues import measure_catalog
 from quizapp.domain.bank_translation import is_translation_file, with_fingerprints
 from quizapp.domain.catalog import Catalog, bank_files, read_catalog
 from quizapp.web.message_catalogs import command_line_catalog
@@ -29,7 +30,9 @@ def _default_seeds(target: Path) -> Path:
 def validate_command(target: Path | None, seeds: Path | None, fill_fingerprints: bool) -> None:
     """Check bank files and their translations (a file or a folder) and the articles they cite.
 
-    Exits 1 on any problem; out-of-date translated questions are noted, not problems.
+    Exits 1 on any problem; out-of-date translated questions are noted, not problems, and so are
+    answer cues (a right answer a learner could guess from its length or its words), with their
+    figures per language.
     """
     target = target or Path(DefaultConfig.QUESTIONS_DIR)
     catalog = read_catalog(target, seeds or _default_seeds(target))
@@ -39,6 +42,11 @@ def validate_command(target: Path | None, seeds: Path | None, fill_fingerprints:
         catalog = read_catalog(target, seeds or _default_seeds(target))
     for notice in catalog.notices:
         click.echo(notice.render(translations.gettext))
+    # Cues are warnings: printed for the banks that loaded, and never change the exit status.
+    for warnings, figures in measure_catalog(catalog):
+        for warning in warnings:
+            click.echo(warning.render(translations.gettext))
+        click.echo(figures.summary().render(translations.gettext))
     if catalog.problems:
         for problem in catalog.problems:
             click.echo(problem.render(translations.gettext))

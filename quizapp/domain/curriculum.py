@@ -3,8 +3,9 @@
 A bank joins a concept with the tag ``concept:<id>``; a bank that retells the 2025 news for a
 class to apply what it learned is tagged ``case-study``. A question names its concept the same
 way and what it asks of the learner with ``skill:define``, ``skill:apply``, ``skill:judge`` or
-``skill:recall`` (remembering a fact of one news event). These tags place things in the
-curriculum; they are not topics to show a learner.
+``skill:recall`` (remembering a fact of one news event), and the competency of the map it teaches
+with ``competency:<id>`` (``domain/competencies.py``). These tags place things in the curriculum;
+they are not topics to show a learner.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from quizapp.domain.competencies import COMPETENCY_PREFIX
 from quizapp.domain.messages import Message, msg
 
 CONCEPT_PREFIX = "concept:"
@@ -87,7 +89,8 @@ def is_case_study(tags: Iterable[str]) -> bool:
 def topic_tags(tags: Iterable[str]) -> list[str]:
     """The tags that are topics for people, without the ones that place things in the curriculum."""
     return [tag for tag in tags
-            if not tag.startswith((CONCEPT_PREFIX, SKILL_PREFIX)) and tag != CASE_STUDY_TAG]
+            if not tag.startswith((CONCEPT_PREFIX, SKILL_PREFIX, COMPETENCY_PREFIX))
+            and tag != CASE_STUDY_TAG]
 
 
 def placement_tags(tags: Iterable[str]) -> tuple[str, ...]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from quizapp.domain.competencies import COMPETENCY_IDS, competency_id, is_competency_tag, is_known
 from quizapp.domain.identifiers import LANGUAGE_TAG, did_you_mean, id_problem
 from quizapp.domain.messages import Message, msg
 from quizapp.domain.problems import Problem
@@ -112,7 +113,7 @@ class FieldReader:
         return value
 
     def tags(self, mapping: Mapping) -> tuple[str, ...]:
-        """Read an optional list of short topic strings."""
+        """Read an optional list of short tags; a ``competency:`` tag must name a competency of the map."""
         entries = self.text_list(mapping, "tags", required=False)
         good: list[str] = []
         for entry in entries or ():
@@ -120,6 +121,13 @@ class FieldReader:
                 self.problem(entry.line, msg("the tag %(tag)r is %(length)d characters long: "
                                              "keep tags to at most %(limit)d", tag=entry.text,
                                              length=len(entry.text), limit=MAX_TAG_LENGTH))
+            elif is_competency_tag(entry.text) and not is_known(competency_id(entry.text)):
+                # A mistyped competency would silently drop the question from the competency map.
+                self.problem(entry.line, msg(
+                    "the tag %(tag)r names no competency of the map%(hint)s: write "
+                    "'competency:' and one of %(known)s", tag=entry.text,
+                    hint=did_you_mean(competency_id(entry.text), list(COMPETENCY_IDS)),
+                    known=", ".join(COMPETENCY_IDS)))
             else:
                 good.append(entry.text)
         return tuple(good)
