@@ -29,6 +29,7 @@ from quizapp.services import (
     classrooms,
     item_reports,
     login_cards,
+    problem_reports,
     reports,
     review_cards,
 )
@@ -90,6 +91,7 @@ def dashboard() -> tuple[str, int] | Response:
         return _done(classroom_id, _("Your class is ready. Give your learners its code."))
     classes = classrooms.teacher_classes(db.session, current_user.account_id)
     return render_template("teacher/dashboard.html", form=form,
+                           open_reports=problem_reports.open_counts(db.session, current_user.account_id),
                            classes=[c for c in classes if not c.archived],
                            archived=[c for c in classes if c.archived]), form_status(form)
 
@@ -119,7 +121,9 @@ def class_page(classroom_row: Classroom, assign_form: AssignForm | None = None,
         settings_form=settings_form or ClassSettingsForm(
             formdata=None, timezone=page.timezone, language=page.language or ""),
         board_form=BoardForm(mode=page.board_mode), roster_form=RosterForm(), button=ButtonForm(),
-        rename_form=rename_form or RenameClassForm(formdata=None, name=page.name))
+        rename_form=rename_form or RenameClassForm(formdata=None, name=page.name),
+        open_reports=problem_reports.open_counts(db.session, current_user.account_id
+                                                 ).by_class.get(page.id, 0))
 
 
 @teacher.get("/classes/<id:classroom_id>")
