@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from contextlib import nullcontext
 
-from flask import Blueprint, abort, render_template, request, url_for
+from flask import Blueprint, abort, render_template, request
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from quizapp.extensions import db
 from quizapp.services import boards
+from quizapp.web.links import public_url
 from quizapp.web.qr_codes import qr_svg
 
 projector = Blueprint("projector", __name__)
@@ -29,10 +30,10 @@ def board(token: str) -> tuple[str, int, dict[str, str]]:
         return _closed(token)
     paused = "paused" in request.args
     rows = boards.board(db.session, classroom.id)
-    # Flask's url_for, not web.links': a QR code needs the whole address, and here the host is
-    # the one the wall's own browser used (the page is never cached or shared), so a forged
-    # Host header could only mislead the client that forged it.
-    join_link = url_for("auth.join", code=classroom.join_code, _external=True, _method="GET")
+    # The whole address, for the QR code: the school's PUBLIC_ADDRESS, else the host the wall's
+    # own browser used (the page is never cached or shared, so a forged Host header could only
+    # mislead the client that forged it).
+    join_link = public_url("auth.join", code=classroom.join_code, _method="GET")
     with force_locale(classroom.language) if classroom.language else nullcontext():
         html = render_template("projector/board.html", name=classroom.name, token=token,
                                podium=rows[:3], rest=rows[3:], join_code=classroom.join_code,
