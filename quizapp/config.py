@@ -52,5 +52,9 @@ class DefaultConfig:
     SESSION_IDLE_MINUTES = 600
     # The share of questions a learner should still recall when FSRS brings them back for review.
     REVIEW_RETENTION = 0.9
+    # The school's address, as learners type it and QR codes carry it ("https://quiz.school.pk",
+    # with any path the app lives under): printed on login cards, the class's join link and the
+    # projector. Unset, a teacher's own page uses the address their browser used.
+    PUBLIC_ADDRESS = ""
     # Set to the number of proxies in front of the app so addresses and https are seen.
     PROXY_COUNT = 0

@@ -94,6 +94,7 @@ MATRIX: dict[tuple[str, str], tuple[str, tuple[int, ...]]] = {
     ("teacher.projector", "POST"): ("/teach/classes/{classroom}/projector/revoke",
                                     (302, 403, 403, 303, 404)),
     ("teacher.banks", "GET"): ("/teach/banks", (302, 403, 403, 200, 200)),
+    ("teacher.problems", "GET"): ("/teach/problems?classroom={classroom}", (302, 403, 403, 200, 404)),
     ("teacher.new_bank", "GET"): ("/teach/banks/new", (302, 403, 403, 200, 200)),
     ("teacher.new_bank", "POST"): ("/teach/banks/new", (302, 403, 403, 422, 422)),
     ("teacher.publish_bank", "POST"): ("/teach/banks/publish", (302, 403, 403, 422, 422)),

@@ -342,7 +342,7 @@ def test_after_an_assign_form_error_the_class_page_keeps_its_join_link(app, peop
     shown = soup(teacher.get(url)).select_one("#join-heading ~ p a.address")["href"]
     response = post_form(teacher, f"{url}/assignments", {"bank": "sample", "attempts_allowed": "-3"}, url)
     assert response.status_code == 422
-    assert soup(response).select_one("#join-heading ~ p a.address")["href"] == shown == "/join/K7PM3X"
+    assert soup(response).select_one("#join-heading ~ p a.address")["href"] == shown == "http://localhost/join/K7PM3X"
 
 
 def test_an_unknown_zone_is_refused(app, client, people) -> None:

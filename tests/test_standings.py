@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from quizapp.domain.standings import Member, Standing, standings, top_and_mine
+from quizapp.domain.standings import (
+    WALL_ROWS,
+    WALL_ROWS_WITHOUT_PODIUM,
+    Member,
+    Standing,
+    standings,
+    top_and_mine,
+    wall_page,
+)
 
 
 def board(*members: tuple[str, int]) -> list[tuple[int, str, int]]:
@@ -45,3 +53,36 @@ def test_top_ten_and_my_rank() -> None:
     assert mine == Standing(14, 13, "m13", 87)
     assert top_and_mine(ranked, account_id=2)[1] is None
     assert top_and_mine(ranked, account_id=99)[1] is None
+
+
+def wall_members(totals: list[int]) -> list[Standing]:
+    return standings([Member(i, f"Learner {i:02d}", total) for i, total in enumerate(totals)])
+
+
+def test_the_wall_has_no_podium_until_someone_scores() -> None:
+    first = wall_page(wall_members([0] * 30), 1)
+    assert first.podium == [] and len(first.rows) == WALL_ROWS_WITHOUT_PODIUM
+    assert not any(row.has_points for row in first.rows)  # shown unranked, not "1"
+    assert (first.pages, first.next_page) == (2, 2)
+    second = wall_page(wall_members([0] * 30), 2)
+    assert [row.display_name for row in first.rows + second.rows] == [
+        f"Learner {i:02d}" for i in range(30)]
+    assert second.next_page == 1
+
+
+def test_the_podium_holds_only_those_with_points_and_the_pages_show_everyone_else() -> None:
+    board = wall_members([5, 3] + [0] * 28)
+    pages = [wall_page(board, n) for n in range(1, wall_page(board, 1).pages + 1)]
+    assert [s.display_name for s in pages[0].podium] == ["Learner 00", "Learner 01"]
+    assert all(page.podium == pages[0].podium for page in pages)
+    shown = [row.account_id for page in pages for row in page.rows]
+    assert sorted(shown) == list(range(2, 30)) and len(pages[0].rows) == WALL_ROWS
+    assert [page.turns for page in pages] == [True] * len(pages)
+
+
+def test_a_page_past_the_last_is_the_first_and_a_small_class_does_not_turn() -> None:
+    board = wall_members([4, 2, 1, 0])
+    assert wall_page(board, 9).page == 1
+    small = wall_page(board, 1)
+    assert (small.pages, small.turns, [r.display_name for r in small.rows]) == (1, False, ["Learner 03"])
+    assert wall_page([], 1).pages == 1

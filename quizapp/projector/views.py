@@ -8,40 +8,54 @@ from flask import Blueprint, abort, render_template, request, url_for
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
+from quizapp.domain.standings import WallPage, wall_page
 from quizapp.extensions import db
 from quizapp.services import boards
+from quizapp.web.ids import read_id
+from quizapp.web.links import public_url
 from quizapp.web.qr_codes import qr_svg
 
 projector = Blueprint("projector", __name__)
 
 REFRESH_SECONDS = 30
+PAGE_SECONDS = 8  # each page of a wall that turns: 30 learners come round in under half a minute
 
 
 @projector.get("/board/<token>")
 def board(token: str) -> tuple[str, int, dict[str, str]]:
-    """The class board for the wall: how to join, the podium, then everyone else; display names only.
+    """The class board for the wall: how to join, the podium, then everyone else by pages that
+    turn by themselves; display names only.
 
-    ``?paused`` stops the refreshing. The wall shows the class's language when the teacher set
-    one (the browser's otherwise).
+    ``?page=`` is the page shown; ``?paused`` stops the refreshing and the turning. The wall
+    shows the class's language when the teacher set one (the browser's otherwise).
     """
     classroom = boards.classroom_by_projector(db.session, token)
     if classroom is None:
         return _closed(token)
     paused = "paused" in request.args
-    rows = boards.board(db.session, classroom.id)
-    # Flask's url_for, not web.links': a QR code needs the whole address, and here the host is
-    # the one the wall's own browser used (the page is never cached or shared), so a forged
-    # Host header could only mislead the client that forged it.
-    join_link = url_for("auth.join", code=classroom.join_code, _external=True, _method="GET")
+    wall = wall_page(boards.board(db.session, classroom.id, classroom.language),
+                     request.args.get("page", type=read_id) or 1)
+    # The whole address, for the QR code: the school's PUBLIC_ADDRESS, else the host the wall's
+    # own browser used (the page is never cached or shared, so a forged Host header could only
+    # mislead the client that forged it).
+    join_link = public_url("auth.join", code=classroom.join_code, _method="GET")
     with force_locale(classroom.language) if classroom.language else nullcontext():
         html = render_template("projector/board.html", name=classroom.name, token=token,
-                               podium=rows[:3], rest=rows[3:], join_code=classroom.join_code,
-                               join_link=join_link,
+                               wall=wall, join_code=classroom.join_code, join_link=join_link,
                                join_qr=qr_svg(join_link, _("QR code of the join link")),
-                               refresh=None if paused else REFRESH_SECONDS)
+                               refresh=None if paused else _refresh(token, wall),
+                               seconds=PAGE_SECONDS if wall.turns else REFRESH_SECONDS)
     return html, 200, {
         "Cache-Control": "no-store", "Referrer-Policy": "no-referrer",
         "X-Robots-Tag": "noindex"}
+
+
+def _refresh(token: str, wall: WallPage) -> str:
+    """The meta refresh: the next page after a few seconds when the pages turn, else this page
+    again after REFRESH_SECONDS (a plain refresh, so it works without JavaScript)."""
+    if not wall.turns:
+        return str(REFRESH_SECONDS)
+    return f"{PAGE_SECONDS}; url={url_for('projector.board', token=token, page=wall.next_page)}"
 
 
 def _closed(token: str) -> tuple[str, int, dict[str, str]]:

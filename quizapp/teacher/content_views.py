@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Response, abort, current_app, flash, redirect, render_template, url_for
+from flask import Response, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -18,13 +18,20 @@ from quizapp.domain.article_extraction import (
 )
 from quizapp.domain.yaml_reader import MAX_FILE_BYTES
 from quizapp.extensions import db
-from quizapp.services import authoring, item_reports, problem_reports, source_translations
+from quizapp.services import (
+    authoring,
+    classrooms,
+    item_reports,
+    problem_reports,
+    source_translations,
+)
 from quizapp.teacher.confirmation import confirm_page, confirmed, say
 from quizapp.teacher.forms import ArticleForm, BankUploadForm, ButtonForm, PublishBankForm
 from quizapp.teacher.problem_listing import lines_around_problems
 from quizapp.teacher.starter import STARTER_BANK
 from quizapp.teacher.views import teacher, teacher_only
 from quizapp.web.form_responses import form_status
+from quizapp.web.ids import read_id
 from quizapp.web.item_words import item_views
 from quizapp.web.message_catalogs import in_page_language, language_name
 from quizapp.web.upload_limits import within_bank_limit
@@ -40,6 +47,7 @@ def banks() -> str:
     banks = authoring.teacher_banks(db.session, me, current_app.config["LANGUAGES"], str(get_locale()))
     return render_template("teacher/banks.html", banks=banks,
                            articles=authoring.citable_articles(db.session, me),
+                           open_reports=problem_reports.open_counts(db.session, me),
                            article_translations=source_translations.translation_statuses(
                                db.session, me, current_app.config["LANGUAGES"]))
 
@@ -289,4 +297,23 @@ def close_flag(flag_id: int) -> Response:
         abort(400)
     slug = problem_reports.close_flag(db.session, current_user.account_id, flag_id) or abort(404)
     flash(_("The report is closed."))
+    if request.args.get("back") == "problems":  # closed from the page of every open report
+        return redirect(url_for(".problems"), code=303)
     return redirect(url_for(".bank_questions", slug=slug), code=303)
+
+
+@teacher.get("/problems")
+@teacher_only
+def problems() -> str:
+    """Every open problem learners reported on the teacher's banks, with the question's figures;
+    ``?classroom=`` keeps those on the banks assigned in one of their classes."""
+    me = current_user.account_id
+    classroom_id = request.args.get("classroom", type=read_id)
+    if classroom_id is None and "classroom" in request.args:
+        abort(404)
+    classroom = (classrooms.owned_classroom(db.session, me, classroom_id) or abort(404)
+                 if classroom_id is not None else None)
+    pages = problem_reports.open_reports(db.session, me, str(get_locale()), classroom_id)
+    return render_template("teacher/problems.html", pages=pages, classroom=classroom,
+                           views={page.slug: item_views(page.report, page.mine) for page in pages},
+                           close_form=ButtonForm())

@@ -29,6 +29,7 @@ from quizapp.services import (
     classrooms,
     item_reports,
     login_cards,
+    problem_reports,
     reports,
     review_cards,
 )
@@ -49,6 +50,7 @@ from quizapp.web import links
 from quizapp.web.form_responses import form_status
 from quizapp.web.i18n import class_datetime, zone_label
 from quizapp.web.item_words import item_views
+from quizapp.web.qr_codes import qr_svg
 
 teacher = Blueprint("teacher", __name__, url_prefix="/teach")
 
@@ -90,6 +92,7 @@ def dashboard() -> tuple[str, int] | Response:
         return _done(classroom_id, _("Your class is ready. Give your learners its code."))
     classes = classrooms.teacher_classes(db.session, current_user.account_id)
     return render_template("teacher/dashboard.html", form=form,
+                           open_reports=problem_reports.open_counts(db.session, current_user.account_id),
                            classes=[c for c in classes if not c.archived],
                            archived=[c for c in classes if c.archived]), form_status(form)
 
@@ -113,13 +116,22 @@ def class_page(classroom_row: Classroom, assign_form: AssignForm | None = None,
                settings_form: ClassSettingsForm | None = None,
                rename_form: RenameClassForm | None = None) -> str:
     page = classrooms.class_page(db.session, classroom_row, clock.now(), str(get_locale()))
+    # _method: on a POST's page, Werkzeug would pick the POST rule, /join?code=...
+    join_link = links.public_url("auth.join", code=page.join_code, _method="GET")
     return render_template(
-        "teacher/classroom.html", page=page,
+        "teacher/classroom.html", page=page, join_link=join_link,
+        join_qr=qr_svg(join_link, _("QR code of the join link")),
+        share=links.share_links(
+            _("Join my class %(name)s on quizapp: %(link)s (class code %(code)s)",
+              name=page.name, link=join_link, code=page.join_code),
+            _("Join my class %(name)s", name=page.name)),
         assign_form=assign_form or _assign_form(page.timezone),
         settings_form=settings_form or ClassSettingsForm(
             formdata=None, timezone=page.timezone, language=page.language or ""),
         board_form=BoardForm(mode=page.board_mode), roster_form=RosterForm(), button=ButtonForm(),
-        rename_form=rename_form or RenameClassForm(formdata=None, name=page.name))
+        rename_form=rename_form or RenameClassForm(formdata=None, name=page.name),
+        open_reports=problem_reports.open_counts(db.session, current_user.account_id
+                                                 ).by_class.get(page.id, 0))
 
 
 @teacher.get("/classes/<id:classroom_id>")
@@ -230,8 +242,7 @@ def roster(classroom_id: int) -> str | Response:
                 "the class, or as another name in your list: %(names)s. Add a family name or its "
                 "first letter to tell them apart, and paste them again.",
                 names=", ".join(roster.look_alikes)))
-    return render_template("teacher/cards.html", classroom=classroom_row, cards=roster.cards,
-                           login_url=links.url_for("auth.login", _external=True))
+    return cards_page(classroom_row, roster.cards)
 
 
 @teacher.get("/classes/<id:classroom_id>/report")
@@ -315,5 +326,12 @@ def new_password(classroom_id: int, account_id: int) -> str:
             _("Give a new password"), url_for(".learner_history", classroom_id=classroom_id,
                                               account_id=account_id))
     card = login_cards.reset_learner_password(db.session, classroom_row.id, account_id) or abort(404)
-    return render_template("teacher/cards.html", classroom=classroom_row, cards=[card],
-                           login_url=links.url_for("auth.login", _external=True))
+    return cards_page(classroom_row, [card])
+
+
+def cards_page(classroom_row: Classroom, cards: list[login_cards.LoginCard]) -> str:
+    """Login cards to print: each with the class, the address to type and its QR code."""
+    login_url = links.public_url("auth.login")
+    return render_template("teacher/cards.html", classroom=classroom_row, cards=cards,
+                           login_url=login_url, login_address=links.short_address(login_url),
+                           login_qr=qr_svg(login_url, _("QR code of the sign-in address")))
