@@ -4,7 +4,8 @@ The rule, in plain words. For each concept, look at its questions the learner ma
 
 - **Not started**: none of them answered yet.
 - **Attempted**: at least one answered, right or wrong.
-- **Familiar**: most of the questions answered so far (more than half) were right the first time.
+- **Familiar**: most of the questions answered so far (more than half) were right the first
+  time, or have been right again since (so a first go that went badly is not held forever).
 - **Proficient**: familiar, at least half of the concept's questions answered, and most of those
   answered were right again in a later go (a review, "practise my mistakes" or the quiz again)
   with the latest answer right: right in two different attempts at least.
@@ -77,7 +78,7 @@ def level_of(records: Sequence[QuestionRecord]) -> Level:
     answered = [record for record in records if record.answered]
     if not answered:
         return Level.NOT_STARTED
-    if not _most(sum(record.right_first for record in answered), len(answered)):
+    if not _most(sum(record.right_first or record.right_again for record in answered), len(answered)):
         return Level.ATTEMPTED
     if 2 * len(answered) < total or not _most(sum(record.right_again for record in answered),
                                                len(answered)):
