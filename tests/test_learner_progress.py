@@ -64,7 +64,7 @@ def test_levels_rise_in_one_sitting_from_a_quiz_then_a_review_then_the_quiz_agai
     assert next_steps(learner) == ["Practise the 1 question you missed today",
                                    "Try Money and legal tender next"]
     bars = soup(learner.get("/")).select("#me-level-scams .level-bar span")
-    assert [span["class"] for span in bars] == [["filled"], ["filled"], ["empty"], ["empty"]]
+    assert ["filled" in span["class"] for span in bars] == [True, True, False, False]
     run = learner.post("/review", data={"start": "x"}).headers["Location"]
     questions = soup(learner.get(run)).select("fieldset.question")  # the one missed today
     assert len(questions) == 1 and "Statement about law." in questions[0].get_text(" ", strip=True)
