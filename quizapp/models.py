@@ -6,7 +6,7 @@ import datetime as dt
 import time
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, ForeignKey, Index, String, Text, UniqueConstraint, false
+from sqlalchemy import JSON, BigInteger, ForeignKey, Index, String, Text, UniqueConstraint, false, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from quizapp.database import Base
@@ -187,6 +187,8 @@ class Account(Base):
     session_seen_at: Mapped[int | None] = mapped_column(BigInteger, default=unix_now)
     language: Mapped[str | None] = mapped_column(String(35))
     created_at: Mapped[dt.datetime] = mapped_column(default=clock.now)
+    # A learner's daily goal of questions answered, for their streak; None: the default goal.
+    daily_goal: Mapped[int | None]
 
 
 class Classroom(Base):
@@ -375,3 +377,5 @@ class ReviewCard(Base):
     lapses: Mapped[int] = mapped_column(default=0)
     # The question's curriculum concept when last answered (its version's tag, or its bank's).
     concept: Mapped[str | None] = mapped_column(String(32))
+    # Whether the latest answer was right: one missed today can be reviewed today, before it is due.
+    last_right: Mapped[bool] = mapped_column(default=True, server_default=true())

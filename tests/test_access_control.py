@@ -42,6 +42,8 @@ MATRIX: dict[tuple[str, str], tuple[str, tuple[int, ...]]] = {
     ("learner.my_attempts", "GET"): ("/me/attempts", (302, 200, 200, 200, 200)),
     ("learner.review", "GET"): ("/review", (302, 200, 200, 403, 403)),
     ("learner.start_review", "POST"): ("/review", (302, 303, 303, 403, 403)),
+    # A learner's daily goal (an empty form: 422, their home page again with the message).
+    ("learner.set_goal", "POST"): ("/me/goal", (302, 422, 422, 403, 403)),
     ("learner.class_board", "GET"): ("/classes/{classroom}/board", (302, 200, 404, 404, 404)),
     ("projector.board", "GET"): ("/board/{projector}", (200, 200, 200, 200, 200)),
     ("auth.login", "GET"): ("/login", (200, 200, 200, 200, 200)),

@@ -34,6 +34,7 @@ FORMS = [
     ("auth.change_password", "/account/password", "learner", ["current", "new"]),
     ("auth.logout", "/logout", None, ["submit"]),
     ("learner.start_review", "/review", "learner", ["start"]),
+    ("learner.set_goal", "/me/goal", "learner", ["goal", "save"]),
     ("auth.choose_language", "/language", None, ["language", "next"]),
     ("auth.choose_language", "/language", "learner", ["language", "next"]),
     ("teacher.dashboard", "/teach/", "teacher", ["name"]),

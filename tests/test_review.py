@@ -94,7 +94,10 @@ def test_the_nav_and_the_review_page_count_the_cards_due(learner: FlaskClient,
     page = soup(learner.get("/review"))
     assert page.select_one("#nav-review").get_text(strip=True) == "Review (0 due)"
     assert page.select_one("#due-count").get_text(strip=True) == "0 questions are due now."
-    assert "Nothing is due for review now." in page.get_text()
+    # Nothing is due on day one, but the two missed today can be practised today.
+    assert page.select_one("#missed-count").get_text(" ", strip=True) \
+        == "You missed 2 questions today: you can practise them now."
+    assert page.select_one("form .button")["value"] == "Review up to 20 questions"
     move_clock(monkeypatch, 1)  # the two wrong ones
     page = soup(learner.get("/review"))
     assert page.select_one("#nav-review").get_text(strip=True) == "Review (2 due)"
@@ -172,20 +175,19 @@ def test_nothing_due_sends_the_learner_back_with_a_message(learner: FlaskClient)
     assert "Nothing is due for review now." in soup(learner.get("/review")).select_one(".flash").get_text()
 
 
-def test_the_home_page_shows_mastery_by_concept(app: Flask, learner: FlaskClient) -> None:
+def test_the_home_page_shows_a_level_and_mastery_by_concept(app: Flask, learner: FlaskClient) -> None:
     take(learner, ALL_RIGHT)
     page = soup(learner.get("/"))
-    lines = [li.get_text(" ", strip=True) for li in page.select(".concept-progress li")]
-    assert lines == ["Money and legal tender: 0 of 2 mastered", "Scams and how to spot them: 0 of 1 mastered"]
+    lines = [li.get_text(" ", strip=True) for li in page.select(".concept-levels li")]
+    assert lines == ["Money and legal tender Level: Familiar 2 of 2 questions answered, 0 mastered",
+                     "Scams and how to spot them Level: Familiar 1 of 1 questions answered, 0 mastered"]
     with app.app_context(), db.writer() as session:
         card = session.scalar(select(ReviewCard).join(Question).where(Question.slug == "tender"))
         card.stability = 21.0  # three weeks: mastered
         session.commit()
     page = soup(learner.get("/"))
-    assert page.select_one(".concept-progress li").get_text(" ", strip=True) \
-        == "Money and legal tender: 1 of 2 mastered"
-    bar = page.select_one(".concept-progress progress")
-    assert (bar["value"], bar["max"]) == ("1", "2")
+    assert page.select_one("#me-level-money .meta").get_text(" ", strip=True) \
+        == "2 of 2 questions answered, 1 mastered"
 
 
 @pytest.fixture

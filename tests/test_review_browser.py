@@ -44,7 +44,7 @@ def test_a_week_later_the_card_is_due_and_reviewing_it_leaves_the_board_alone(
     board = page.locator("main").inner_text()
     page.goto(live_server + "/")
     assert page.locator("#nav-review").inner_text() == "Review (0 due)"
-    assert page.locator(".concept-progress li").first.inner_text().startswith("Money and legal tender")
+    assert page.locator(".concept-levels li").first.inner_text().startswith("Money and legal tender")
 
     monkeypatch.setattr(clock, "_offset", dt.timedelta(days=7))
     page.reload()

@@ -7,8 +7,9 @@ from collections.abc import Mapping
 
 from flask_babel import lazy_gettext as _l
 from wtforms import IntegerField, RadioField, SelectChoice, SubmitField, TextAreaField
-from wtforms.validators import InputRequired, Length, Optional
+from wtforms.validators import InputRequired, Length, NumberRange, Optional
 
+from quizapp.domain.streak import MAX_GOAL, MIN_GOAL
 from quizapp.services.problem_reports import MAX_COMMENT
 from quizapp.web.forms import QuizappForm
 from quizapp.web.item_words import FLAG_REASON_WORDS
@@ -18,6 +19,14 @@ class StartQuizForm(QuizappForm):
     """Starts a new attempt on a bank."""
 
     start = SubmitField(_l("Start the quiz"))
+
+
+class DailyGoalForm(QuizappForm):
+    """The learner's daily goal: how many questions a day keep their streak going."""
+
+    goal = IntegerField(_l("Questions a day"), validators=[InputRequired(), NumberRange(MIN_GOAL, MAX_GOAL)],
+                        render_kw={"inputmode": "numeric", "min": MIN_GOAL, "max": MAX_GOAL})
+    save = SubmitField(_l("Set my goal"))
 
 
 class SubmitAttemptForm(QuizappForm):

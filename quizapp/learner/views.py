@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import NoReturn
 
 from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, url_for
-from flask_babel import get_locale
+from flask_babel import get_locale, ngettext
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from werkzeug.wrappers import Response
@@ -14,9 +14,11 @@ from quizapp.domain import clock
 from quizapp.domain.articles import title_given_by_quizapp
 from quizapp.domain.classroom_rules import AttemptKind
 from quizapp.domain.curriculum import CONCEPTS, Concept
+from quizapp.domain.levels import try_next
 from quizapp.domain.quiz_paging import QuizPageRange, page_of, quiz_page_range, resume_page
 from quizapp.extensions import db, limiter
 from quizapp.learner.forms import (
+    DailyGoalForm,
     FlagQuestionForm,
     StartQuizForm,
     SubmitAttemptForm,
@@ -36,6 +38,7 @@ from quizapp.services import (
     attempts,
     boards,
     classrooms,
+    learner_progress,
     library,
     problem_reports,
     quiz_pages,
@@ -58,28 +61,52 @@ def reading_language() -> str:
 
 @learner.get("/")
 def home() -> str:
-    """The list of quizzes, and for a signed-in learner their classes and assignments."""
-    classes, progress = [], []
+    """The list of quizzes, and for a signed-in learner their classes, levels and streak."""
+    return _home_page()
+
+
+def _home_page(goal_form: DailyGoalForm | None = None) -> str:
+    """The home page; a learner's shows their classes, level per concept, streak and what to do next."""
+    classes, levels, habit = [], [], None
     if current_user.is_authenticated and current_user.is_learner:
-        classes = classrooms.learner_classes(db.session, current_user.account_id, clock.now(),
-                                             reading_language())
-        progress = review_cards.progress(db.session, current_user.account_id)
+        me = current_user.account_id
+        classes = classrooms.learner_classes(db.session, me, clock.now(), reading_language())
+        levels = learner_progress.levels(db.session, me)
+        habit = learner_progress.learner_streak(db.session, me)
+        goal_form = goal_form or DailyGoalForm(formdata=None, goal=habit.goal)
     shelves = library.library_shelves(db.session, viewer_id(), reading_language())
-    return render_template("learner/home.html", shelves=shelves, classes=classes, progress=progress,
+    return render_template("learner/home.html", shelves=shelves, classes=classes, levels=levels,
+                           try_next=try_next(levels), streak=habit, goal_form=goal_form,
                            start_form=StartQuizForm())
+
+
+@learner.post("/me/goal")
+@login_required
+def set_goal() -> str | Response | tuple[str, int]:
+    """Set the learner's daily goal of questions, for their streak."""
+    if not current_user.is_learner:
+        abort(403)
+    form = DailyGoalForm()
+    if not form.validate_on_submit():
+        return _home_page(form), 422
+    learner_progress.set_daily_goal(db.session, current_user.account_id, form.goal.data)
+    flash(ngettext("Your daily goal is now %(num)d question.", "Your daily goal is now %(num)d questions.",
+                   form.goal.data))
+    return redirect(url_for(".home", _anchor="streak"), code=303)
 
 
 def _due() -> review_cards.Due:
     """The signed-in learner's due cards, counted once a request for the nav and the page."""
     if "review_due" not in g:
-        g.review_due = review_cards.due(db.session, current_user.account_id)
+        me = current_user.account_id
+        g.review_due = review_cards.due(db.session, me, learner_progress.today_starts(db.session, me))
     return g.review_due  # type: ignore[no-any-return]
 
 
 @learner.app_context_processor
 def review_nav() -> dict[str, object]:
     """The nav's due count, asked only by pages that show it (a signed-in learner's)."""
-    return {"review_due_count": lambda: _due().total}
+    return {"review_due_count": lambda: _due().total, "review_due": _due}
 
 
 def _asked_concept() -> Concept | None:
@@ -98,7 +125,8 @@ def review() -> str:
     """How many questions are due for review, in all and by concept, and the button that runs them."""
     concept, due = _asked_concept(), _due()
     return render_template("learner/review.html", concept=concept, due=due.of(concept and concept.id),
-                           by_concept=due.by_concept, form=StartQuizForm(), limit=review_cards.REVIEW_LENGTH)
+                           missed=due.missed_of(concept and concept.id), by_concept=due.by_concept,
+                           form=StartQuizForm(), limit=review_cards.REVIEW_LENGTH)
 
 
 @learner.post("/review")
@@ -109,7 +137,9 @@ def start_review() -> Response:
         abort(400)
     concept = _asked_concept()
     concept_id = concept and concept.id
-    token = review_cards.start_review(db.session, current_user.account_id, concept_id)
+    me = current_user.account_id
+    token = review_cards.start_review(db.session, me, concept_id,
+                                      missed_since=learner_progress.today_starts(db.session, me))
     if token is None:
         flash(_("Nothing is due for review now. Come back later."))
         return redirect(url_for(".review", concept=concept_id), code=303)

@@ -11,9 +11,9 @@ import datetime as dt
 import random
 import secrets
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from sqlalchemy import Select, and_, func, insert, select
+from sqlalchemy import ColumnElement, Select, and_, case, false, func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from quizapp.database import write_transaction
@@ -74,42 +74,74 @@ def record_answers(session: Session, account_id: int, answered: Sequence[tuple[i
         card.stability, card.difficulty = after.stability, after.difficulty
         card.due, card.last_review = after.due, after.last_review
         card.reviews, card.lapses, card.concept = after.reviews, after.lapses, concept
+        card.last_right = right
 
 
-def _seen_questions(account_id: int) -> list[object]:
+def seen_questions(account_id: int) -> list[object]:
     """Conditions for questions the learner may see today: current, in a listed bank they may see."""
     return [Question.retired.is_(False), *open_to_learners(), visible_to(Bank.owner_id, account_id)]
 
 
-def _due(account_id: int, *columns: object) -> Select[tuple[object, ...]]:
-    """The learner's cards due now on questions they may still see (the index finds them)."""
+def _missed_since(since: dt.datetime | None) -> ColumnElement[bool]:
+    """A card not due yet whose latest answer, given since ``since``, was wrong: missed today."""
+    if since is None:
+        return false()
+    return and_(ReviewCard.due > clock.now(), ReviewCard.last_right.is_(False),
+                ReviewCard.last_review >= since)
+
+
+def _due(account_id: int, *columns: object,
+         missed_since: dt.datetime | None = None) -> Select[tuple[object, ...]]:
+    """The learner's cards due now (and missed since ``missed_since``) on questions they may still see.
+
+    A question missed today is offered before it is due, so Review has something on day one;
+    its answer goes through FSRS as any answer does, and FSRS takes an answer on the day of
+    the last one as the same-day review it is (a short-term stability, no new interval rule).
+    """
     return (select(*columns).select_from(ReviewCard)
             .join(Question, Question.id == ReviewCard.question_id)
             .join(Bank, Bank.id == Question.bank_id)
-            .where(ReviewCard.account_id == account_id, ReviewCard.due <= clock.now(),
-                   *_seen_questions(account_id)))
+            .where(ReviewCard.account_id == account_id,
+                   or_(ReviewCard.due <= clock.now(), _missed_since(missed_since)),
+                   *seen_questions(account_id)))
 
 
 @dataclass(frozen=True)
 class Due:
-    """How many of a learner's cards are due now: in all, and by concept in teaching order."""
+    """A learner's cards due now, and missed today but not due yet, by concept in teaching order.
+
+    ``total`` counts the due ones; ``by_concept`` counts both, what a review run of the
+    concept asks.
+    """
 
     total: int
     by_concept: list[tuple[Concept, int]]
+    missed_today: int = 0
+    missed_by_concept: dict[str, int] = field(default_factory=dict)
 
     def of(self, concept: str | None) -> int:
         """Due in one concept (None: in all)."""
         if concept is None:
             return self.total
-        return next((count for shown, count in self.by_concept if shown.id == concept), 0)
+        reviewable = next((count for shown, count in self.by_concept if shown.id == concept), 0)
+        return reviewable - self.missed_of(concept)
+
+    def missed_of(self, concept: str | None) -> int:
+        """Missed today and not due yet, in one concept (None: in all)."""
+        return self.missed_today if concept is None else self.missed_by_concept.get(concept, 0)
 
 
-def due(session: Session, account_id: int) -> Due:
-    """The learner's due cards counted in one query, by concept."""
-    counts: dict[str | None, int] = {concept: count for concept, count in session.execute(
-        _due(account_id, ReviewCard.concept, func.count()).group_by(ReviewCard.concept))}
-    return Due(sum(counts.values()), [(concept, counts[concept.id]) for concept in CONCEPTS
-                                      if counts.get(concept.id)])
+def due(session: Session, account_id: int, missed_since: dt.datetime | None = None) -> Due:
+    """The learner's due cards, and those missed since ``missed_since``, counted in one query by concept."""
+    missed = func.sum(case((_missed_since(missed_since), 1), else_=0))
+    rows = session.execute(_due(account_id, ReviewCard.concept, func.count(), missed,
+                                missed_since=missed_since).group_by(ReviewCard.concept)).all()
+    counts: dict[str | None, int] = {concept: count for concept, count, _missed in rows}
+    missed_counts = {concept: int(missed or 0) for concept, _count, missed in rows}
+    missed_total = sum(missed_counts.values())
+    return Due(sum(counts.values()) - missed_total,
+               [(concept, counts[concept.id]) for concept in CONCEPTS if counts.get(concept.id)],
+               missed_total, {key: value for key, value in missed_counts.items() if key and value})
 
 
 def due_count(session: Session, account_id: int, concept: str | None = None) -> int:
@@ -118,16 +150,17 @@ def due_count(session: Session, account_id: int, concept: str | None = None) -> 
 
 
 def start_review(session: Session, account_id: int, concept: str | None = None,
-                 rng: random.Random | None = None) -> str | None:
+                 rng: random.Random | None = None, missed_since: dt.datetime | None = None) -> str | None:
     """A review run of at most REVIEW_LENGTH due questions; its token, or None when none is due.
 
     The run is the current versions of the learner's due questions (of one concept), most
-    overdue first. One query reads them with all the run needs of them, and the run is written
-    with two INSERTs: starting a run is a learner's every click on the Review page.
+    overdue first, then those missed since ``missed_since`` (today) and not due yet. One query
+    reads them with all the run needs of them, and the run is written with two INSERTs:
+    starting a run is a learner's every click on the Review page.
     """
     rng = rng or random.SystemRandom()
     query = (_due(account_id, QuestionVersion.id, QuestionVersion.type, QuestionVersion.key,
-                  QuestionVersion.points, Question.bank_id)
+                  QuestionVersion.points, Question.bank_id, missed_since=missed_since)
              .join(QuestionVersion, QuestionVersion.id == Question.current_version_id)
              .order_by(ReviewCard.due, ReviewCard.question_id).limit(REVIEW_LENGTH))
     if concept is not None:
@@ -186,7 +219,7 @@ def progress(session: Session, account_id: int) -> list[ConceptProgress]:
         .join(Bank, Bank.id == Question.bank_id)
         .outerjoin(ReviewCard, and_(ReviewCard.question_id == Question.id,
                                     ReviewCard.account_id == account_id))
-        .where(*_seen_questions(account_id)))
+        .where(*seen_questions(account_id)))
     totals: dict[str, list[int]] = {}
     for _question, tags, bank_tags, stability in rows:
         concept = concept_id(tags, bank_tags)

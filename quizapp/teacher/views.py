@@ -28,6 +28,7 @@ from quizapp.services import (
     class_management,
     classrooms,
     item_reports,
+    learner_progress,
     login_cards,
     problem_reports,
     reports,
@@ -304,6 +305,8 @@ def learner_page(classroom_row: Classroom, account_id: int,
                                                            language=str(get_locale())),
                            activity=review_cards.activity(db.session, account_id),
                            progress=review_cards.progress(db.session, account_id),
+                           levels=learner_progress.levels(db.session, account_id),
+                           streak=learner_progress.learner_streak(db.session, account_id),
                            button=ButtonForm(),
                            rename_form=rename_form or RenameLearnerForm(formdata=None, name=name))
 
