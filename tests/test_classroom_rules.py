@@ -17,6 +17,7 @@ from quizapp.domain.classroom_rules import (
     read_join_code,
     report_filename,
     show_join_code,
+    sign_in_key,
     submission_counts,
     username_base,
 )
@@ -98,3 +99,14 @@ def test_when_a_submission_is_recorded_as_counting(window: AssignmentWindow, cou
 def test_the_report_file_is_named_after_the_class_in_safe_characters(name: str,
                                                                       filename: str) -> None:
     assert report_filename(name, 42) == filename
+
+
+@pytest.mark.parametrize("typed", ["jose", "José", "JOSE", " jose ", "ｊｏｓｅ", "ＪＯＳÉ", "jośe"])
+def test_every_spelling_that_signs_in_as_jose_has_one_key(typed: str) -> None:
+    assert sign_in_key(typed) == "jose"
+
+
+def test_a_login_with_nothing_ascii_is_its_own_key() -> None:
+    assert sign_in_key("علی") == "علی"
+    assert sign_in_key("علی") != sign_in_key("احمد")
+    assert sign_in_key("Ana@School.org") == "ana@school.org"

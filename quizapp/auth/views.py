@@ -79,8 +79,9 @@ def _safe_next(target: str | None) -> str | None:
 
 
 @auth.route("/login", methods=["GET", "POST"])
-@limiter.limit(lambda: current_app.config["LOGIN_LIMIT_PER_ACCOUNT"], key_func=rate_limits.login_key,
-               methods=["POST"], deduct_when=rate_limits.failed_sign_in)
+@limiter.shared_limit(lambda: current_app.config["LOGIN_LIMIT_PER_ACCOUNT"], rate_limits.SIGN_IN_SCOPE,
+                      key_func=rate_limits.login_key, methods=["POST"],
+                      deduct_when=rate_limits.failed_sign_in)
 @limiter.limit(lambda: current_app.config["LOGIN_LIMIT_PER_ADDRESS"], methods=["POST"],
                deduct_when=rate_limits.failed_sign_in)
 def login() -> str | Response | tuple[str, int]:
@@ -151,8 +152,8 @@ def signup() -> str | Response | tuple[str, int]:
 
 @auth.route("/join", methods=["GET", "POST"])
 @auth.route("/join/<code>", methods=["GET"])
-@limiter.limit(lambda: current_app.config["JOIN_LIMIT_PER_CLASS"],
-               key_func=rate_limits.join_code_key, methods=["POST"])
+@limiter.limit(lambda: current_app.config["JOIN_LIMIT_PER_CLASS"], key_func=rate_limits.join_code_key,
+               methods=["POST"], deduct_when=rate_limits.joined)
 @limiter.limit(lambda: current_app.config["JOIN_LIMIT_PER_ADDRESS"], methods=["POST"],
                deduct_when=rate_limits.unknown_join_code)
 def join(code: str | None = None) -> str | Response | tuple[str, int]:
@@ -164,7 +165,10 @@ def join(code: str | None = None) -> str | Response | tuple[str, int]:
         outcome = accounts.join_as_new_learner(db.session, form.code.data or "",
                                                form.display_name.data or "",
                                                form.password.data or "",
-                                               idle_seconds=idle_seconds())
+                                               idle_seconds=idle_seconds(),
+                                               tries=rate_limits.SignInTries())
+        if outcome is AccountProblem.TOO_MANY_TRIES:
+            abort(429)
         if isinstance(outcome, AccountProblem):
             _show_join_problem(form, outcome)
             return render_template("auth/join.html", form=form), 422

@@ -71,6 +71,22 @@ def ascii_folded(text: str) -> str:
         "ascii", "ignore").decode("ascii")
 
 
+def sign_in_login(typed: str) -> str:
+    """A username or e-mail as sign-in compares it: without surrounding spaces, lower case."""
+    return typed.strip().lower()
+
+
+def sign_in_key(typed: str) -> str:
+    """What every spelling of a login that reaches the same accounts has in common.
+
+    Sign-in matches a login as typed or folded to ASCII ('José', 'JOSE' and a full-width
+    'ｊｏｓｅ' all reach 'jose'), so failed sign-ins are counted under the folded form; a
+    login with nothing ASCII in it reaches an account only as typed, and is its own key.
+    """
+    login = sign_in_login(typed)
+    return ascii_folded(login) or login
+
+
 class AttemptKind(enum.Enum):
     """What starting a quiz on an assignment does now."""
 

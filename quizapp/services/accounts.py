@@ -5,7 +5,9 @@ from __future__ import annotations
 import enum
 import random
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from sqlalchemy import bindparam, or_, select, update
 from sqlalchemy.orm import Session
@@ -17,6 +19,7 @@ from quizapp.domain.classroom_rules import (
     ascii_folded,
     password_problem,
     read_join_code,
+    sign_in_login,
     username_base,
 )
 from quizapp.domain.names import clean_name, look_alike, name_without_marks, same_but_for_marks
@@ -51,6 +54,18 @@ class AccountProblem(enum.Enum):
     UNKNOWN_CODE = "unknown_code"
     CLASS_CLOSED = "class_closed"  # the code's class is archived
     NOT_A_LEARNER = "not_a_learner"
+    # Joining with a classmate's name: that account has had its wrong passwords for now.
+    TOO_MANY_TRIES = "too_many_tries"
+
+
+class PasswordTries(Protocol):
+    """Where wrong passwords for an account are counted: the web layer's sign-in limit."""
+
+    def left(self, usernames: Sequence[str]) -> bool:
+        """Whether these accounts' passwords may be tried now."""
+
+    def failed(self, usernames: Sequence[str]) -> None:
+        """Count one wrong password against each of these accounts."""
 
 
 _PASSWORD_PROBLEMS = {PasswordProblem.TOO_SHORT: AccountProblem.PASSWORD_TOO_SHORT,
@@ -131,14 +146,19 @@ def authenticate(session: Session, login: str, password: str,
     Signing in marks the session as seen now. A session idle for longer than
     ``idle_seconds`` is over: it gets a new token, so its old cookies stay dead.
     """
-    login = login.strip().lower()
-    # Usernames are made ASCII: 'carlos-mejía-9366' typed with its accent still signs in.
-    account = session.scalar(select(Account).where(or_(
-        Account.username.in_({login, ascii_folded(login)}), Account.email == login)))
-    if account is None:
+    login = sign_in_login(login)
+    # Usernames are made ASCII: 'carlos-mejía-9366' typed with its accent still signs in. So a
+    # login can match two accounts ('josé' and 'jose', or one's username and another's e-mail):
+    # each one's password is checked, and the account it opens is signed in.
+    matches = session.scalars(select(Account).where(or_(
+        Account.username.in_({login, ascii_folded(login)}), Account.email == login))
+        .order_by(Account.id)).all()
+    if not matches:
         check_password_hash(_NO_SUCH_ACCOUNT, password)
         return None
-    if not check_password_hash(account.password_hash, password):  # before the lock
+    account = next((match for match in matches  # before the lock
+                    if check_password_hash(match.password_hash, password)), None)
+    if account is None:
         return None
     return _sign_in(session, account, idle_seconds)
 
@@ -256,8 +276,8 @@ def add_member(session: Session, classroom: Classroom, account_id: int) -> None:
 
 
 def join_as_new_learner(session: Session, code: str, display_name: str, password: str,
-                        rng: random.Random | None = None, *, idle_seconds: int = 36_000
-                        ) -> tuple[SignedIn, str] | AccountProblem:
+                        rng: random.Random | None = None, *, idle_seconds: int = 36_000,
+                        tries: PasswordTries | None = None) -> tuple[SignedIn, str] | AccountProblem:
     """Make a learner account from a display name and password and put it in the code's class.
 
     Returns the account and its class's name; the username is made from the name. A
@@ -265,6 +285,8 @@ def join_as_new_learner(session: Session, code: str, display_name: str, password
     themselves instead: no twin is made. The name is compared without accents and case
     ('Sofia Ramirez' finds 'Sofía Ramírez'); with another password, such a name is refused
     (NAME_IN_CLASS), so a learner who mistypes their password makes no second account.
+    Such a password is a sign-in to the namesakes' accounts, so ``tries`` counts the wrong
+    ones under their sign-in limit and, once it is reached, none is checked (TOO_MANY_TRIES).
     """
     rng = rng or random.SystemRandom()
     classroom = _classroom_by_code(session, code)
@@ -279,12 +301,17 @@ def join_as_new_learner(session: Session, code: str, display_name: str, password
     if problem:
         return problem
     namesakes = _namesakes(session, classroom.id, name)
+    usernames = [member.username for member in namesakes]
+    if namesakes and tries is not None and not tries.left(usernames):
+        return AccountProblem.TOO_MANY_TRIES
     for member in namesakes:
         if check_password_hash(member.password_hash, password):
             with write_transaction(session):
                 add_member(session, classroom, member.id)  # back in the class if removed
             return _sign_in(session, member, idle_seconds), classroom.name
     if namesakes:
+        if tries is not None:
+            tries.failed(usernames)
         return AccountProblem.NAME_IN_CLASS
     password_hash = generate_password_hash(password, CHOSEN_PASSWORD_HASH)  # before the lock
     with write_transaction(session):
