@@ -51,6 +51,9 @@ def problem_text(problem: AccountProblem) -> str:
                                            "without spaces."),
         AccountProblem.EMAIL_TAKEN: _("An account with that e-mail exists. Sign in instead."),
         AccountProblem.NAME_EMPTY: _("Write your name."),
+        AccountProblem.NAME_NO_LETTER: _("No letter of that name shows: it is made of blank or "
+                                         "invisible characters, or accents alone. Write your "
+                                         "name in letters."),
         AccountProblem.NAME_LOOKS_TAKEN: looks_taken,
         AccountProblem.NAME_IN_CLASS: looks_taken,
         AccountProblem.PASSWORD_TOO_SHORT: _("Use a password of at least 8 characters."),
@@ -141,6 +144,7 @@ def signup() -> str | Response | tuple[str, int]:
                                           form.email.data)
         if isinstance(outcome, AccountProblem):
             fields = {AccountProblem.NAME_EMPTY: form.display_name,
+                      AccountProblem.NAME_NO_LETTER: form.display_name,
                       AccountProblem.EMAIL_TAKEN: form.email}
             fields.get(outcome, form.password if "PASSWORD" in outcome.name else form.username
                        ).errors = [problem_text(outcome)]
@@ -197,7 +201,9 @@ def _show_join_problem(form: JoinForm, problem: AccountProblem) -> None:
                 "name": isolated(clean_name(form.display_name.data or ""))}]
         return
     field = {AccountProblem.UNKNOWN_CODE: form.code, AccountProblem.CLASS_CLOSED: form.code,
-             AccountProblem.NAME_EMPTY: form.display_name}.get(problem, form.password)
+             AccountProblem.NAME_EMPTY: form.display_name,
+             AccountProblem.NAME_NO_LETTER: form.display_name,
+             AccountProblem.NAME_LOOKS_TAKEN: form.display_name}.get(problem, form.password)
     field.errors = [problem_text(problem)]
 
 

@@ -22,7 +22,13 @@ from quizapp.domain.classroom_rules import (
     sign_in_login,
     username_base,
 )
-from quizapp.domain.names import clean_name, look_alike, name_without_marks, same_but_for_marks
+from quizapp.domain.names import (
+    clean_name,
+    has_no_letter,
+    look_alike,
+    name_without_marks,
+    same_but_for_marks,
+)
 from quizapp.models import Account, Classroom, Membership, unix_now
 
 # Checked against when the account does not exist, so both failures take the same time.
@@ -45,6 +51,7 @@ class AccountProblem(enum.Enum):
     USERNAME_INVALID = "username_invalid"
     EMAIL_TAKEN = "email_taken"
     NAME_EMPTY = "name_empty"
+    NAME_NO_LETTER = "name_no_letter"  # typed, but only blanks, marks or invisible characters
     NAME_LOOKS_TAKEN = "name_looks_taken"  # a learner of the class has a name that looks the same
     # Joining: a learner of the class has this name, accents and case aside, and another password.
     NAME_IN_CLASS = "name_in_class"
@@ -94,6 +101,11 @@ def _signed_in(account: Account) -> SignedIn:
                     account.language, username=account.username)
 
 
+def name_missing(typed: str) -> AccountProblem:
+    """Why a typed name left nothing to keep: nothing typed, or no letter that shows."""
+    return AccountProblem.NAME_NO_LETTER if has_no_letter(typed) else AccountProblem.NAME_EMPTY
+
+
 def new_session_token() -> str:
     """A new random token naming the account's sessions (a new one ends the old ones)."""
     return secrets.token_urlsafe(24)
@@ -123,7 +135,7 @@ def create_teacher(session: Session, username: str, display_name: str, password:
     name = clean_name(display_name)
     problem = _PASSWORD_PROBLEMS.get(password_problem(password))  # type: ignore[arg-type]
     if not name:
-        return AccountProblem.NAME_EMPTY
+        return name_missing(display_name)
     if not username or len(username) > 64 or any(c.isspace() for c in username):
         return AccountProblem.USERNAME_INVALID
     if problem:
@@ -297,7 +309,7 @@ def join_as_new_learner(session: Session, code: str, display_name: str, password
     if classroom.archived_at is not None:
         return AccountProblem.CLASS_CLOSED
     if not name:
-        return AccountProblem.NAME_EMPTY
+        return name_missing(display_name)
     if problem:
         return problem
     namesakes = _namesakes(session, classroom.id, name)
@@ -315,8 +327,11 @@ def join_as_new_learner(session: Session, code: str, display_name: str, password
         return AccountProblem.NAME_IN_CLASS
     password_hash = generate_password_hash(password, CHOSEN_PASSWORD_HASH)  # before the lock
     with write_transaction(session):
-        if same_but_for_marks(name, member_names(session, classroom.id)) is not None:
+        members = member_names(session, classroom.id)
+        if same_but_for_marks(name, members) is not None:
             return AccountProblem.NAME_IN_CLASS  # they joined while the password was hashed
+        if look_alike(name, members) is not None:  # 'AIi' with a capital I beside 'Ali'
+            return AccountProblem.NAME_LOOKS_TAKEN
         account = new_account(unique_username(session, name, rng), name, password_hash, "learner")
         session.add(account)
         session.flush()
