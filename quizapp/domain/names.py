@@ -26,6 +26,7 @@ tells the learner coming back from a namesake.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 from confusable_homoglyphs.confusables import confusables_data
@@ -130,6 +131,9 @@ def _fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text.casefold())
 
 
+# A name is compared with every other of its class, and 200 login cards with each other
+# inside the write that makes them: each name's skeletons are made once.
+@functools.lru_cache(maxsize=4096)
 def _skeletons(name: str) -> tuple[str, str]:
     """A name's skeleton case aside, and as drawn (case first kept, so 'I' reads as 'l')."""
     cleaned = clean_name(name)
