@@ -107,6 +107,7 @@ def test_names_that_differ_on_screen_do_not_look_alike(one: str, other: str) -> 
     "\u0301\u0308\u0327",  # combining marks alone
     "\ufe0f\ufe0f", "\u034f",  # selectors, the grapheme joiner
     "\u3164\u0301\u2800\u200b",
+    "007", "-- ! --",  # numbers and signs: no letter
 ])
 def test_a_name_with_no_letter_that_shows_is_refused(typed: str) -> None:
     assert clean_name(typed) == ""

@@ -51,9 +51,9 @@ def problem_text(problem: AccountProblem) -> str:
                                            "without spaces."),
         AccountProblem.EMAIL_TAKEN: _("An account with that e-mail exists. Sign in instead."),
         AccountProblem.NAME_EMPTY: _("Write your name."),
-        AccountProblem.NAME_NO_LETTER: _("No letter of that name shows: it is made of blank or "
-                                         "invisible characters, or accents alone. Write your "
-                                         "name in letters."),
+        AccountProblem.NAME_NO_LETTER: _("Write your name in letters: that one has none that "
+                                         "shows (only blank or invisible characters, accents, "
+                                         "numbers or signs)."),
         AccountProblem.NAME_LOOKS_TAKEN: looks_taken,
         AccountProblem.NAME_IN_CLASS: looks_taken,
         AccountProblem.PASSWORD_TOO_SHORT: _("Use a password of at least 8 characters."),
