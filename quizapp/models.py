@@ -273,6 +273,9 @@ class Attempt(Base):
     account_id: Mapped[int | None] = mapped_column(ForeignKey("account.id"))
     assignment_id: Mapped[int | None] = mapped_column(ForeignKey("assignment.id"), index=True)
     counts: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # Why an attempt started to count was kept as practice when it was sent (a PracticeReason's
+    # value: sent late, after its class was archived...); None for any other attempt.
+    practice_reason: Mapped[str | None] = mapped_column(String(20))
     started_at: Mapped[dt.datetime] = mapped_column(default=clock.now)
     submitted_at: Mapped[dt.datetime | None]
     score: Mapped[int | None]

@@ -141,3 +141,65 @@ def test_a_removed_learner_comes_back_joining_without_accents(app: Flask, people
     with app.app_context():
         assert classrooms.is_member(db.session, classroom, account)
     assert _names(app) == ["José Pérez"]
+
+
+PROBES_LOOK_ALIKES = ["\u0410lice Alpha", "\u0391lice Alpha", "Al\u0131ce Alpha", "Alice\ufe0f Alpha",
+                      "Ali\u0307ce Alpha", "Alice\u034f Alpha", "AIice Alpha"]
+PROBES_INVISIBLES = ["\u3164\u3164\u3164", "\u2800\u2800", "\u0301\u0302\u0303", "\ufe0f\u3164"]
+
+
+def _join_from(app: Flask, address: str, name: str, password: str = "long enough"):  # type: ignore[no-untyped-def]
+    return app.test_client().post("/join", data={"code": "K7PM3X", "display_name": name,
+                                                 "password": password},
+                                  environ_base={"REMOTE_ADDR": address})
+
+
+def test_a_name_confusable_with_a_classmates_cannot_join(app: Flask, people: People) -> None:
+    app.config["WTF_CSRF_ENABLED"] = False
+    people.classroom(people.account("ms-rana", "teacher"))
+    assert _join(app, "Alice Alpha").status_code == 303
+    for n, twin in enumerate(PROBES_LOOK_ALIKES):
+        response = _join_from(app, f"198.51.100.{n + 1}", twin, "another password")
+        assert response.status_code == 422, twin
+        error = soup(response).select_one("#display_name-error, .error").get_text(" ", strip=True)
+        assert "already has a name that looks the same" in error, twin
+        assert "Ali K." in error  # what to change
+    assert _join(app, "Alice Alpha B.").status_code == 303
+    assert _names(app) == ["Alice Alpha", "Alice Alpha B."]
+
+
+def test_a_name_with_no_letter_that_shows_is_refused_and_told_what_to_write(app: Flask,
+                                                                           people: People) -> None:
+    app.config["WTF_CSRF_ENABLED"] = False
+    people.classroom(people.account("ms-rana", "teacher"))
+    for name in PROBES_INVISIBLES:
+        response = _join(app, name)
+        assert response.status_code == 422, name
+        error = soup(response).select_one("#display_name-error, .error").get_text(" ", strip=True)
+        assert error.startswith("Write your name in letters: that one has none that shows"), error
+    assert _names(app) == []
+
+
+def test_urdu_names_with_their_joiners_still_join(app: Flask, people: People) -> None:
+    app.config["WTF_CSRF_ENABLED"] = False
+    people.classroom(people.account("ms-rana", "teacher"))
+    assert _join(app, "نیک\u200cنام").status_code == 303
+    assert _join(app, "عائشہ\u200dخان").status_code == 303
+    assert _names(app) == ["نیک\u200cنام", "عائشہ\u200dخان"]
+
+
+def test_a_teacher_cannot_rename_a_learner_to_a_classmates_look_alike(app: Flask, people: People) -> None:
+    app.config["WTF_CSRF_ENABLED"] = False
+    teacher = people.account("ms-rana", "teacher")
+    classroom = people.classroom(teacher)
+    alice, bilal = people.account("alice", name="Alice Alpha"), people.account("bilal", name="Bilal")
+    people.join(classroom, alice, bilal)
+    client = people.sign_in(app.test_client(), teacher, "ms-rana")
+    page = f"/teach/classes/{classroom}/learners/{bilal}/name"
+    clash = client.post(page, data={"name": "\u0410lice Alpha"})
+    assert clash.status_code == 422
+    assert "Another learner of the class has a name that looks the same" in soup(clash).get_text()
+    blank = client.post(page, data={"name": "\u3164\u3164"})
+    assert blank.status_code == 422
+    assert "Write the learner's name in letters: that one has none that shows" in soup(blank).get_text()
+    assert _names(app) == ["Alice Alpha", "Bilal"]

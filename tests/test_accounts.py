@@ -197,8 +197,6 @@ def test_a_wrong_password_or_unknown_login_signs_no_one_in_and_costs_one_passwor
     assert row(app, account).session_seen_at is None  # nothing was written
 
 
-@pytest.mark.xfail(strict=True, reason="authenticate checks the password of only the first account the "
-                                      "login matches: 'josé' also matches 'jose' once folded")
 def test_an_accented_username_signs_in_beside_its_unaccented_twin(app: Flask, quick_hashes: None) -> None:
     with app.app_context():
         # Made in both orders, so the test does not hang on which row the database returns first.
@@ -212,8 +210,6 @@ def test_an_accented_username_signs_in_beside_its_unaccented_twin(app: Flask, qu
                                                                 and signed.username == accented)
 
 
-@pytest.mark.xfail(strict=True, reason="a username may be another teacher's e-mail; authenticate then "
-                                      "checks the password of only the first account the login matches")
 def test_a_teacher_signs_in_with_her_email_even_if_it_is_someone_elses_username(app: Flask,
                                                                                 quick_hashes: None) -> None:
     with app.app_context():

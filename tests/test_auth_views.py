@@ -191,6 +191,10 @@ def test_create_teacher_command(app, runner) -> None:
                                 "--password", "long enough"])
     assert again.exit_code == 1
     assert "that username is taken" in again.output
+    blank = runner.invoke(args=["create-teacher", "--username", "ms-khan", "--name", "\u3164\u3164",
+                                "--password", "long enough"])
+    assert blank.exit_code == 1
+    assert "give the name learners see in letters: that one has none that shows" in blank.output
 
 
 def test_create_teacher_asks_again_on_a_short_password_and_for_an_optional_email(

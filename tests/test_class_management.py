@@ -292,6 +292,34 @@ def test_an_attempt_open_when_its_assignment_is_deleted_does_not_count(app, peop
     assert board_rows(bilal, lesson["classroom"])[1] == ["2", "Bilal (you)", "5"]
 
 
+def test_an_attempt_started_before_its_class_was_archived_is_kept_as_practice(app, people, lesson,
+                                                                              runner) -> None:
+    second = people.assign(lesson["classroom"])
+    bilal = learner_client(app, people, lesson["bilal"], "bilal")
+    started = post_form(bilal, f"/assignments/{second}/start", {"start": "Start"}, "/")
+    quiz = soup(bilal.get(started.headers["Location"]))
+    teacher = teacher_client(app, people, lesson)
+    url = f"/teach/classes/{lesson['classroom']}"
+    post_form(teacher, f"{url}/archive", {"submit": "Archive the class"})
+    sent = bilal.post(started.headers["Location"], data=right_form(quiz))
+    assert sent.status_code == 303
+    result = text(bilal, sent.headers["Location"])
+    assert "You scored 6 out of 6." in result
+    assert ("Your teacher archived this class before you sent this quiz, so it is kept as "
+            "practice: it does not count towards the assignment.") in result
+    post_form(teacher, f"{url}/restore", {"submit": "Restore the class"}, url)
+    assert board_rows(bilal, lesson["classroom"])[1] == ["2", "Bilal (you)", "5"]  # not 11
+    checked = runner.invoke(args=["check"])
+    assert checked.exit_code == 0 and checked.output.startswith("every figure matches"), checked.output
+
+
+def test_an_attempt_that_counts_says_nothing_of_practice(app, people, lesson) -> None:
+    second = people.assign(lesson["classroom"])
+    result = text(learner_client(app, people, lesson["bilal"], "bilal"),
+                  take(learner_client(app, people, lesson["bilal"], "bilal"), second))
+    assert "You scored 6 out of 6." in result and "kept as practice" not in result
+
+
 def test_an_archived_class_s_board_link_says_it_is_closed_in_the_class_s_language(
         app, client, people) -> None:
     teacher = people.account("ms-rana", "teacher")

@@ -8,15 +8,19 @@ import random
 import pytest
 
 from quizapp.domain.classroom_rules import (
+    AssignmentState,
     AssignmentWindow,
     AttemptKind,
     PasswordProblem,
+    PracticeReason,
     attempt_kind,
     new_join_code,
     password_problem,
+    practice_reason,
     read_join_code,
     report_filename,
     show_join_code,
+    sign_in_key,
     submission_counts,
     username_base,
 )
@@ -98,3 +102,32 @@ def test_when_a_submission_is_recorded_as_counting(window: AssignmentWindow, cou
 def test_the_report_file_is_named_after_the_class_in_safe_characters(name: str,
                                                                       filename: str) -> None:
     assert report_filename(name, 42) == filename
+
+
+@pytest.mark.parametrize("typed", ["jose", "José", "JOSE", " jose ", "ｊｏｓｅ", "ＪＯＳÉ", "jośe"])
+def test_every_spelling_that_signs_in_as_jose_has_one_key(typed: str) -> None:
+    assert sign_in_key(typed) == "jose"
+
+
+def test_a_login_with_nothing_ascii_is_its_own_key() -> None:
+    assert sign_in_key("علی") == "علی"
+    assert sign_in_key("علی") != sign_in_key("احمد")
+    assert sign_in_key("Ana@School.org") == "ana@school.org"
+
+
+@pytest.mark.parametrize(("state", "reason"), [
+    (AssignmentState(), None),
+    (AssignmentState(class_archived=True), PracticeReason.CLASS_ARCHIVED),
+    (AssignmentState(bank_open=False), PracticeReason.BANK_WITHDRAWN),
+    (AssignmentState(deleted=True, class_archived=True), PracticeReason.ASSIGNMENT_DELETED),
+])
+def test_a_submission_after_its_class_or_bank_closed_is_practice(state: AssignmentState,
+                                                                 reason: PracticeReason | None) -> None:
+    window = AssignmentWindow(due_at=NOW + HOUR, attempts_allowed=2)
+    assert practice_reason(window, NOW, 0, state) is reason
+    assert submission_counts(window, NOW, 0, state) is (reason is None)
+
+
+def test_a_late_submission_and_one_beyond_the_attempts_say_why() -> None:
+    assert practice_reason(AssignmentWindow(due_at=NOW), NOW, 0) is PracticeReason.LATE
+    assert practice_reason(AssignmentWindow(attempts_allowed=1), NOW, 1) is PracticeReason.NO_ATTEMPTS_LEFT

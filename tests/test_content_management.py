@@ -70,6 +70,30 @@ def test_an_unpublished_bank_leaves_the_library_and_its_results_stay_readable(ap
     assert learner.get("/banks/own-a").status_code == 200
 
 
+@pytest.mark.parametrize("withdraw", ["unpublish", "delete"])
+def test_an_attempt_started_before_its_bank_was_unpublished_is_kept_as_practice(
+        app, people: People, own, runner, withdraw: str) -> None:
+    teacher, learner = own["teacher"], own["learner"]
+    board = f"/classes/{own['classroom']}/board"
+    before = soup(learner.get(board)).select_one("table.board tbody tr").get_text(" ", strip=True)
+    assignment = people.assign(own["classroom"], bank="own-a")
+    started = post_form(learner, f"/assignments/{assignment}/start", {"start": "Start"}, "/")
+    quiz = soup(learner.get(started.headers["Location"]))
+    post_form(teacher, f"/teach/banks/own-a/{withdraw}",
+              {"submit": f"{withdraw.title()} the bank"})
+    sent = learner.post(started.headers["Location"], data={
+        "csrf_token": quiz.find("input", {"name": "csrf_token"})["value"], "q1": "true",
+        "submit": "Submit"})
+    assert sent.status_code == 303
+    result = text(learner, sent.headers["Location"])
+    assert "You scored" in result
+    assert ("Its author unpublished this quiz before you sent it, so it is kept as practice: it "
+            "does not count towards the assignment.") in result
+    assert soup(learner.get(board)).select_one("table.board tbody tr").get_text(" ", strip=True) == before
+    checked = runner.invoke(args=["check"])
+    assert checked.exit_code == 0 and checked.output.startswith("every figure matches"), checked.output
+
+
 def test_a_deleted_bank_leaves_the_teachers_list_and_its_results_stay_readable(app, own) -> None:
     teacher = own["teacher"]
     assert "It also leaves your list of banks" in text(teacher, "/teach/banks/own-a/delete")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quizapp.domain.names import clean_name, look_alike, name_skeleton, same_but_for_marks
+from quizapp.domain.names import clean_name, has_no_letter, look_alike, name_skeleton, same_but_for_marks
 
 
 @pytest.mark.parametrize(("typed", "kept"), [
@@ -73,3 +73,55 @@ def test_names_without_their_accents_are_the_same_name_to_join_again(one: str, o
 ])
 def test_other_names_stay_other_names_without_accents_too(one: str, other: str) -> None:
     assert same_but_for_marks(other, [one]) is None
+
+
+# The probe's look-alikes of a classmate's "Alice Alpha" (issue #23, item 8).
+@pytest.mark.parametrize("twin", [
+    "\u0410lice Alpha",  # Cyrillic capital A
+    "\u0391lice Alpha",  # Greek capital Alpha
+    "Al\u0131ce Alpha",  # dotless i
+    "Alice\ufe0f Alpha",  # variation selector 16
+    "Alice Alpha\ufe0e",  # variation selector 15
+    "Alice\u034f Alpha",  # combining grapheme joiner: a mark that draws nothing
+    "Ali\u0307ce Alpha",  # a dot above the i's own dot
+    "AIice Alpha",  # capital I for l
+    "\u0410l\u0456\u0441\u0435 \u0410lph\u0430",  # Cyrillic А, і, с, е and а
+    "\u0391\u217cice Alpha",  # Greek Alpha, small roman numeral fifty
+])
+def test_confusable_names_look_alike(twin: str) -> None:
+    assert look_alike(twin, ["Bilal", "Alice Alpha"]) == "Alice Alpha"
+    assert look_alike("Alice Alpha", [twin]) == twin
+
+
+@pytest.mark.parametrize(("one", "other"), [
+    ("Alice Alpha", "Alicia Alpha"), ("Alice Alpha", "Alicé Alpha"), ("Ana", "Anna"),
+    ("علی", "عالیہ"), ("Sofía Ramírez", "Sofía Ramos"), ("Ian", "Jan"),
+])
+def test_names_that_differ_on_screen_do_not_look_alike(one: str, other: str) -> None:
+    assert look_alike(other, [one]) is None
+
+
+@pytest.mark.parametrize("typed", [
+    "\u3164", "\u3164\u3164 \u3164",  # Hangul filler
+    "\u2800\u2800",  # Braille blank
+    "\u0301\u0308\u0327",  # combining marks alone
+    "\ufe0f\ufe0f", "\u034f",  # selectors, the grapheme joiner
+    "\u3164\u0301\u2800\u200b",
+    "007", "-- ! --",  # numbers and signs: no letter
+])
+def test_a_name_with_no_letter_that_shows_is_refused(typed: str) -> None:
+    assert clean_name(typed) == ""
+    assert has_no_letter(typed)
+
+
+def test_blank_letters_read_as_spaces_and_zero_width_alone_is_as_if_nothing_was_typed() -> None:
+    assert clean_name("Ali\u3164Khan\u2800") == "Ali Khan"
+    assert not has_no_letter("\u200b\u200b") and not has_no_letter("  ") and not has_no_letter("Ali")
+
+
+def test_urdu_spelling_keeps_its_joiners_and_tells_names_apart() -> None:
+    # نیک‌نام with a zero-width non-joiner, and لا‍ with a zero-width joiner after an Arabic letter
+    assert clean_name("نیک\u200cنام") == "نیک\u200cنام"
+    assert clean_name("ہ\u200dا") == "ہ\u200dا"
+    assert look_alike("نیک\u200cنام", ["نیکنام"]) == "نیکنام"
+    assert look_alike("عائشہ خان", ["علی خان", "عائشہ"]) is None

@@ -21,8 +21,7 @@ from tests.conftest import PASSWORD, People
 REDIS_URL = "redis://127.0.0.1:6379/5"
 
 
-@pytest.fixture
-def workers(database_url: str, people: People):  # type: ignore[no-untyped-def]
+def _two_workers(database_url: str, people: People, **limits: str):  # type: ignore[no-untyped-def]
     """Two apps on one database and one Redis: the counts one sees, the other sees too."""
     store = redis.Redis.from_url(REDIS_URL)
     try:
@@ -31,14 +30,25 @@ def workers(database_url: str, people: People):  # type: ignore[no-untyped-def]
         pytest.fail(f"Redis is not running at {REDIS_URL}: start it (see README)")
     store.flushdb()
     settings = {"TESTING": True, "SECRET_KEY": "test", "DATABASE_URL": database_url,
-                "RATELIMIT_STORAGE_URI": REDIS_URL, "WTF_CSRF_ENABLED": False,
-                "LOGIN_LIMIT_PER_ACCOUNT": "3 per 15 minutes",
-                "LOGIN_LIMIT_PER_ADDRESS": "5 per 15 minutes",
-                "JOIN_LIMIT_PER_ADDRESS": "4 per 15 minutes"}
+                "RATELIMIT_STORAGE_URI": REDIS_URL, "WTF_CSRF_ENABLED": False, **limits}
     apps = [create_app(settings), create_app(settings)]
     people.app = apps[0]
     yield apps
     store.flushdb()
+
+
+@pytest.fixture
+def workers(database_url: str, people: People):  # type: ignore[no-untyped-def]
+    """Two workers with small limits."""
+    yield from _two_workers(database_url, people, LOGIN_LIMIT_PER_ACCOUNT="3 per 15 minutes",
+                            LOGIN_LIMIT_PER_ADDRESS="5 per 15 minutes",
+                            JOIN_LIMIT_PER_ADDRESS="4 per 15 minutes")
+
+
+@pytest.fixture
+def school(database_url: str, people: People):  # type: ignore[no-untyped-def]
+    """Two workers with the limits a school gets."""
+    yield from _two_workers(database_url, people)
 
 
 def _post(app: Flask, address: str, path: str, form: dict[str, str]) -> int:
@@ -93,6 +103,70 @@ def test_guessing_codes_stays_slow(workers, people: People) -> None:
         assert join((first, second)[n % 2], "203.0.113.9", code) == 422
     assert join(first, "203.0.113.9", "EEEEEE") == 429
     assert join(second, "198.51.100.20", "K7PM3X") == 303  # the class's own router is not slowed
+
+
+def test_spelling_variants_of_a_username_share_its_ten_tries(school, people: People) -> None:
+    first, second = school
+    people.account("jose")
+    guesser, classroom = "203.0.113.9", "198.51.100.20"
+    variants = ["José", "jose", "JOSE", "ｊｏｓｅ", "ＪＯＳＥ", " Jose ", "JOSÉ", "jösé", "Jóse",
+                "jose\u0301"]
+    for n, login in enumerate(variants):
+        assert _sign_in((first, second)[n % 2], guesser, login, f"guess {n}") == 401, login
+    assert _sign_in(first, guesser, "jose", PASSWORD) == 429
+    assert _sign_in(second, guesser, "ｊｏｓｅ", PASSWORD) == 429
+    assert _sign_in(first, classroom, "José", PASSWORD) == 303  # José, from class, signs in
+
+
+def test_guessing_a_learners_password_by_joining_hits_the_sign_in_limit(school, people: People) -> None:
+    first, second = school
+    store = redis.Redis.from_url(REDIS_URL)
+    ali = people.account("ali-1234", name="Ali Khan")
+    people.join(people.classroom(people.account("ms-rana", "teacher"), code="K7PM3X"), ali)
+    guesser, classroom = "203.0.113.9", "198.51.100.20"
+
+    def join(app: Flask, address: str, name: str, password: str) -> int:
+        return _post(app, address, "/join", {"code": "K7PM3X", "display_name": name,
+                                             "password": password})
+
+    # The name is on the class board; every spelling of it finds Ali.
+    statuses = [join((first, second)[n % 2], guesser, ("Ali Khan", "ali khan", "ÁLI KHAN")[n % 3],
+                     f"guess number {n}") for n in range(30)]
+    assert statuses == [422] * 10 + [429] * 20
+    assert join(first, guesser, "Ali Khan", PASSWORD) == 429  # the right one too, for now
+    assert _sign_in(second, guesser, "ali-1234", PASSWORD) == 429  # one limit for both doors
+    assert join(second, classroom, "Ali Khan", PASSWORD) == 303  # Ali, from class, comes back
+    assert store.keys("*login:ali-1234:203.0.113.9*")
+    store.delete(*store.keys("*login:ali-1234:203.0.113.9*"))  # the fifteen minutes pass
+    client = first.test_client()
+    assert client.post("/join", data={"code": "K7PM3X", "display_name": "Ali Khan",
+                                      "password": PASSWORD},
+                       environ_base={"REMOTE_ADDR": guesser}).status_code == 303
+    assert "ali-1234" in client.get("/").get_data(as_text=True)  # signed in as Ali, no twin made
+
+
+def test_a_flood_of_bad_joins_from_one_address_closes_the_class_to_no_one(school, people: People) -> None:
+    first, second = school
+    people.join(people.classroom(people.account("ms-rana", "teacher"), code="K7PM3X"),
+                people.account("ali-1234", name="Ali Khan"))
+    flood = [{"display_name": "Ali Khan", "password": "guess guess"},  # a classmate's name
+             {"display_name": "Intruder", "password": "short"},
+             {"display_name": "", "password": "long enough"},
+             {"display_name": "Intruder", "password": "x" * 300}]
+    statuses = {_post((first, second)[n % 2], "203.0.113.9", "/join",
+                      {"code": "K7PM3X", **flood[n % 4]}) for n in range(100)}
+    assert statuses == {422, 429}  # the guessed password stops at the sign-in limit
+    assert _join(second, "198.51.100.20", "Bilal") == 303  # a learner elsewhere joins
+    assert _join(first, "203.0.113.9", "Chand") == 303  # and so does one at the flood's address
+
+
+def test_a_burst_of_new_accounts_from_one_address_is_slowed_there_only(database_url: str,
+                                                                      people: People) -> None:
+    for first, second in _two_workers(database_url, people, JOIN_LIMIT_PER_CLASS="5 per 15 minutes"):
+        people.classroom(people.account("ms-rana", "teacher"), code="K7PM3X")
+        assert [_join((first, second)[n % 2], "203.0.113.9", f"Fake {n}") for n in range(6)] == [
+            303] * 5 + [429]
+        assert _join(second, "198.51.100.20", "Bilal") == 303
 
 
 def test_several_workers_with_counts_in_memory_refuse_to_start(database_url: str, monkeypatch) -> None:

@@ -51,6 +51,9 @@ def problem_text(problem: AccountProblem) -> str:
                                            "without spaces."),
         AccountProblem.EMAIL_TAKEN: _("An account with that e-mail exists. Sign in instead."),
         AccountProblem.NAME_EMPTY: _("Write your name."),
+        AccountProblem.NAME_NO_LETTER: _("Write your name in letters: that one has none that "
+                                         "shows (only blank or invisible characters, accents, "
+                                         "numbers or signs)."),
         AccountProblem.NAME_LOOKS_TAKEN: looks_taken,
         AccountProblem.NAME_IN_CLASS: looks_taken,
         AccountProblem.PASSWORD_TOO_SHORT: _("Use a password of at least 8 characters."),
@@ -79,8 +82,9 @@ def _safe_next(target: str | None) -> str | None:
 
 
 @auth.route("/login", methods=["GET", "POST"])
-@limiter.limit(lambda: current_app.config["LOGIN_LIMIT_PER_ACCOUNT"], key_func=rate_limits.login_key,
-               methods=["POST"], deduct_when=rate_limits.failed_sign_in)
+@limiter.shared_limit(lambda: current_app.config["LOGIN_LIMIT_PER_ACCOUNT"], rate_limits.SIGN_IN_SCOPE,
+                      key_func=rate_limits.login_key, methods=["POST"],
+                      deduct_when=rate_limits.failed_sign_in)
 @limiter.limit(lambda: current_app.config["LOGIN_LIMIT_PER_ADDRESS"], methods=["POST"],
                deduct_when=rate_limits.failed_sign_in)
 def login() -> str | Response | tuple[str, int]:
@@ -140,6 +144,7 @@ def signup() -> str | Response | tuple[str, int]:
                                           form.email.data)
         if isinstance(outcome, AccountProblem):
             fields = {AccountProblem.NAME_EMPTY: form.display_name,
+                      AccountProblem.NAME_NO_LETTER: form.display_name,
                       AccountProblem.EMAIL_TAKEN: form.email}
             fields.get(outcome, form.password if "PASSWORD" in outcome.name else form.username
                        ).errors = [problem_text(outcome)]
@@ -151,8 +156,8 @@ def signup() -> str | Response | tuple[str, int]:
 
 @auth.route("/join", methods=["GET", "POST"])
 @auth.route("/join/<code>", methods=["GET"])
-@limiter.limit(lambda: current_app.config["JOIN_LIMIT_PER_CLASS"],
-               key_func=rate_limits.join_code_key, methods=["POST"])
+@limiter.limit(lambda: current_app.config["JOIN_LIMIT_PER_CLASS"], key_func=rate_limits.join_code_key,
+               methods=["POST"], deduct_when=rate_limits.joined)
 @limiter.limit(lambda: current_app.config["JOIN_LIMIT_PER_ADDRESS"], methods=["POST"],
                deduct_when=rate_limits.unknown_join_code)
 def join(code: str | None = None) -> str | Response | tuple[str, int]:
@@ -164,7 +169,10 @@ def join(code: str | None = None) -> str | Response | tuple[str, int]:
         outcome = accounts.join_as_new_learner(db.session, form.code.data or "",
                                                form.display_name.data or "",
                                                form.password.data or "",
-                                               idle_seconds=idle_seconds())
+                                               idle_seconds=idle_seconds(),
+                                               tries=rate_limits.SignInTries())
+        if outcome is AccountProblem.TOO_MANY_TRIES:
+            abort(429)
         if isinstance(outcome, AccountProblem):
             _show_join_problem(form, outcome)
             return render_template("auth/join.html", form=form), 422
@@ -193,7 +201,9 @@ def _show_join_problem(form: JoinForm, problem: AccountProblem) -> None:
                 "name": isolated(clean_name(form.display_name.data or ""))}]
         return
     field = {AccountProblem.UNKNOWN_CODE: form.code, AccountProblem.CLASS_CLOSED: form.code,
-             AccountProblem.NAME_EMPTY: form.display_name}.get(problem, form.password)
+             AccountProblem.NAME_EMPTY: form.display_name,
+             AccountProblem.NAME_NO_LETTER: form.display_name,
+             AccountProblem.NAME_LOOKS_TAKEN: form.display_name}.get(problem, form.password)
     field.errors = [problem_text(problem)]
 
 

@@ -66,6 +66,8 @@ def create_teacher_command(username: str, display_name: str, email: str, passwor
                                                      "spaces"),
             AccountProblem.EMAIL_TAKEN: gettext("an account with that e-mail exists"),
             AccountProblem.NAME_EMPTY: gettext("give the name learners see"),
+            AccountProblem.NAME_NO_LETTER: gettext("give the name learners see in letters: that "
+                                                   "one has none that shows"),
         }
         raise click.ClickException(messages.get(outcome, outcome.value))
     click.echo(gettext("teacher %(username)r created: sign in at /login")

@@ -71,6 +71,22 @@ def ascii_folded(text: str) -> str:
         "ascii", "ignore").decode("ascii")
 
 
+def sign_in_login(typed: str) -> str:
+    """A username or e-mail as sign-in compares it: without surrounding spaces, lower case."""
+    return typed.strip().lower()
+
+
+def sign_in_key(typed: str) -> str:
+    """What every spelling of a login that reaches the same accounts has in common.
+
+    Sign-in matches a login as typed or folded to ASCII ('José', 'JOSE' and a full-width
+    'ｊｏｓｅ' all reach 'jose'), so failed sign-ins are counted under the folded form; a
+    login with nothing ASCII in it reaches an account only as typed, and is its own key.
+    """
+    login = sign_in_login(typed)
+    return ascii_folded(login) or login
+
+
 class AttemptKind(enum.Enum):
     """What starting a quiz on an assignment does now."""
 
@@ -116,17 +132,55 @@ def transliterated(text: str) -> str:
                    for char in unicodedata.normalize("NFC", text)).lower()
 
 
-def submission_counts(window: AssignmentWindow, submitted_at: dt.datetime,
-                      attempts_counted: int) -> bool:
-    """Whether a submission of an attempt started to count is recorded as counting.
+class PracticeReason(enum.Enum):
+    """Why a submission of an attempt started to count was kept as practice."""
 
-    Only before the due date, and only while fewer than the attempts allowed have counted:
-    two attempts started at once, or kept open while the limit was lowered, cannot count
-    beyond it.
+    ASSIGNMENT_DELETED = "assignment_deleted"
+    CLASS_ARCHIVED = "class_archived"
+    BANK_WITHDRAWN = "bank_withdrawn"  # unpublished or deleted by its author
+    LATE = "late"
+    NO_ATTEMPTS_LEFT = "no_attempts_left"
+
+
+@dataclass(frozen=True)
+class AssignmentState:
+    """What became of an assignment, its class and its bank while an attempt was open."""
+
+    deleted: bool = False
+    class_archived: bool = False
+    bank_open: bool = True  # published and not deleted
+
+
+STILL_OPEN = AssignmentState()
+
+
+def practice_reason(window: AssignmentWindow, submitted_at: dt.datetime, attempts_counted: int,
+                    state: AssignmentState = STILL_OPEN) -> PracticeReason | None:
+    """Why a submission of an attempt started to count does not count; None when it counts.
+
+    It counts only while the assignment is live, its class open and its bank published,
+    before the due date, and while fewer than the attempts allowed have counted: two
+    attempts started at once, or kept open while the limit was lowered, cannot count
+    beyond it. One started before the class was archived or the bank unpublished, and sent
+    afterwards, is practice.
     """
+    if state.deleted:
+        return PracticeReason.ASSIGNMENT_DELETED
+    if state.class_archived:
+        return PracticeReason.CLASS_ARCHIVED
+    if not state.bank_open:
+        return PracticeReason.BANK_WITHDRAWN
     if past_due(window.due_at, submitted_at):
-        return False
-    return window.attempts_allowed is None or attempts_counted < window.attempts_allowed
+        return PracticeReason.LATE
+    if window.attempts_allowed is not None and attempts_counted >= window.attempts_allowed:
+        return PracticeReason.NO_ATTEMPTS_LEFT
+    return None
+
+
+def submission_counts(window: AssignmentWindow, submitted_at: dt.datetime,
+                      attempts_counted: int, state: AssignmentState = STILL_OPEN) -> bool:
+    """Whether a submission of an attempt started to count is recorded as counting."""
+    return practice_reason(window, submitted_at, attempts_counted, state) is None
 
 
 def report_filename(class_name: str, class_id: int) -> str:

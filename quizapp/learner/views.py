@@ -12,7 +12,7 @@ from werkzeug.wrappers import Response
 
 from quizapp.domain import clock
 from quizapp.domain.articles import title_given_by_quizapp
-from quizapp.domain.classroom_rules import AttemptKind
+from quizapp.domain.classroom_rules import AttemptKind, PracticeReason
 from quizapp.domain.curriculum import CONCEPTS, Concept
 from quizapp.domain.levels import try_next
 from quizapp.domain.quiz_paging import QuizPageRange, page_of, quiz_page_range, resume_page
@@ -334,7 +334,31 @@ def _result_page(token: str, failed: FlagQuestionForm | None = None,
              else flag_form(q.position, formdata=False)
              for q in outcome.questions if q.position in reportable - flagged}
     return render_template("learner/result.html", result=outcome, redo_form=StartQuizForm(),
-                           flag_forms=forms, flagged=flagged)
+                           flag_forms=forms, flagged=flagged,
+                           practice_note=practice_note(outcome.practice))
+
+
+def practice_note(reason: PracticeReason | None) -> str | None:
+    """Why an attempt started to count was kept as practice, in the learner's words."""
+    if reason is None:
+        return None
+    return {
+        PracticeReason.CLASS_ARCHIVED: _(
+            "Your teacher archived this class before you sent this quiz, so it is kept as "
+            "practice: it does not count towards the assignment."),
+        PracticeReason.BANK_WITHDRAWN: _(
+            "Its author unpublished this quiz before you sent it, so it is kept as practice: it "
+            "does not count towards the assignment."),
+        PracticeReason.ASSIGNMENT_DELETED: _(
+            "Your teacher removed this assignment before you sent this quiz, so it is kept as "
+            "practice: it does not count."),
+        PracticeReason.LATE: _(
+            "You sent this quiz after its due date, so it is kept as practice: it does not count "
+            "towards the assignment."),
+        PracticeReason.NO_ATTEMPTS_LEFT: _(
+            "You had used every attempt that counts before you sent this one, so it is kept as "
+            "practice: it does not count towards the assignment."),
+    }[reason]
 
 
 @learner.post("/attempts/<token>/questions/<id:position>/flag")

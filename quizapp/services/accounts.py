@@ -5,7 +5,9 @@ from __future__ import annotations
 import enum
 import random
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from sqlalchemy import bindparam, or_, select, update
 from sqlalchemy.orm import Session
@@ -17,9 +19,16 @@ from quizapp.domain.classroom_rules import (
     ascii_folded,
     password_problem,
     read_join_code,
+    sign_in_login,
     username_base,
 )
-from quizapp.domain.names import clean_name, look_alike, name_without_marks, same_but_for_marks
+from quizapp.domain.names import (
+    clean_name,
+    has_no_letter,
+    look_alike,
+    name_without_marks,
+    same_but_for_marks,
+)
 from quizapp.models import Account, Classroom, Membership, unix_now
 
 # Checked against when the account does not exist, so both failures take the same time.
@@ -42,6 +51,7 @@ class AccountProblem(enum.Enum):
     USERNAME_INVALID = "username_invalid"
     EMAIL_TAKEN = "email_taken"
     NAME_EMPTY = "name_empty"
+    NAME_NO_LETTER = "name_no_letter"  # typed, but only blanks, marks or invisible characters
     NAME_LOOKS_TAKEN = "name_looks_taken"  # a learner of the class has a name that looks the same
     # Joining: a learner of the class has this name, accents and case aside, and another password.
     NAME_IN_CLASS = "name_in_class"
@@ -51,6 +61,18 @@ class AccountProblem(enum.Enum):
     UNKNOWN_CODE = "unknown_code"
     CLASS_CLOSED = "class_closed"  # the code's class is archived
     NOT_A_LEARNER = "not_a_learner"
+    # Joining with a classmate's name: that account has had its wrong passwords for now.
+    TOO_MANY_TRIES = "too_many_tries"
+
+
+class PasswordTries(Protocol):
+    """Where wrong passwords for an account are counted: the web layer's sign-in limit."""
+
+    def left(self, usernames: Sequence[str]) -> bool:
+        """Whether these accounts' passwords may be tried now."""
+
+    def failed(self, usernames: Sequence[str]) -> None:
+        """Count one wrong password against each of these accounts."""
 
 
 _PASSWORD_PROBLEMS = {PasswordProblem.TOO_SHORT: AccountProblem.PASSWORD_TOO_SHORT,
@@ -77,6 +99,11 @@ class SignedIn:
 def _signed_in(account: Account) -> SignedIn:
     return SignedIn(account.id, account.display_name, account.role, account.session_token,
                     account.language, username=account.username)
+
+
+def name_missing(typed: str) -> AccountProblem:
+    """Why a typed name left nothing to keep: nothing typed, or no letter that shows."""
+    return AccountProblem.NAME_NO_LETTER if has_no_letter(typed) else AccountProblem.NAME_EMPTY
 
 
 def new_session_token() -> str:
@@ -108,7 +135,7 @@ def create_teacher(session: Session, username: str, display_name: str, password:
     name = clean_name(display_name)
     problem = _PASSWORD_PROBLEMS.get(password_problem(password))  # type: ignore[arg-type]
     if not name:
-        return AccountProblem.NAME_EMPTY
+        return name_missing(display_name)
     if not username or len(username) > 64 or any(c.isspace() for c in username):
         return AccountProblem.USERNAME_INVALID
     if problem:
@@ -131,14 +158,19 @@ def authenticate(session: Session, login: str, password: str,
     Signing in marks the session as seen now. A session idle for longer than
     ``idle_seconds`` is over: it gets a new token, so its old cookies stay dead.
     """
-    login = login.strip().lower()
-    # Usernames are made ASCII: 'carlos-mejía-9366' typed with its accent still signs in.
-    account = session.scalar(select(Account).where(or_(
-        Account.username.in_({login, ascii_folded(login)}), Account.email == login)))
-    if account is None:
+    login = sign_in_login(login)
+    # Usernames are made ASCII: 'carlos-mejía-9366' typed with its accent still signs in. So a
+    # login can match two accounts ('josé' and 'jose', or one's username and another's e-mail):
+    # each one's password is checked, and the account it opens is signed in.
+    matches = session.scalars(select(Account).where(or_(
+        Account.username.in_({login, ascii_folded(login)}), Account.email == login))
+        .order_by(Account.id)).all()
+    if not matches:
         check_password_hash(_NO_SUCH_ACCOUNT, password)
         return None
-    if not check_password_hash(account.password_hash, password):  # before the lock
+    account = next((match for match in matches  # before the lock
+                    if check_password_hash(match.password_hash, password)), None)
+    if account is None:
         return None
     return _sign_in(session, account, idle_seconds)
 
@@ -256,8 +288,8 @@ def add_member(session: Session, classroom: Classroom, account_id: int) -> None:
 
 
 def join_as_new_learner(session: Session, code: str, display_name: str, password: str,
-                        rng: random.Random | None = None, *, idle_seconds: int = 36_000
-                        ) -> tuple[SignedIn, str] | AccountProblem:
+                        rng: random.Random | None = None, *, idle_seconds: int = 36_000,
+                        tries: PasswordTries | None = None) -> tuple[SignedIn, str] | AccountProblem:
     """Make a learner account from a display name and password and put it in the code's class.
 
     Returns the account and its class's name; the username is made from the name. A
@@ -265,6 +297,8 @@ def join_as_new_learner(session: Session, code: str, display_name: str, password
     themselves instead: no twin is made. The name is compared without accents and case
     ('Sofia Ramirez' finds 'Sofía Ramírez'); with another password, such a name is refused
     (NAME_IN_CLASS), so a learner who mistypes their password makes no second account.
+    Such a password is a sign-in to the namesakes' accounts, so ``tries`` counts the wrong
+    ones under their sign-in limit and, once it is reached, none is checked (TOO_MANY_TRIES).
     """
     rng = rng or random.SystemRandom()
     classroom = _classroom_by_code(session, code)
@@ -275,21 +309,29 @@ def join_as_new_learner(session: Session, code: str, display_name: str, password
     if classroom.archived_at is not None:
         return AccountProblem.CLASS_CLOSED
     if not name:
-        return AccountProblem.NAME_EMPTY
+        return name_missing(display_name)
     if problem:
         return problem
     namesakes = _namesakes(session, classroom.id, name)
+    usernames = [member.username for member in namesakes]
+    if namesakes and tries is not None and not tries.left(usernames):
+        return AccountProblem.TOO_MANY_TRIES
     for member in namesakes:
         if check_password_hash(member.password_hash, password):
             with write_transaction(session):
                 add_member(session, classroom, member.id)  # back in the class if removed
             return _sign_in(session, member, idle_seconds), classroom.name
     if namesakes:
+        if tries is not None:
+            tries.failed(usernames)
         return AccountProblem.NAME_IN_CLASS
     password_hash = generate_password_hash(password, CHOSEN_PASSWORD_HASH)  # before the lock
     with write_transaction(session):
-        if same_but_for_marks(name, member_names(session, classroom.id)) is not None:
+        members = member_names(session, classroom.id)
+        if same_but_for_marks(name, members) is not None:
             return AccountProblem.NAME_IN_CLASS  # they joined while the password was hashed
+        if look_alike(name, members) is not None:  # 'AIi' with a capital I beside 'Ali'
+            return AccountProblem.NAME_LOOKS_TAKEN
         account = new_account(unique_username(session, name, rng), name, password_hash, "learner")
         session.add(account)
         session.flush()

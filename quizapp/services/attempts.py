@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 
 from quizapp.database import write_transaction
 from quizapp.domain import clock
-from quizapp.domain.classroom_rules import AssignmentWindow, submission_counts
+from quizapp.domain.classroom_rules import AssignmentState, AssignmentWindow, practice_reason
 from quizapp.domain.grading import Response, ResponseError, is_correct, presentation_order, read_response
 from quizapp.domain.review_schedule import DEFAULT_RETENTION
 from quizapp.models import (
@@ -255,8 +255,9 @@ def _record_best(session: Session, attempt_id: int, assignment_id: int, account_
     already), as starting an attempt (classrooms.start_assignment) and deleting the
     assignment (class_management.delete_assignment) lock it: two submissions of one learner
     cannot both add to the total, nor both count when one attempt is left. A submission
-    that does not count after all (sent after the due date, beyond the attempts allowed, or
-    on an assignment deleted meanwhile) is marked so: its attempt is practice.
+    that does not count after all (sent after the due date, beyond the attempts allowed, on
+    an assignment deleted meanwhile, after its class was archived or its bank unpublished)
+    is marked so, with the reason: its attempt is practice.
     """
     classroom_id = session.scalar(select(Assignment.classroom_id).where(Assignment.id == assignment_id))
     membership = session.scalar(
@@ -265,13 +266,21 @@ def _record_best(session: Session, attempt_id: int, assignment_id: int, account_
         .with_for_update().execution_options(populate_existing=True))
     # Read once the row is locked: an assignment deleted meanwhile took its points out of
     # the total, and another submission may have used the last attempt.
-    due_at, attempts_allowed, deleted_at = session.execute(
-        select(Assignment.due_at, Assignment.attempts_allowed, Assignment.deleted_at)
+    row = session.execute(
+        select(Assignment.due_at, Assignment.attempts_allowed, Assignment.deleted_at,
+               Classroom.archived_at, Bank.listed, Bank.deleted_at.label("bank_deleted_at"))
+        .join(Classroom, Classroom.id == Assignment.classroom_id)
+        .join(Bank, Bank.id == Assignment.bank_id)
         .where(Assignment.id == assignment_id)).one()
     best = session.get(AssignmentScore, (assignment_id, account_id), populate_existing=True)
-    window = AssignmentWindow(due_at=due_at, attempts_allowed=attempts_allowed)
-    if deleted_at is not None or not submission_counts(window, now, best.attempts if best else 0):
-        session.execute(update(Attempt).where(Attempt.id == attempt_id).values(counts=False)
+    window = AssignmentWindow(due_at=row.due_at, attempts_allowed=row.attempts_allowed)
+    state = AssignmentState(deleted=row.deleted_at is not None,
+                            class_archived=row.archived_at is not None,
+                            bank_open=row.listed and row.bank_deleted_at is None)
+    reason = practice_reason(window, now, best.attempts if best else 0, state)
+    if reason is not None:
+        session.execute(update(Attempt).where(Attempt.id == attempt_id)
+                        .values(counts=False, practice_reason=reason.value)
                         .execution_options(synchronize_session=False))
         return
     if best is None:

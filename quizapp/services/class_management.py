@@ -19,7 +19,7 @@ from quizapp.models import (
     Classroom,
     Membership,
 )
-from quizapp.services.accounts import AccountProblem
+from quizapp.services.accounts import AccountProblem, name_missing
 
 
 def rename_class(session: Session, classroom: Classroom, name: str) -> bool:
@@ -50,9 +50,9 @@ def rename_learner(session: Session, classroom_id: int, account_id: int,
     The name is cleaned as a joining learner's is, and refused when it looks the same as
     another learner's of the class: the teacher must be able to tell them apart.
     """
-    name = clean_name(name)
+    typed, name = name, clean_name(name)
     if not name:
-        return AccountProblem.NAME_EMPTY
+        return name_missing(typed)
     with write_transaction(session):
         account = session.scalar(select(Account).join(Membership, Membership.account_id == Account.id)
                                  .where(Membership.classroom_id == classroom_id,

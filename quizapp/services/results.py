@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
 from quizapp.domain.bank_translation import current_words, translated_response
+from quizapp.domain.classroom_rules import PracticeReason
 from quizapp.domain.grading import Response, right_answer
 from quizapp.models import Answer, Attempt, AttemptItem, Bank, BankTranslation, Citation
 from quizapp.services.attempts import load_attempt
@@ -67,6 +68,7 @@ class AttemptResult:
     submitted_at: dt.datetime
     questions: list[QuestionResult]
     review: bool = False  # a run of the Review page
+    practice: PracticeReason | None = None  # why, started to count, it was kept as practice
 
 
 @dataclass(frozen=True)
@@ -129,7 +131,8 @@ def attempt_result(session: Session, token: str, language: str = "en") -> Attemp
                          translation.title if translation else attempt.bank.title,
                          translation.language if translation else attempt.bank.language,
                          attempt.score, attempt.max_score, attempt.started_at,
-                         attempt.submitted_at, questions, attempt.review)
+                         attempt.submitted_at, questions, attempt.review,
+                         PracticeReason(attempt.practice_reason) if attempt.practice_reason else None)
 
 
 def _question_result(item: AttemptItem, answer: Answer | None, evidence: list[Evidence],

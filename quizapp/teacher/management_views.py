@@ -118,9 +118,13 @@ def rename_learner(classroom_id: int, account_id: int) -> Response | tuple[str, 
         if problem is None:
             flash(_("Name changed. Their username stays the same."))
             return redirect(_learner_link(classroom_id, account_id), code=303)
-        form.name.errors = [_("Write the learner's name.") if problem is AccountProblem.NAME_EMPTY
-                            else _("Another learner of the class has a name that looks the same. "
-                                   "Add a family name or its first letter.")]
+        form.name.errors = [{
+            AccountProblem.NAME_EMPTY: _("Write the learner's name."),
+            AccountProblem.NAME_NO_LETTER: _("Write the learner's name in letters: that one has "
+                                             "none that shows (only blank or invisible "
+                                             "characters, accents, numbers or signs)."),
+        }.get(problem, _("Another learner of the class has a name that looks the same. "
+                         "Add a family name or its first letter."))]
     return learner_page(classroom_row, account_id, rename_form=form), 422
 
 

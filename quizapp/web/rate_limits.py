@@ -3,8 +3,13 @@
 Sign-in failures are counted per account *and* address, so a correct password from
 the classroom still works while someone elsewhere guesses at the account (ASVS 6.3.1;
 CTFd counts the same way); a cap per address slows down spraying many accounts.
-Joins are counted per class code, so a class behind one school router joins freely;
-unknown codes are counted per address, so guessing codes stays slow.
+Joins into a class are counted per class code and address, and only those that went
+through: a burst of new accounts from one place is slowed, a class behind one school router
+joins freely, and no failed join (a stranger's flood with the code from the projector wall, a
+learner's typing mistakes) closes the class to anyone else. Unknown codes are counted per
+address, so guessing codes stays slow. A wrong password with the name of a learner of the
+class is a guess at that learner's password: it counts against their account's sign-in limit
+(``SignInTries``), under the same key as the sign-in form (the login folded as sign-in folds it).
 
 Counts kept in memory are each process's own: with several workers, each would let
 through its own share. ``refuse_memory_storage_with_workers`` stops that at start-up.
@@ -20,18 +25,59 @@ import shlex
 import sys
 from collections.abc import Sequence
 
-from flask import Flask, g, request
+from flask import Flask, current_app, g, request
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
+from limits import RateLimitItem, parse
 from werkzeug.wrappers import Response
 
-from quizapp.domain.classroom_rules import read_join_code
+from quizapp.domain.classroom_rules import read_join_code, sign_in_key
+from quizapp.extensions import limiter
 from quizapp.web.viewer import viewer_id
+
+# The bucket of the per-account sign-in limit, shared by signing in and joining a class with
+# the name of a learner in it: both guess the same password.
+SIGN_IN_SCOPE = "sign-in"
+
+
+def account_key(login: str) -> str:
+    """Failed sign-ins are counted for this account, however its name is spelled, from this address."""
+    return f"login:{sign_in_key(login)[:254]}:{get_remote_address()}"
 
 
 def login_key() -> str:
-    """Failed sign-ins are counted for this account from this address."""
-    return f"login:{request.form.get('login', '').strip().lower()[:254]}:{get_remote_address()}"
+    """The sign-in form's account key."""
+    return account_key(request.form.get("login", ""))
+
+
+def _sign_in_counts(logins: Sequence[str]) -> list[tuple[RateLimitItem, list[str]]]:
+    """The per-account sign-in limit and its storage keys, as the login view's limit makes them."""
+    item = parse(current_app.config["LOGIN_LIMIT_PER_ACCOUNT"])
+    prefix = [str(current_app.config["RATELIMIT_KEY_PREFIX"])] if current_app.config.get(
+        "RATELIMIT_KEY_PREFIX") else []
+    return [(item, [*prefix, key, SIGN_IN_SCOPE]) for key in dict.fromkeys(map(account_key, logins))]
+
+
+def sign_in_tries_left(logins: Sequence[str]) -> bool:
+    """False when any of these accounts has had its failed sign-ins from this address."""
+    if not limiter.enabled:
+        return True
+    try:
+        return all(limiter.limiter.test(item, *keys) for item, keys in _sign_in_counts(logins))
+    except Exception:  # storage gone mid-request: counted in memory from the next request on
+        current_app.logger.warning("Rate limit storage unreachable: a join password was not counted")
+        return True
+
+
+def count_failed_sign_in(logins: Sequence[str]) -> None:
+    """A wrong password for these accounts, given outside the sign-in form (when joining)."""
+    if not limiter.enabled:
+        return
+    try:
+        for item, keys in _sign_in_counts(logins):
+            limiter.limiter.hit(item, *keys)
+    except Exception:
+        current_app.logger.warning("Rate limit storage unreachable: a join password was not counted")
 
 
 def failed_sign_in(response: Response) -> bool:
@@ -39,9 +85,27 @@ def failed_sign_in(response: Response) -> bool:
     return response.status_code == 401
 
 
+class SignInTries:
+    """Wrong passwords given when joining, counted under the accounts' sign-in limit."""
+
+    def left(self, usernames: Sequence[str]) -> bool:
+        """Whether these accounts' passwords may be tried now from this address."""
+        return sign_in_tries_left(usernames)
+
+    def failed(self, usernames: Sequence[str]) -> None:
+        """Count one wrong password against each of these accounts."""
+        count_failed_sign_in(usernames)
+
+
 def join_code_key() -> str:
-    """Joins are counted per class code, whoever sends them."""
-    return "join:" + read_join_code(request.form.get("code", ""))[:16]
+    """Joins are counted per class code and address: a burst from one place into one class."""
+    return f"join:{read_join_code(request.form.get('code', ''))[:16]}:{get_remote_address()}"
+
+
+def joined(response: Response) -> bool:
+    """Only joins that went through count per class: a learner's mistakes (a short password, a
+    closed class's code, a wrong password, counted by the sign-in limit) do not."""
+    return response.status_code == 303
 
 
 def note_unknown_join_code() -> None:
