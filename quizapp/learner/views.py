@@ -37,6 +37,7 @@ from quizapp.services import (
     boards,
     classrooms,
     library,
+    live_games,
     problem_reports,
     quiz_pages,
     results,
@@ -59,14 +60,15 @@ def reading_language() -> str:
 @learner.get("/")
 def home() -> str:
     """The list of quizzes, and for a signed-in learner their classes and assignments."""
-    classes, progress = [], []
+    classes, progress, games = [], [], []
     if current_user.is_authenticated and current_user.is_learner:
         classes = classrooms.learner_classes(db.session, current_user.account_id, clock.now(),
                                              reading_language())
         progress = review_cards.progress(db.session, current_user.account_id)
+        games = live_games.running_games(db.session, current_user.account_id)
     shelves = library.library_shelves(db.session, viewer_id(), reading_language())
     return render_template("learner/home.html", shelves=shelves, classes=classes, progress=progress,
-                           start_form=StartQuizForm())
+                           start_form=StartQuizForm(), live_games=games)
 
 
 def _due() -> review_cards.Due:

@@ -49,6 +49,7 @@ from quizapp.models import (
 )
 from quizapp.services import review_cards
 from quizapp.services.bank_access import assignable_by
+from quizapp.services.bank_words import title_in
 from quizapp.services.quiz_pages import ShownQuestion, reader_translation
 
 ACTIVE_MEMBER = Membership.removed_at.is_(None)
@@ -454,10 +455,20 @@ class Evidence:
 class Bar:
     """One option's count at the reveal, drawn as a bar."""
 
-    label: object  # an entry's text, True or False, or the words the template gives
+    label: str | bool | None  # an entry's text, True or False; None: the right or the wrong answers
     count: int
     percent: int
     right: bool
+
+    @property
+    def truth_value(self) -> bool:
+        """A true/false question's True or False."""
+        return isinstance(self.label, bool)
+
+    @property
+    def outcome(self) -> bool:
+        """The players who were right, or wrong (numbers and orders)."""
+        return self.label is None
 
 
 @dataclass(frozen=True)
@@ -594,8 +605,8 @@ def _bars(session: Session, game: LiveGame, version: QuestionVersion) -> list[Ba
         return [Bar(choice, count, rules.bar_percent(count, total), choice in analysed.right)
                 for choice, count in zip(analysed.choices, counts, strict=True)]
     right = sum(1 for row in rows if row.correct)
-    return [Bar(True, right, rules.bar_percent(right, total), True),
-            Bar(False, total - right, rules.bar_percent(total - right, total), False)]
+    return [Bar(None, right, rules.bar_percent(right, total), True),
+            Bar(None, total - right, rules.bar_percent(total - right, total), False)]
 
 
 def _evidence(version: QuestionVersion) -> list[Evidence]:
@@ -689,3 +700,25 @@ def report(session: Session, game: LiveGame) -> list[ReportRow]:
             score += found.points if found else 0
         rows.append(ReportRow(player.display_name, answers, score))
     return rows
+
+
+@dataclass(frozen=True)
+class Sources:
+    """What a game can be made from: the class's assignments and the banks the teacher may assign."""
+
+    assignments: list[tuple[int, str]]  # (assignment id, its bank's title)
+    banks: list[tuple[str, str]]  # (bank slug, title)
+
+
+def sources(session: Session, teacher_id: int, classroom_id: int, language: str) -> Sources:
+    """The class's assignments, newest first, and the banks, by title, in ``language`` where translated."""
+    title = title_in(language)
+    assignments = session.execute(
+        select(Assignment.id, title.title).join(Bank, Bank.id == Assignment.bank_id)
+        .outerjoin(title.translation, title.on)
+        .where(Assignment.classroom_id == classroom_id, Assignment.deleted_at.is_(None))
+        .order_by(Assignment.id.desc())).all()
+    banks = session.execute(
+        select(Bank.slug, title.title).outerjoin(title.translation, title.on)
+        .where(Bank.deleted_at.is_(None), *assignable_by(teacher_id)).order_by(title.title)).all()
+    return Sources([(row[0], row[1]) for row in assignments], [(row[0], row[1]) for row in banks])
