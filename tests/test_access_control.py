@@ -119,6 +119,8 @@ MATRIX: dict[tuple[str, str], tuple[str, tuple[int, ...]]] = {
     ("live.new_game", "POST"): ("/teach/classes/{classroom}/live", (302, 403, 403, 422, 404)),
     ("live.host", "GET"): ("/live/{game}/host", (302, 403, 403, 200, 404)),
     ("live.remote", "GET"): ("/live/{game}/remote", (302, 403, 403, 200, 404)),
+    ("live.report", "GET"): ("/live/{game}/report", (302, 403, 403, 200, 404)),
+    ("live.report_csv", "GET"): ("/live/{game}/report.csv", (302, 403, 403, 200, 404)),
     ("live.control", "POST"): ("/live/{game}/control", (302, 403, 403, 303, 404)),
     # Its teacher is sent to the host screen; nobody outside the class finds the game.
     ("live.play", "GET"): ("/live/{game}", (302, 200, 404, 302, 404)),

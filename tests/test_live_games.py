@@ -285,3 +285,20 @@ def test_fifty_players_answering_at_once_each_twice_count_once(
     assert outcomes.count(AnswerStatus.ALREADY) == 50
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(LiveAnswer)) == 50
+
+
+def test_a_new_game_ends_the_one_left_running_and_keeps_its_answers(
+        app: Flask, game_world: dict[str, int]) -> None:
+    first = new_game(app, game_world, seconds=None)
+    learner = game_world["learner0"]
+    with app.test_request_context():
+        live_games.join(db.session, game(first), learner)
+        press(first, Control.START, clock.now() - dt.timedelta(seconds=30))
+        live_games.answer(db.session, game(first), learner, 1, values_for(first, 1), None, clock.now())
+    second = new_game(app, game_world)
+    with app.test_request_context():
+        assert live_games.game_phase(game(first), clock.now()) is Phase.ENDED
+        assert live_games.game_phase(game(second), clock.now()) is Phase.LOBBY
+        assert db.session.execute(select(Attempt.account_id, Attempt.score, Attempt.counts)).all() == [
+            (learner, 1, False)]
+        assert [g.id for g in live_games.running_games(db.session, learner)] == [second]

@@ -210,3 +210,48 @@ def test_a_phone_can_stop_refreshing(room: dict) -> None:
     still = soup(room["ali"].get(f"{game}?still=1"))
     assert still.find("meta", {"http-equiv": "refresh"}) is None
     assert still.find("a", string="Refresh") is not None
+
+
+def test_the_report_says_who_answered_what_and_the_csv_keeps_it(room: dict, moved_clock: None) -> None:
+    host = open_game(room)
+    teacher, ali = room["teacher"], room["ali"]
+    game = host.removesuffix("/host")
+    ali.post(f"{game}/join")
+    room["bina"].post(f"{game}/join")
+    press(teacher, host, "start")
+    clock.move(dt.timedelta(seconds=6))
+    ali.post(f"{game}/answer", data=right_values(soup(ali.get(game))))
+    press(teacher, host, "end")
+    rows = [[" ".join(cell.get_text(" ").split()) for cell in row.find_all(["th", "td"])]
+            for row in soup(teacher.get(f"{game}/report")).select("tbody tr")]
+    assert rows[0][:3] == ["Ali", "2021 ✓ right", "No answer"] and rows[0][-1] == "100"
+    assert rows[1][:2] == ["Bina", "No answer"] and rows[1][-1] == "0"
+    csv_text = teacher.get(f"{game}/report.csv").get_data(as_text=True)
+    header = "\ufeffname," + ",".join(f"question {n}" for n in range(1, 6)) + ",points"
+    assert csv_text.splitlines()[:3] == [header, "Ali,2021,,,,,100", "Bina,,,,,,0"]
+    listed = soup(teacher.get(f"/teach/classes/{room['classroom']}/live"))
+    assert listed.find("a", string="Who answered what")["href"] == f"{game}/report"
+
+
+def test_a_flood_of_joins_from_outside_the_class_lets_no_one_in(room: dict, app: Flask,
+                                                                people: People) -> None:
+    from sqlalchemy import func, select
+
+    from quizapp.models import LivePlayer
+
+    host = open_game(room)
+    game = host.removesuffix("/host")
+    outsiders = [people.sign_in(app.test_client(), people.account(f"bot-{n}"), f"bot-{n}") for n in range(20)]
+    signed_out = app.test_client()
+    refused = 0
+    for attempt in range(500):
+        if attempt % 2:
+            refused += signed_out.post(f"{game}/join").status_code == 302
+        else:
+            refused += outsiders[attempt % 20].post(f"{game}/join").status_code == 404
+        if attempt == 250:  # the class joins in the middle of the flood
+            assert room["ali"].post(f"{game}/join").status_code == 303
+            assert room["bina"].post(f"{game}/join").status_code == 303
+    assert refused == 500
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(LivePlayer)) == 2

@@ -36,7 +36,7 @@ from quizapp.models import Classroom, LiveGame
 from quizapp.services import live_games
 from quizapp.services.live_games import AnswerStatus, JoinOutcome, Options
 from quizapp.teacher.views import own_class, teacher_only
-from quizapp.web.answer_words import response_error_words
+from quizapp.web.answer_words import response_error_words, response_words
 from quizapp.web.form_responses import form_status
 from quizapp.web.qr_codes import qr_svg
 
@@ -65,7 +65,29 @@ def new_game(classroom_id: int) -> Response | tuple[str, int]:
         if game_id is not None:
             return redirect(url_for(".host", game_id=game_id), code=303)
         form.source.errors = [_("These questions cannot be played: choose others.")]
-    return render_template("live/new.html", form=form, classroom=classroom), form_status(form)
+    return render_template("live/new.html", form=form, classroom=classroom,
+                           games=live_games.class_games(db.session, classroom_id)), form_status(form)
+
+
+@live.get("/live/<id:game_id>/report")
+@teacher_only
+def report(game_id: int) -> str:
+    """Who answered what, per question, and their points."""
+    game = _hosted(game_id)
+    return render_template("live/report.html", game=game, rows=live_games.report(db.session, game),
+                           classroom=db.session.get(Classroom, game.classroom_id))
+
+
+@live.get("/live/<id:game_id>/report.csv")
+@teacher_only
+def report_csv(game_id: int) -> Response:
+    """The game's report as a CSV file for spreadsheets, its header in the teacher's language."""
+    game = _hosted(game_id)
+    header = [_("name"), *(_("question %(num)d", num=n) for n in range(1, len(game.questions) + 1)),
+              _("points")]
+    body = live_games.report_csv(live_games.report(db.session, game), header, response_words)
+    return Response(body, mimetype="text/csv",
+                    headers={"Content-Disposition": f'attachment; filename="live-game-{game_id}.csv"'})
 
 
 def _source_choices(classroom_id: int) -> list[SelectChoice]:

@@ -8,10 +8,13 @@ one answer per player and question (unique constraints), whatever is clicked twi
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import enum
 import hashlib
+import io
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import func, select, update
@@ -48,6 +51,7 @@ from quizapp.models import (
     QuestionVersion,
 )
 from quizapp.services import review_cards
+from quizapp.services.attempts import _record_best  # the one rule for a class total
 from quizapp.services.bank_access import assignable_by
 from quizapp.services.bank_words import title_in
 from quizapp.services.quiz_pages import ShownQuestion, reader_translation
@@ -99,10 +103,16 @@ def create_game(session: Session, teacher_id: int, classroom_id: int, options: O
         seconds=options.seconds, speed_bonus=options.speed_bonus, board_each=options.board_each,
         late_join=options.late_join, counts=options.counts and assignment_id is not None,
         stage=rules.Stage.LOBBY.value, position=0, version=1)
+    running = list(session.scalars(select(LiveGame).where(LiveGame.classroom_id == classroom_id, RUNNING)))
+    now = clock.now()
     with write_transaction(session):
-        session.execute(update(LiveGame).where(LiveGame.classroom_id == classroom_id, RUNNING)
-                        .values(stage=rules.Stage.ENDED.value, ended_at=clock.now(),
-                                version=LiveGame.version + 1))
+        for old in running:  # one game at a time in a class: the one left running ends, kept
+            ended = session.execute(update(LiveGame).where(LiveGame.id == old.id, RUNNING)
+                                    .values(stage=rules.Stage.ENDED.value, ended_at=now,
+                                            version=LiveGame.version + 1)
+                                    .execution_options(synchronize_session=False))
+            if ended.rowcount == 1:
+                _keep_attempts(session, old, now, DEFAULT_RETENTION)
         session.add(game)
     return game.id
 
@@ -287,8 +297,8 @@ def _keep_attempts(session: Session, game: LiveGame, now: dt.datetime, retention
     Inside the ending's own transaction. Scores are the bank's points (a right answer its
     points), as any attempt's; the game's own points (with a speed bonus) stay on its board.
     """
-    from quizapp.services.attempts import _record_best
-
+    if not game.position:  # ended in the lobby: nothing was asked
+        return
     versions = {v.id: v for v in session.scalars(select(QuestionVersion).where(
         QuestionVersion.id.in_([q["version"] for q in game.questions])))}
     bank_tags = session.scalar(select(Bank.tags).where(Bank.id == game.bank_id)) or []
@@ -722,3 +732,42 @@ def sources(session: Session, teacher_id: int, classroom_id: int, language: str)
         select(Bank.slug, title.title).outerjoin(title.translation, title.on)
         .where(Bank.deleted_at.is_(None), *assignable_by(teacher_id)).order_by(title.title)).all()
     return Sources([(row[0], row[1]) for row in assignments], [(row[0], row[1]) for row in banks])
+
+
+def report_csv(rows: list[ReportRow], header: list[str], words: Callable[[object], str]) -> str:
+    """The game's report as CSV for spreadsheets: UTF-8 with a byte order mark, formulas kept text."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow([_as_text(cell) for cell in header])
+    for row in rows:
+        cells: list[object] = [row.name]
+        for given in row.answers:
+            cells.append("" if given is None else words(given[0]))
+        writer.writerow([_as_text(cell) for cell in [*cells, row.score]])
+    return "\ufeff" + out.getvalue()
+
+
+def _as_text(value: object) -> object:
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value  # spreadsheets would run it as a formula
+    return value
+
+
+@dataclass(frozen=True)
+class PastGame:
+    """A game of the class, for the teacher's list."""
+
+    id: int
+    created_at: dt.datetime
+    running: bool
+    players: int
+
+
+def class_games(session: Session, classroom_id: int) -> list[PastGame]:
+    """The class's games, newest first."""
+    players = (select(func.count()).select_from(LivePlayer)
+               .where(LivePlayer.game_id == LiveGame.id).scalar_subquery())
+    rows = session.execute(select(LiveGame.id, LiveGame.created_at, LiveGame.ended_at, players)
+                           .where(LiveGame.classroom_id == classroom_id)
+                           .order_by(LiveGame.id.desc())).all()
+    return [PastGame(row[0], row[1], row[2] is None, row[3]) for row in rows]
