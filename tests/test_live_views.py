@@ -15,6 +15,7 @@ from quizapp.extensions import db
 from quizapp.models import Classroom
 from tests.conftest import People
 from tests.helpers import RIGHT_ORDER, csrf, soup
+from tests.test_translated_quizzes import translated_bank  # noqa: F401  (fixture)
 
 
 @pytest.fixture
@@ -255,3 +256,43 @@ def test_a_flood_of_joins_from_outside_the_class_lets_no_one_in(room: dict, app:
     assert refused == 500
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(LivePlayer)) == 2
+
+
+@pytest.mark.usefixtures("translated_bank")
+def test_each_phone_shows_the_question_in_its_learners_language(app: Flask, people: People,
+                                                                moved_clock: None) -> None:
+    from quizapp.models import Account
+
+    app.config["WTF_CSRF_ENABLED"] = False
+    teacher_id = people.account("ms-rana", "teacher", "Ms Rana")
+    classroom = people.classroom(teacher_id)
+    sofia = people.account("sofia", name="Sofía")
+    people.join(classroom, sofia)
+    with app.app_context():
+        db.session.get(Account, sofia).language = "es"
+        db.session.commit()
+    room = {"classroom": classroom, "assignment": people.assign(classroom),
+            "teacher": people.sign_in(app.test_client(), teacher_id, "ms-rana")}
+    host = open_game(room)
+    game = host.removesuffix("/host")
+    phone = people.sign_in(app.test_client(), sofia, "sofia")
+    phone.post(f"{game}/join")
+    press(room["teacher"], host, "start")
+    for _ in range(3):
+        press(room["teacher"], host, "skip")  # to the multiple choice question
+    clock.move(dt.timedelta(seconds=6))
+    page = soup(phone.get(game))
+    assert "¿En qué áreas se centra la colaboración" in page.select_one(".prompt").text
+    form = page.select_one("form.live-answer-form")
+    chosen = [label.input["value"] for label in form.find_all("label")
+              if label.get_text(strip=True) != "clubes de fútbol"]
+    shown = form.find("input", {"name": "shown"})["value"]
+    phone.post(f"{game}/answer", data={"position": "4", "shown": shown, "answer": chosen})
+    received = " ".join(soup(phone.get(game)).select_one(".live-status").get_text(" ").split())
+    assert "minería de bitcoin; reservas estratégicas; programas educativos" in received
+    press(room["teacher"], host, "reveal")
+    verdict = " ".join(soup(phone.get(game)).get_text(" ").split())
+    assert "minería de bitcoin; reservas estratégicas; programas educativos" in verdict
+    bars = soup(room["teacher"].get(host)).select(".live-bar-label")
+    labels = [label.get_text(strip=True) for label in bars]
+    assert labels[0].startswith("Bitcoin mining")  # the projector speaks the class's language

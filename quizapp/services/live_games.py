@@ -502,6 +502,14 @@ class Screen:
     unit: str | None
     evidence: list[Evidence]
     board_each: bool
+    question_version: QuestionVersion | None = None
+    translated: list[str] | None = None  # the question's entries in the screen's language
+
+    def in_words(self, response: object) -> object:
+        """A player's response in the words the screen showed the question in."""
+        if self.question_version is None:
+            return response
+        return _in_words(self.question_version, response, self.translated)
 
     @property
     def top(self) -> list[rules.Place]:
@@ -562,12 +570,12 @@ def screen(session: Session, game: LiveGame, now: dt.datetime, language: str) ->
         select(LivePlayer.id, Account.display_name).join(Account, Account.id == LivePlayer.account_id)
         .where(LivePlayer.game_id == game.id, LivePlayer.removed_at.is_(None))
         .order_by(LivePlayer.joined_at, LivePlayer.id))]
-    question = version = None
+    question = version = translated = None
     if game.position and phase is not rules.Phase.LOBBY:
         entry = game.questions[game.position - 1]
         version = session.get(QuestionVersion, entry["version"])
         assert version is not None
-        question = shown_question(session, version, entry["shown"], game.position, language)
+        question, translated = _shown_with_words(session, version, entry["shown"], game.position, language)
     answered = 0 if not game.position else session.scalar(
         select(func.count()).select_from(LiveAnswer).join(LivePlayer, LivePlayer.id == LiveAnswer.player_id)
         .where(LiveAnswer.game_id == game.id, LiveAnswer.position == game.position,
@@ -579,15 +587,29 @@ def screen(session: Session, game: LiveGame, now: dt.datetime, language: str) ->
         game.id, game.version, classroom_name, phase, game.position, len(game.questions),
         rules.seconds_left(_clock(game), _pacing(game), now) if game.position else None,
         question, answered, players, board,
-        _bars(session, game, version) if reveal and version else [],
-        right_answer(version.type, version.key) if reveal and version else None,
-        version.type if version else None, version.key.get("unit") if version else None,
-        _evidence(version) if reveal and version else [], game.board_each)
+        _bars(session, game, version, translated) if reveal and version else [],
+        _in_words(version, right_answer(version.type, version.key), translated)
+        if reveal and version else None,
+        version.type if version else None, question.unit if question else None,
+        _evidence(version) if reveal and version else [], game.board_each, version, translated)
+
+
+def _in_words(version: QuestionVersion, response: object, translated: list[str] | None) -> object:
+    """A response or right answer in the translation's words, when the question was shown in them."""
+    if translated is None:
+        return response
+    return TYPES[version.type].translated(version.key, response, translated)  # type: ignore[arg-type]
 
 
 def shown_question(session: Session, version: QuestionVersion, shown: list[int], position: int,
                    language: str) -> ShownQuestion:
     """A question as the game shows it, in ``language`` where the bank has a current translation."""
+    return _shown_with_words(session, version, shown, position, language)[0]
+
+
+def _shown_with_words(session: Session, version: QuestionVersion, shown: list[int], position: int,
+                      language: str) -> tuple[ShownQuestion, list[str] | None]:
+    """The question as shown, and its translated entries in the bank's order (None: the bank's words)."""
     question = version.question
     bank = session.get(Bank, question.bank_id)
     assert bank is not None
@@ -600,10 +622,12 @@ def shown_question(session: Session, version: QuestionVersion, shown: list[int],
     return ShownQuestion(position, version.type, words["prompt"] if words else version.prompt,
                          version.points, tuple(entries[i] for i in shown),
                          (words.get("unit") or unit) if words else unit,
-                         language if words else bank.language)
+                         language if words else bank.language), \
+        list(words["entries"]) if words and words["entries"] else None
 
 
-def _bars(session: Session, game: LiveGame, version: QuestionVersion) -> list[Bar]:
+def _bars(session: Session, game: LiveGame, version: QuestionVersion,
+          translated: list[str] | None) -> list[Bar]:
     """How many players chose each option (or were right and wrong, for numbers and orders)."""
     rows = session.execute(select(LiveAnswer.picks, LiveAnswer.correct).where(
         LiveAnswer.game_id == game.id, LiveAnswer.position == game.position)).all()
@@ -612,7 +636,8 @@ def _bars(session: Session, game: LiveGame, version: QuestionVersion) -> list[Ba
     if kind.counts_choices:
         analysed = kind.analysed_choices(version.key)
         counts = rules.option_counts(len(analysed.choices), (row.picks for row in rows))
-        return [Bar(choice, count, rules.bar_percent(count, total), choice in analysed.right)
+        return [Bar(_in_words(version, choice, translated), count,  # type: ignore[arg-type]
+                    rules.bar_percent(count, total), choice in analysed.right)
                 for choice, count in zip(analysed.choices, counts, strict=True)]
     right = sum(1 for row in rows if row.correct)
     return [Bar(None, right, rules.bar_percent(right, total), True),
