@@ -90,7 +90,7 @@ def test_a_question_played_on_the_projector_and_two_phones(app, browser, live_se
 
     host.get_by_role("button", name="End the game").click()
     expect(host.locator(".podium .place-1")).to_contain_text("Ali")
-    expect(phones["ali"].locator("h1")).to_contain_text("The game is over", timeout=10_000)
+    expect(phones["ali"].locator("h2")).to_contain_text("The game is over", timeout=10_000)
     expect(phones["ali"].locator(".live-score")).to_contain_text("place 1")
     # While nothing changed, the phones' reloads were answered 304 Not Modified, without a page.
     assert not_modified

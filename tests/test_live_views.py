@@ -100,7 +100,9 @@ def test_a_whole_question_from_the_lobby_to_the_board(room: dict, moved_clock: N
     press(teacher, host, "start")
     assert "the choices come in a moment" in soup(ali.get(game)).text
     clock.move(dt.timedelta(seconds=6))
-    page = soup(ali.get(game))
+    answering = ali.get(game)
+    assert len(answering.get_data()) <= 8 * 1024  # a question page, at most 8 KB over the wire
+    page = soup(answering)
     assert page.select_one("form.live-answer-form") is not None
     assert "20 seconds left" in page.text or "19 seconds left" in page.text
     assert ali.post(f"{game}/answer", data=right_values(page)).status_code == 303

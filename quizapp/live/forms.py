@@ -14,7 +14,8 @@ from quizapp.web.forms import QuizappForm
 class NewGameForm(QuizappForm):
     """What to play and how: the teacher's choices for a new game."""
 
-    source = SelectField(_l("Questions"), validators=[DataRequired()])
+    source = SelectField(_l("Questions"), validators=[DataRequired()],
+                         render_kw={"translate": "no"})  # bank titles: data, each in its language
     seconds = IntegerField(_l("Seconds per question (10 to 120)"), default=30,
                            validators=[Optional(), NumberRange(MIN_SECONDS, MAX_SECONDS)],
                            render_kw={"min": MIN_SECONDS, "max": MAX_SECONDS, "inputmode": "numeric"})
