@@ -302,3 +302,22 @@ def test_a_new_game_ends_the_one_left_running_and_keeps_its_answers(
         assert db.session.execute(select(Attempt.account_id, Attempt.score, Attempt.counts)).all() == [
             (learner, 1, False)]
         assert [g.id for g in live_games.running_games(db.session, learner)] == [second]
+
+
+def test_a_phones_tag_stops_moving_with_the_countdown_once_it_answered(
+        app: Flask, game_world: dict[str, int]) -> None:
+    game_id = new_game(app, game_world, seconds=60)
+    learner = game_world["learner0"]
+    with app.test_request_context():
+        live_games.join(db.session, game(game_id), learner)
+        start = clock.now() - dt.timedelta(seconds=10)
+        press(game_id, Control.START, start)
+        now = clock.now()
+        later = now + dt.timedelta(seconds=2)
+        assert live_games.poll_tag(db.session, game_id, now, learner) != \
+            live_games.poll_tag(db.session, game_id, later, learner)  # its countdown moves
+        live_games.answer(db.session, game(game_id), learner, 1, values_for(game_id, 1), None, now)
+        assert live_games.poll_tag(db.session, game_id, now, learner) == \
+            live_games.poll_tag(db.session, game_id, later, learner)  # "Answer received" stays
+        host_now, host_later = (live_games.poll_tag(db.session, game_id, at) for at in (now, later))
+        assert host_now != host_later  # the projector's countdown goes on

@@ -434,8 +434,6 @@ def poll_tag(session: Session, game_id: int, now: dt.datetime, account_id: int |
         return None
     phase = rules.phase(rules.Stage(row.stage), rules.Clock(row.asked_at, row.paused_at),
                         rules.Pacing(row.seconds), now)
-    left = (rules.seconds_left(rules.Clock(row.asked_at, row.paused_at), rules.Pacing(row.seconds), now)
-            if phase is rules.Phase.OPEN else None)
     if account_id is None:
         mine = session.scalar(select(func.count()).select_from(LiveAnswer).where(
             LiveAnswer.game_id == game_id, LiveAnswer.position == row.position))
@@ -444,7 +442,11 @@ def poll_tag(session: Session, game_id: int, now: dt.datetime, account_id: int |
                               .join(LivePlayer, LivePlayer.id == LiveAnswer.player_id)
                               .where(LivePlayer.game_id == game_id, LivePlayer.account_id == account_id,
                                      LiveAnswer.position == row.position))
-    # The countdown is part of what the page shows, so its tag moves with each second.
+    # The countdown is part of what the page shows (the host's, and a phone's until it has
+    # answered), so its tag moves with each second.
+    counting = phase is rules.Phase.OPEN and (account_id is None or not mine)
+    left = rules.seconds_left(rules.Clock(row.asked_at, row.paused_at), rules.Pacing(row.seconds),
+                              now) if counting else None
     return hashlib.blake2b(f"{row.version}:{phase.value}:{left}:{mine}".encode(),
                            digest_size=8).hexdigest()
 
