@@ -119,9 +119,10 @@ def host(game_id: int) -> Response:
     with force_locale(language) if language else nullcontext():
         view = live_games.screen(db.session, game, clock.now(), str(get_locale()))
         link = url_for(".play", game_id=game_id, _external=True)
+        back = "still" if "still" in request.args else "host"
         html = render_template("live/host.html", s=view, join_link=link,
                                join_qr=qr_svg(link, _("QR code of the join link")),
-                               controls=_controls(view.version, "host"),
+                               controls=_controls(view.version, back),
                                refresh=_refresh(HOST_REFRESH_SECONDS))
     return _tagged(html, tag)
 
@@ -157,8 +158,11 @@ def control(game_id: int) -> Response:
             db.session, game, action, seen, clock.now(),
             current_app.config["REVIEW_RETENTION"]):
         flash(_("The game had already moved on: nothing was changed."))
-    back = ".remote" if form.back.data == "remote" else ".host"
-    return redirect(url_for(back, game_id=game_id), code=303)
+    if form.back.data == "remote":
+        return redirect(url_for(".remote", game_id=game_id), code=303)
+    # A host screen whose teacher stopped its refreshing stays stopped.
+    still = {"still": 1} if form.back.data == "still" else {}
+    return redirect(url_for(".host", game_id=game_id, **still), code=303)
 
 
 @live.post("/live/<id:game_id>/players/<id:player_id>/remove")
