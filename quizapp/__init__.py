@@ -89,9 +89,10 @@ def register_blueprints(app: Flask) -> None:
     """One blueprint per audience, and the health check."""
     from quizapp.auth import auth
     from quizapp.learner import learner
+    from quizapp.live import live
     from quizapp.projector import projector
     from quizapp.teacher import teacher
     from quizapp.web.health import health
 
-    for blueprint in (learner, auth, teacher, projector, health):
+    for blueprint in (learner, auth, teacher, projector, live, health):
         app.register_blueprint(blueprint)

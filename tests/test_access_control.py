@@ -12,8 +12,8 @@ from sqlalchemy import select
 
 from quizapp.domain import clock
 from quizapp.extensions import db
-from quizapp.models import QuestionFlag
-from quizapp.services import attempts, authoring, classrooms, problem_reports
+from quizapp.models import LiveGame, LivePlayer, QuestionFlag
+from quizapp.services import attempts, authoring, classrooms, live_games, problem_reports
 from tests.conftest import People
 
 ROLES = ("anonymous", "learner_a", "learner_b", "teacher_a", "teacher_b")
@@ -117,6 +117,20 @@ MATRIX: dict[tuple[str, str], tuple[str, tuple[int, ...]]] = {
                                         (302, 403, 403, 303, 404)),
     ("teacher.delete_article", "POST"): ("/teach/articles/article-a/delete",
                                          (302, 403, 403, 303, 404)),
+    # A live game of class A, learner A playing: teachers host it, learners of the class play.
+    ("live.new_game", "GET"): ("/teach/classes/{classroom}/live", (302, 403, 403, 200, 404)),
+    ("live.new_game", "POST"): ("/teach/classes/{classroom}/live", (302, 403, 403, 422, 404)),
+    ("live.host", "GET"): ("/live/{game}/host", (302, 403, 403, 200, 404)),
+    ("live.remote", "GET"): ("/live/{game}/remote", (302, 403, 403, 200, 404)),
+    ("live.report", "GET"): ("/live/{game}/report", (302, 403, 403, 200, 404)),
+    ("live.report_csv", "GET"): ("/live/{game}/report.csv", (302, 403, 403, 200, 404)),
+    ("live.control", "POST"): ("/live/{game}/control", (302, 403, 403, 303, 404)),
+    # Its teacher is sent to the host screen; nobody outside the class finds the game.
+    ("live.play", "GET"): ("/live/{game}", (302, 200, 404, 302, 404)),
+    ("live.join", "POST"): ("/live/{game}/join", (302, 303, 404, 302, 404)),
+    ("live.answer", "POST"): ("/live/{game}/answer", (302, 303, 404, 302, 404)),
+    ("live.remove_player", "POST"): ("/live/{game}/players/{player}/remove",
+                                     (302, 403, 403, 303, 404)),
     # From here on, requests change what later ones see (ENDING marks the first of them).
     ("teacher.unpublish_bank", "POST"): ("/teach/banks/own-a/unpublish", (302, 403, 403, 303, 404)),
     ("teacher.delete_bank", "POST"): ("/teach/banks/own-a/delete", (302, 403, 403, 303, 404)),
@@ -193,11 +207,17 @@ def world(app: Flask, people: People, sample_bank: str) -> dict[str, object]:
         assert saved.problems == []
         published = authoring.publish_bank(db.session, teacher_a, OWN_BANK, "own-a.yaml")
         assert published.passed, published.problems
+        game = live_games.create_game(db.session, teacher_a, class_a, live_games.Options(),
+                                      assignment_id=assignment)
+        assert game is not None
+        live_games.join(db.session, db.session.get(LiveGame, game), learner_a)
+        player = db.session.scalar(select(LivePlayer.id))
     ids = {"anonymous": None, "learner_a": (learner_a, "learner-a"),
            "learner_b": (learner_b, "learner-b"), "teacher_a": (teacher_a, "teacher-a"),
            "teacher_b": (teacher_b, "teacher-b")}
     values = {"open": open_token, "done": done, "assignment": assignment, "classroom": class_a,
-              "projector": projector, "learner": learner_a, "code": "AAAAAA", "flag": flag}
+              "projector": projector, "learner": learner_a, "code": "AAAAAA", "flag": flag,
+              "game": game, "player": player}
     return {"ids": ids, "values": values}
 
 

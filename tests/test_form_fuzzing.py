@@ -6,6 +6,7 @@ long, control and format characters, several values for one field.
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 
 import pytest
@@ -16,8 +17,8 @@ from sqlalchemy import select
 
 from quizapp.domain import clock
 from quizapp.extensions import db
-from quizapp.models import QuestionFlag
-from quizapp.services import attempts, authoring, classrooms, problem_reports
+from quizapp.models import LiveGame, LivePlayer, QuestionFlag
+from quizapp.services import attempts, authoring, classrooms, live_games, problem_reports
 from tests.conftest import People
 
 ODD = ["\u00b2", "9" * 5000, "9" * 200_000, "-1", "0", "", " ", "\x00", "\u202e", "\u200b",
@@ -75,6 +76,13 @@ FORMS = [
     ("learner.flag_question", "/attempts/{done}/questions/1/flag", "learner",
      ["flag1-reason", "flag1-comment", "flag1-send"]),
     ("teacher.close_flag", "/teach/flags/{flag}/close", "teacher", ["submit"]),
+    ("live.new_game", "/teach/classes/{classroom}/live", "teacher",
+     ["source", "seconds", "no_timer", "speed_bonus", "board_each", "late_join", "counts", "create"]),
+    ("live.control", "/live/{game}/control", "teacher",
+     ["version", "back", "start", "next", "pause", "resume", "reveal", "skip", "end"]),
+    ("live.remove_player", "/live/{game}/players/{player}/remove", "teacher", ["remove"]),
+    ("live.join", "/live/{game}/join", "learner", ["join"]),
+    ("live.answer", "/live/{game}/answer", "learner", ["position", "shown", "answer", "send"]),
 ]
 
 
@@ -93,11 +101,21 @@ def world(app: Flask, people: People, sample_bank: str) -> dict[str, object]:
         problem_reports.flag_question(db.session, done, 2, learner, "two_right", None)
         flag = db.session.scalar(select(QuestionFlag.id))
         open_token = attempts.start_attempt(db.session, "sample", account_id=learner)
+        game = live_games.create_game(db.session, teacher, classroom, live_games.Options(seconds=None),
+                                      assignment_id=assignment)
+        assert game is not None
+        live_games.join(db.session, db.session.get(LiveGame, game), learner)
+        player = db.session.scalar(select(LivePlayer.id))
+        live_game = db.session.get(LiveGame, game)
+        assert live_game is not None
+        live_games.control(db.session, live_game, live_games.Control.START, live_game.version,
+                           clock.now() - dt.timedelta(seconds=60))
         assert authoring.save_article(db.session, teacher, "own-article",
                                       "---\ntitle: An article\n---\nOne paragraph.\n").problems == []
     return {"accounts": {"teacher": (teacher, "ms-rana"), "learner": (learner, "ali")},
             "values": {"classroom": classroom, "assignment": assignment, "open": open_token,
-                       "done": done, "learner": learner, "flag": flag}}
+                       "done": done, "learner": learner, "flag": flag,
+                       "game": game, "player": player}}
 
 
 def test_every_form_is_fuzzed(app: Flask) -> None:

@@ -3,6 +3,8 @@ scrolls sideways, and each passes axe-core's checks at each width."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.conftest import PASSWORD
@@ -14,6 +16,7 @@ pytestmark = pytest.mark.browser
 WIDTHS = (320, 360, 390)
 SWEPT_ROLES = ("anonymous", "learner_a", "teacher_a")
 NOT_PAGES = ("/static/", "/healthz", ".csv", ".yaml")
+LIVE_POLLED = re.compile(r"/live/\d+(/host)?")
 
 
 def pages_for(role: str, values: dict[str, object]) -> list[str]:
@@ -25,7 +28,10 @@ def pages_for(role: str, values: dict[str, object]) -> list[str]:
              if method == "GET" and statuses[column] == 200
              and not any(part in template for part in NOT_PAGES)]
     # The wall refreshes itself, which axe rightly flags; its paused form is the page to check.
-    return list(dict.fromkeys(path + "?paused=1" if path.startswith("/board/") else path for path in paths))
+    # So do the live game's host screen and phone page: their stopped form (?still) is checked.
+    return list(dict.fromkeys(path + "?paused=1" if path.startswith("/board/")
+                              else path + "?still=1" if LIVE_POLLED.fullmatch(path) else path
+                              for path in paths))
 
 
 @pytest.mark.parametrize("role", SWEPT_ROLES)

@@ -15,6 +15,7 @@ world = test_access_control.world  # the access matrix's fixture: its accounts, 
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "quizapp" / "templates"
 QUIZ_PAGE = re.compile(r"/attempts/[^/]+")
+LIVE_POLLED = re.compile(r"/live/\d+(/host)?")
 ALWAYS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "same-origin",
@@ -50,7 +51,12 @@ def test_every_response_carries_the_security_headers(app: Flask, people: People,
                 problems.append(f"CSP {policy!r}")
             if "Strict-Transport-Security" in headers:
                 problems.append("HSTS over plain HTTP")
-            if path != "/static/style.css" and headers.get("Cache-Control") != "no-store":
+            # The live game's polled pages (a phone, the host screen) are kept by the viewer's
+            # own browser, which asks again with their ETag each time: never by a proxy.
+            polled = LIVE_POLLED.fullmatch(path) and response.status_code == 200
+            if polled and headers.get("Cache-Control") != "private, no-cache":
+                problems.append(f"Cache-Control {headers.get('Cache-Control')!r}")
+            if not polled and path != "/static/style.css" and headers.get("Cache-Control") != "no-store":
                 problems.append(f"Cache-Control {headers.get('Cache-Control')!r}")
             if problems:
                 seen.append(f"{method} {path} as {role}: {', '.join(problems)}")

@@ -40,6 +40,7 @@ from quizapp.services import (
     classrooms,
     learner_progress,
     library,
+    live_games,
     problem_reports,
     quiz_pages,
     results,
@@ -67,9 +68,10 @@ def home() -> str:
 
 def _home_page(goal_form: DailyGoalForm | None = None) -> str:
     """The home page; a learner's shows their classes, level per concept, streak and what to do next."""
-    classes, levels, habit = [], [], None
+    classes, levels, habit, games = [], [], None, []
     if current_user.is_authenticated and current_user.is_learner:
         me = current_user.account_id
+        games = live_games.running_games(db.session, me)
         classes = classrooms.learner_classes(db.session, me, clock.now(), reading_language())
         levels = learner_progress.levels(db.session, me)
         habit = learner_progress.learner_streak(db.session, me)
@@ -77,7 +79,7 @@ def _home_page(goal_form: DailyGoalForm | None = None) -> str:
     shelves = library.library_shelves(db.session, viewer_id(), reading_language())
     return render_template("learner/home.html", shelves=shelves, classes=classes, levels=levels,
                            try_next=try_next(levels), streak=habit, goal_form=goal_form,
-                           start_form=StartQuizForm())
+                           start_form=StartQuizForm(), live_games=games)
 
 
 @learner.post("/me/goal")

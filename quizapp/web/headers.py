@@ -16,6 +16,10 @@ HSTS = "max-age=31536000"
 # Every other page may name a learner, a score, a class or a password, or carries a
 # form's CSRF token.
 CACHEABLE_ENDPOINTS = frozenset({"static"})
+# The live game's polled pages are kept by the viewer's own browser only, and asked for again
+# on every view (its ETag, answered 304 until the game moves): a phone polling every two
+# seconds then costs a tag, not a page. Never by a proxy (private).
+REVALIDATED_ENDPOINTS = frozenset({"live.play", "live.host"})
 
 
 def add_security_headers(response: Response) -> Response:
@@ -28,6 +32,8 @@ def add_security_headers(response: Response) -> Response:
     headers.setdefault("X-Frame-Options", "DENY")  # frame-ancestors, for older browsers
     if request.is_secure:
         headers.setdefault("Strict-Transport-Security", HSTS)
-    if request.endpoint not in CACHEABLE_ENDPOINTS:
+    if request.endpoint in REVALIDATED_ENDPOINTS and response.status_code in (200, 304):
+        headers["Cache-Control"] = "private, no-cache"
+    elif request.endpoint not in CACHEABLE_ENDPOINTS:
         headers["Cache-Control"] = "no-store"
     return response

@@ -1,0 +1,70 @@
+"""The live game's forms: every button a FlaskForm with CSRF, as everywhere."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from wtforms import BooleanField, HiddenField, IntegerField, SelectField, SubmitField
+from wtforms.validators import DataRequired, InputRequired, NumberRange, Optional
+
+from quizapp.domain.live_game import MAX_SECONDS, MIN_SECONDS
+from quizapp.services.live_games import Control
+from quizapp.web.forms import QuizappForm
+
+
+class NewGameForm(QuizappForm):
+    """What to play and how: the teacher's choices for a new game."""
+
+    source = SelectField(_l("Questions"), validators=[DataRequired()],
+                         render_kw={"translate": "no"})  # bank titles: data, each in its language
+    seconds = IntegerField(_l("Seconds per question (10 to 120)"), default=30,
+                           validators=[Optional(), NumberRange(MIN_SECONDS, MAX_SECONDS)],
+                           render_kw={"min": MIN_SECONDS, "max": MAX_SECONDS, "inputmode": "numeric"})
+    no_timer = BooleanField(_l("No timer: I move on myself"))
+    speed_bonus = BooleanField(_l("Speed bonus (always less than a right answer is worth)"))
+    board_each = BooleanField(_l("Show the board after each question (otherwise only at the end)"),
+                              default=True)
+    late_join = BooleanField(_l("Learners may join after the start"), default=True)
+    counts = BooleanField(_l("Counts on the class board, as the assignment would"))
+    create = SubmitField(_l("Open the game"))
+
+
+class ControlForm(QuizappForm):
+    """The teacher's buttons; ``version`` is the game as their screen showed it, so a button
+    pressed twice acts once."""
+
+    version = HiddenField(validators=[InputRequired()])
+    back = HiddenField()
+    start = SubmitField(_l("Start"))
+    next = SubmitField(_l("Next question"))
+    pause = SubmitField(_l("Pause"))
+    resume = SubmitField(_l("Go on"))
+    reveal = SubmitField(_l("Reveal now"))
+    skip = SubmitField(_l("Skip"))
+    end = SubmitField(_l("End the game"))
+
+    def pressed(self) -> Control | None:
+        """The button that was pressed, if any."""
+        return next((action for action in Control if self[action.value].data), None)
+
+
+class RemoveForm(QuizappForm):
+    """Take a player out of the game."""
+
+    remove = SubmitField(_l("Remove"))
+
+
+class JoinForm(QuizappForm):
+    """Take a seat in the game."""
+
+    join = SubmitField(_l("Join the live game"))
+
+
+class AnswerForm(QuizappForm):
+    """One answer: the question's position, when the page showed the choices (signed), the button.
+
+    The answer's own field is ``answer``, read by the question's type.
+    """
+
+    position = IntegerField(validators=[InputRequired()])
+    shown = HiddenField()
+    send = SubmitField(_l("Send my answer"))
