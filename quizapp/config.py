@@ -52,5 +52,10 @@ class DefaultConfig:
     SESSION_IDLE_MINUTES = 600
     # The share of questions a learner should still recall when FSRS brings them back for review.
     REVIEW_RETENTION = 0.9
+    # Pages compressed for browsers that accept it (Flask-Compress): Brotli and zstd over
+    # HTTPS, gzip otherwise. The stylesheet and script are sent from files (streamed): gzip is
+    # added to the library's streaming list, as browsers over plain HTTP offer only gzip and deflate.
+    COMPRESS_ALGORITHM: ClassVar[list[str]] = ["br", "zstd", "gzip", "deflate"]
+    COMPRESS_ALGORITHM_STREAMING: ClassVar[list[str]] = ["br", "zstd", "gzip", "deflate"]
     # Set to the number of proxies in front of the app so addresses and https are seen.
     PROXY_COUNT = 0
