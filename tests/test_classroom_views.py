@@ -153,6 +153,27 @@ def test_review_and_redo_only_the_wrong_questions(app, people, lesson) -> None:
     assert board_rows(ayesha, lesson["classroom"]) == board_before  # practice never counts
 
 
+def test_the_result_opens_with_the_missed_questions_and_practise_my_mistakes(app, people,
+                                                                             lesson) -> None:
+    ayesha = learner_client(app, people, lesson["ayesha"], "ayesha")
+    result_url = take(ayesha, lesson["assignment"], number="1")
+    result = soup(ayesha.get(result_url))
+    missed = result.select_one("section.missed")
+    assert missed.h2.get_text(strip=True) == "1 question to look at again"
+    assert [(a["href"], a.get_text(" ", strip=True)) for a in missed.select("li a")] == [
+        ("#q3", "Question 3 How many BTC did El Salvador hold as of July 2025, by the report "
+                "from Islamabad?")]
+    button = missed.select_one("form input[type=submit]")
+    assert button["value"] == "Practise my mistakes"
+    assert missed.form["action"] == result_url.replace("/result", "/redo")
+    folded = {li["id"]: li.details.has_attr("open") for li in result.select("li.result")}
+    assert folded == {"q1": False, "q2": False, "q3": True, "q4": False, "q5": False}
+    # Her teacher reads the same summary, without a button that is not theirs to press.
+    teacher = people.sign_in(app.test_client(), lesson["teacher"], "ms-rana")
+    seen = soup(teacher.get(result_url)).select_one("section.missed")
+    assert len(seen.select("li a")) == 1 and seen.form is None
+
+
 def test_learners_see_only_their_own_attempts(app, people, lesson) -> None:
     ayesha = learner_client(app, people, lesson["ayesha"], "ayesha")
     result_url = take(ayesha, lesson["assignment"])

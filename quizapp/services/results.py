@@ -68,6 +68,11 @@ class AttemptResult:
     questions: list[QuestionResult]
     review: bool = False  # a run of the Review page
 
+    @property
+    def missed(self) -> list[QuestionResult]:
+        """The questions not fully right, in the quiz's order: the page's summary lists them."""
+        return [question for question in self.questions if not question.correct]
+
 
 @dataclass(frozen=True)
 class PastAttempt:
