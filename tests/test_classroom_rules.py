@@ -8,9 +8,11 @@ import random
 import pytest
 
 from quizapp.domain.classroom_rules import (
+    AssignmentStatus,
     AssignmentWindow,
     AttemptKind,
     PasswordProblem,
+    assignment_status,
     attempt_kind,
     new_join_code,
     password_problem,
@@ -98,3 +100,22 @@ def test_when_a_submission_is_recorded_as_counting(window: AssignmentWindow, cou
 def test_the_report_file_is_named_after_the_class_in_safe_characters(name: str,
                                                                       filename: str) -> None:
     assert report_filename(name, 42) == filename
+
+
+DUE = dt.datetime(2025, 7, 17, 17, 0)
+
+
+@pytest.mark.parametrize(("turned_in", "in_progress", "due_at", "now", "status"), [
+    (False, False, None, DUE, AssignmentStatus.NOT_STARTED),
+    (False, False, DUE, DUE - dt.timedelta(seconds=1), AssignmentStatus.NOT_STARTED),
+    (False, True, DUE, DUE - dt.timedelta(seconds=1), AssignmentStatus.IN_PROGRESS),
+    (False, True, None, DUE + dt.timedelta(days=400), AssignmentStatus.IN_PROGRESS),
+    (True, False, DUE, DUE - dt.timedelta(days=1), AssignmentStatus.TURNED_IN),
+    (True, True, DUE, DUE + dt.timedelta(days=1), AssignmentStatus.TURNED_IN),  # a second go open
+    (False, False, DUE, DUE, AssignmentStatus.MISSING),  # due at 17:00: missing from 17:00
+    (False, True, DUE, DUE + dt.timedelta(minutes=1), AssignmentStatus.MISSING),  # cannot count now
+])
+def test_assignment_status(turned_in: bool, in_progress: bool, due_at: dt.datetime | None,
+                           now: dt.datetime, status: AssignmentStatus) -> None:
+    assert assignment_status(turned_in=turned_in, in_progress=in_progress, due_at=due_at,
+                             now=now) is status

@@ -208,7 +208,7 @@ def test_class_report_and_csv_export(app, people, lesson) -> None:
     teacher = people.sign_in(app.test_client(), lesson["teacher"], "ms-rana")
     report = soup(teacher.get(f"/teach/classes/{lesson['classroom']}/report"))
     first_row = report.select("tbody tr")[0].get_text(" ", strip=True)
-    assert first_row.startswith("Ayesha 5/6 · 1 attempt")
+    assert first_row.startswith("Ayesha turned in 5/6 · 1 attempt")
     response = teacher.get(f"/teach/classes/{lesson['classroom']}/report.csv")
     assert response.mimetype == "text/csv"
     assert "attachment" in response.headers["Content-Disposition"]
@@ -219,6 +219,29 @@ def test_class_report_and_csv_export(app, people, lesson) -> None:
                            "Sample bank: attempts", "Sample bank: last activity (UTC)"]
     assert rows[1][:5] == ["Ayesha", "ayesha", "5", "6", "1"]
     assert ["عائشہ خان", "urdu", "", "", "0", ""] in rows
+
+
+def test_class_report_says_where_each_learner_is(app, people, lesson) -> None:
+    overdue = people.assign(lesson["classroom"], due_at=clock.now() - dt.timedelta(hours=1))
+    people.join(lesson["classroom"], people.account("chen", name="Chen"))
+    ayesha = learner_client(app, people, lesson["ayesha"], "ayesha")
+    take(ayesha, lesson["assignment"])
+    bilal = learner_client(app, people, lesson["bilal"], "bilal")
+    quiz = post_form(bilal, f"/assignments/{lesson['assignment']}/start", {"start": "Start"}, "/")
+    page = soup(bilal.get(quiz.headers["Location"]))
+    bilal.post(quiz.headers["Location"], data={"csrf_token": csrf(page), "save": "1",
+                                               "q1": "0", "q2": "true"})
+    # Past the due date an attempt is practice: the quiz is still missing.
+    post_form(bilal, f"/assignments/{overdue}/start", {"start": "Start"}, "/")
+    teacher = people.sign_in(app.test_client(), lesson["teacher"], "ms-rana")
+    table = soup(teacher.get(f"/teach/classes/{lesson['classroom']}/report")).select_one("table")
+    statuses = {row.th.get_text(strip=True): [td.select_one(".status").get_text(strip=True)
+                                              for td in row.select("td")]
+                for row in table.select("tbody tr")}
+    assert statuses == {"Ayesha": ["turned in", "missing"],
+                        "Bilal": ["in progress (2/5)", "missing"],
+                        "Chen": ["not started", "missing"]}
+    assert len(table.select(".status.missing")) == 3
 
 
 def test_question_statistics_show_the_commonest_wrong_answer(app, people, lesson) -> None:

@@ -18,6 +18,7 @@ from quizapp.web.rate_limits import (
     refuse_memory_storage_with_workers,
     start_on_reachable_storage,
 )
+from quizapp.web.report_words import TEMPLATE_GLOBALS as REPORT_GLOBALS
 from quizapp.web.static_files import register_static_versions
 from quizapp.web.upload_limits import SizeLimitedRequest
 
@@ -59,5 +60,5 @@ def register_template_helpers(app: Flask) -> None:
     app.add_template_filter(isolated, "isolated")
     app.jinja_env.globals["url_for"] = links.url_for  # absolute links for trusted hosts only
     register_static_versions(app)  # static_url(): the stylesheet and script named by content
-    for helper in TEMPLATE_GLOBALS:
+    for helper in TEMPLATE_GLOBALS + REPORT_GLOBALS:
         app.add_template_global(helper)
