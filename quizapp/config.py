@@ -56,5 +56,10 @@ class DefaultConfig:
     # with any path the app lives under): printed on login cards, the class's join link and the
     # projector. Unset, a teacher's own page uses the address their browser used.
     PUBLIC_ADDRESS = ""
+    # Pages compressed for browsers that accept it (Flask-Compress): Brotli and zstd over
+    # HTTPS, gzip otherwise. The stylesheet and script are sent from files (streamed): gzip is
+    # added to the library's streaming list, as browsers over plain HTTP offer only gzip and deflate.
+    COMPRESS_ALGORITHM: ClassVar[list[str]] = ["br", "zstd", "gzip", "deflate"]
+    COMPRESS_ALGORITHM_STREAMING: ClassVar[list[str]] = ["br", "zstd", "gzip", "deflate"]
     # Set to the number of proxies in front of the app so addresses and https are seen.
     PROXY_COUNT = 0

@@ -7,6 +7,7 @@ import threading
 from flask import Flask, current_app, g
 from flask_babel import Babel
 from flask_babel import lazy_gettext as _l
+from flask_compress import Compress
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
@@ -17,6 +18,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from quizapp.database import close_hot_connections, make_engine, make_sessions
 
 csrf = CSRFProtect()
+# Every text response compressed when the browser accepts it, in the app itself, so `quizapp run`
+# and gunicorn alike send light pages.
+compress = Compress()
 babel = Babel()
 login_manager = LoginManager()
 login_manager.login_view = "auth.login"

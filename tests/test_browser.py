@@ -48,6 +48,8 @@ def test_learner_takes_a_quiz_of_every_type(browser, live_server: str, viewport:
     assert page.locator(".score-line").inner_text() == "You scored 6 out of 6."
     assert page.locator(".result.right").count() == 5
 
+    page.locator("#q3 summary").focus()  # every answer right: each folded, opened by keyboard
+    page.keyboard.press("Enter")
     page.locator("#q3").get_by_role("link", name="Read it in the article").click()
     mark = page.locator("mark#cited")
     assert mark.inner_text() == "As of July 2025, the country amassed 6,238 BTC"

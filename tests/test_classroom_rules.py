@@ -9,10 +9,12 @@ import pytest
 
 from quizapp.domain.classroom_rules import (
     AssignmentState,
+    AssignmentStatus,
     AssignmentWindow,
     AttemptKind,
     PasswordProblem,
     PracticeReason,
+    assignment_status,
     attempt_kind,
     new_join_code,
     password_problem,
@@ -131,3 +133,22 @@ def test_a_submission_after_its_class_or_bank_closed_is_practice(state: Assignme
 def test_a_late_submission_and_one_beyond_the_attempts_say_why() -> None:
     assert practice_reason(AssignmentWindow(due_at=NOW), NOW, 0) is PracticeReason.LATE
     assert practice_reason(AssignmentWindow(attempts_allowed=1), NOW, 1) is PracticeReason.NO_ATTEMPTS_LEFT
+
+
+DUE = dt.datetime(2025, 7, 17, 17, 0)
+
+
+@pytest.mark.parametrize(("turned_in", "in_progress", "due_at", "now", "status"), [
+    (False, False, None, DUE, AssignmentStatus.NOT_STARTED),
+    (False, False, DUE, DUE - dt.timedelta(seconds=1), AssignmentStatus.NOT_STARTED),
+    (False, True, DUE, DUE - dt.timedelta(seconds=1), AssignmentStatus.IN_PROGRESS),
+    (False, True, None, DUE + dt.timedelta(days=400), AssignmentStatus.IN_PROGRESS),
+    (True, False, DUE, DUE - dt.timedelta(days=1), AssignmentStatus.TURNED_IN),
+    (True, True, DUE, DUE + dt.timedelta(days=1), AssignmentStatus.TURNED_IN),  # a second go open
+    (False, False, DUE, DUE, AssignmentStatus.MISSING),  # due at 17:00: missing from 17:00
+    (False, True, DUE, DUE + dt.timedelta(minutes=1), AssignmentStatus.MISSING),  # cannot count now
+])
+def test_assignment_status(turned_in: bool, in_progress: bool, due_at: dt.datetime | None,
+                           now: dt.datetime, status: AssignmentStatus) -> None:
+    assert assignment_status(turned_in=turned_in, in_progress=in_progress, due_at=due_at,
+                             now=now) is status

@@ -153,6 +153,27 @@ def test_review_and_redo_only_the_wrong_questions(app, people, lesson) -> None:
     assert board_rows(ayesha, lesson["classroom"]) == board_before  # practice never counts
 
 
+def test_the_result_opens_with_the_missed_questions_and_practise_my_mistakes(app, people,
+                                                                             lesson) -> None:
+    ayesha = learner_client(app, people, lesson["ayesha"], "ayesha")
+    result_url = take(ayesha, lesson["assignment"], number="1")
+    result = soup(ayesha.get(result_url))
+    missed = result.select_one("section.missed")
+    assert missed.h2.get_text(strip=True) == "1 question to look at again"
+    assert [(a["href"], a.get_text(" ", strip=True)) for a in missed.select("li a")] == [
+        ("#q3", "Question 3 How many BTC did El Salvador hold as of July 2025, by the report "
+                "from Islamabad?")]
+    button = missed.select_one("form input[type=submit]")
+    assert button["value"] == "Practise my mistakes"
+    assert missed.form["action"] == result_url.replace("/result", "/redo")
+    folded = {li["id"]: li.details.has_attr("open") for li in result.select("li.result")}
+    assert folded == {"q1": False, "q2": False, "q3": True, "q4": False, "q5": False}
+    # Her teacher reads the same summary, without a button that is not theirs to press.
+    teacher = people.sign_in(app.test_client(), lesson["teacher"], "ms-rana")
+    seen = soup(teacher.get(result_url)).select_one("section.missed")
+    assert len(seen.select("li a")) == 1 and seen.form is None
+
+
 def test_learners_see_only_their_own_attempts(app, people, lesson) -> None:
     ayesha = learner_client(app, people, lesson["ayesha"], "ayesha")
     result_url = take(ayesha, lesson["assignment"])
@@ -187,7 +208,7 @@ def test_class_report_and_csv_export(app, people, lesson) -> None:
     teacher = people.sign_in(app.test_client(), lesson["teacher"], "ms-rana")
     report = soup(teacher.get(f"/teach/classes/{lesson['classroom']}/report"))
     first_row = report.select("tbody tr")[0].get_text(" ", strip=True)
-    assert first_row.startswith("Ayesha 5/6 · 1 attempt")
+    assert first_row.startswith("Ayesha turned in 5/6 · 1 attempt")
     response = teacher.get(f"/teach/classes/{lesson['classroom']}/report.csv")
     assert response.mimetype == "text/csv"
     assert "attachment" in response.headers["Content-Disposition"]
@@ -198,6 +219,29 @@ def test_class_report_and_csv_export(app, people, lesson) -> None:
                            "Sample bank: attempts", "Sample bank: last activity (UTC)"]
     assert rows[1][:5] == ["Ayesha", "ayesha", "5", "6", "1"]
     assert ["عائشہ خان", "urdu", "", "", "0", ""] in rows
+
+
+def test_class_report_says_where_each_learner_is(app, people, lesson) -> None:
+    overdue = people.assign(lesson["classroom"], due_at=clock.now() - dt.timedelta(hours=1))
+    people.join(lesson["classroom"], people.account("chen", name="Chen"))
+    ayesha = learner_client(app, people, lesson["ayesha"], "ayesha")
+    take(ayesha, lesson["assignment"])
+    bilal = learner_client(app, people, lesson["bilal"], "bilal")
+    quiz = post_form(bilal, f"/assignments/{lesson['assignment']}/start", {"start": "Start"}, "/")
+    page = soup(bilal.get(quiz.headers["Location"]))
+    bilal.post(quiz.headers["Location"], data={"csrf_token": csrf(page), "save": "1",
+                                               "q1": "0", "q2": "true"})
+    # Past the due date an attempt is practice: the quiz is still missing.
+    post_form(bilal, f"/assignments/{overdue}/start", {"start": "Start"}, "/")
+    teacher = people.sign_in(app.test_client(), lesson["teacher"], "ms-rana")
+    table = soup(teacher.get(f"/teach/classes/{lesson['classroom']}/report")).select_one("table")
+    statuses = {row.th.get_text(strip=True): [td.select_one(".status").get_text(strip=True)
+                                              for td in row.select("td")]
+                for row in table.select("tbody tr")}
+    assert statuses == {"Ayesha": ["turned in", "missing"],
+                        "Bilal": ["in progress (2/5)", "missing"],
+                        "Chen": ["not started", "missing"]}
+    assert len(table.select(".status.missing")) == 3
 
 
 def test_question_statistics_show_the_commonest_wrong_answer(app, people, lesson) -> None:

@@ -116,6 +116,7 @@ def test_no_page_scrolls_sideways_on_a_phone(app, browser, live_server: str, peo
     page.locator("#q3-input").fill("6238")
     page.locator("input[name=submit_with_blanks]").click()
     check(page, "result")
+    page.locator("#q3 summary").click()  # answered right: folded until opened
     page.locator("#q3 .evidence a").click()
     check(page, "source with a highlighted passage")
 

@@ -200,7 +200,9 @@ def test_quiz_page_is_light_and_its_only_script_is_its_own_saver(csrf_app, clien
     location, _ = start_quiz(client)
     html = client.get(location).get_data()
     scripts = soup(client.get(location)).find_all("script")
-    assert [(script["src"], script.string) for script in scripts] == [("/static/quiz.js", None)]
+    assert [(script["src"].partition("?v=")[0], script.string) for script in scripts] == [
+        ("/static/quiz.js", None)]
+    assert len(scripts[0]["src"].partition("?v=")[2]) == 12  # its content's version (static_files)
     assert len(html) + STYLE.stat().st_size + SCRIPT.stat().st_size <= 30 * 1024
 
 

@@ -121,6 +121,26 @@ def attempt_kind(window: AssignmentWindow, now: dt.datetime, attempts_used: int)
     return AttemptKind.COUNTS
 
 
+class AssignmentStatus(enum.Enum):
+    """Where a learner is with an assignment, as their teacher's report says it."""
+
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    TURNED_IN = "turned_in"
+    MISSING = "missing"
+
+
+def assignment_status(*, turned_in: bool, in_progress: bool, due_at: dt.datetime | None,
+                      now: dt.datetime) -> AssignmentStatus:
+    """Turned in once an attempt counted; else missing from the due date on (an attempt still
+    open then can no longer count), in progress while one is open, and not started before."""
+    if turned_in:
+        return AssignmentStatus.TURNED_IN
+    if past_due(due_at, now):
+        return AssignmentStatus.MISSING
+    return AssignmentStatus.IN_PROGRESS if in_progress else AssignmentStatus.NOT_STARTED
+
+
 def transliterated(text: str) -> str:
     """Text of any script in lower-case ASCII: 'جماعت نہم ب' -> 'jmt nhm b', 'Niñas' -> 'ninas'.
 

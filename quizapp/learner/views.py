@@ -336,7 +336,7 @@ def _result_page(token: str, failed: FlagQuestionForm | None = None,
              else flag_form(q.position, formdata=False)
              for q in outcome.questions if q.position in reportable - flagged}
     return render_template("learner/result.html", result=outcome, redo_form=StartQuizForm(),
-                           flag_forms=forms, flagged=flagged,
+                           flag_forms=forms, flagged=flagged, mine=may_flag,
                            practice_note=practice_note(outcome.practice))
 
 

@@ -10,11 +10,13 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from quizapp.domain import clock
 from quizapp.domain.bank_translation import current_words
 from quizapp.domain.class_time import DEFAULT_ZONE, utc_to_local
+from quizapp.domain.classroom_rules import AssignmentStatus, assignment_status
 from quizapp.domain.collation import by_name
 from quizapp.domain.curriculum import CONCEPTS, Concept
 from quizapp.domain.messages import Translate, untranslated
@@ -24,10 +26,12 @@ from quizapp.models import (
     Assignment,
     AssignmentScore,
     Attempt,
+    AttemptItem,
     Bank,
     Membership,
     Question,
     QuestionVersion,
+    SavedAnswer,
 )
 from quizapp.services import review_cards
 from quizapp.services.bank_words import title_in, translated_questions
@@ -42,6 +46,13 @@ class Cell:
     max_score: int | None
     attempts: int
     last_activity: dt.datetime | None
+    status: AssignmentStatus = AssignmentStatus.NOT_STARTED
+    in_progress: tuple[int, int] | None = None  # an open attempt: questions answered, of how many
+
+    @property
+    def missing(self) -> bool:
+        """Past the due date with nothing turned in: the report marks it."""
+        return self.status is AssignmentStatus.MISSING
 
 
 @dataclass(frozen=True)
@@ -72,15 +83,21 @@ class QuestionStat:
         return self.right / self.answered if self.answered else 0.0
 
 
-def class_table(session: Session, classroom_id: int, language: str = "en") -> ClassTable:
+def class_table(session: Session, classroom_id: int, language: str = "en",
+                now: dt.datetime | None = None) -> ClassTable:
     """Every member, removed ones too, by name in ``language``'s order, against every assignment
-    not deleted (its title in ``language`` where it has one): best score, attempts, last activity."""
+    not deleted (its title in ``language`` where it has one): where each learner is with it
+    (at ``now``), best score, attempts, last activity."""
+    now = now or clock.now()
     words = title_in(language)
-    assignments = [tuple(row) for row in session.execute(
-        select(Assignment.id, words.title).join(Bank, Bank.id == Assignment.bank_id)
+    listed = session.execute(
+        select(Assignment.id, words.title, Assignment.due_at).join(Bank, Bank.id == Assignment.bank_id)
         .outerjoin(words.translation, words.on)
         .where(Assignment.classroom_id == classroom_id, Assignment.deleted_at.is_(None))
-        .order_by(Assignment.id))]
+        .order_by(Assignment.id)).all()
+    assignments = [(assignment_id, title) for assignment_id, title, _due in listed]
+    due = {assignment_id: due_at for assignment_id, _title, due_at in listed}
+    open_ones = _open_attempts(session, classroom_id)
     members = session.execute(
         select(Account.id, Account.display_name, Account.username, Membership.removed_at)
         .join(Membership, Membership.account_id == Account.id)
@@ -97,10 +114,30 @@ def class_table(session: Session, classroom_id: int, language: str = "en") -> Cl
         cells = []
         for assignment_id, _title in assignments:
             score = scores.get((account_id, assignment_id))
+            progress = open_ones.get((account_id, assignment_id))
+            status = assignment_status(turned_in=score is not None, in_progress=progress is not None,
+                                       due_at=due[assignment_id], now=now)
             cells.append(Cell(score.best_score, score.max_score, score.attempts,
-                              score.last_activity) if score else Cell(None, None, 0, None))
+                              score.last_activity, status, progress) if score
+                         else Cell(None, None, 0, None, status, progress))
         rows.append((account_id, name, username, cells))
     return ClassTable(assignments, rows, frozenset(removed))  # type: ignore[arg-type]
+
+
+def _open_attempts(session: Session, classroom_id: int) -> dict[tuple[int, int], tuple[int, int]]:
+    """Attempts in progress on the class's assignments: (answered, questions) by learner and
+    assignment, from the answers saved so far; the newest where a learner has several open."""
+    answered = (select(func.count(SavedAnswer.position)).where(SavedAnswer.attempt_id == Attempt.id)
+                .correlate(Attempt).scalar_subquery())
+    questions = (select(func.count(AttemptItem.position)).where(AttemptItem.attempt_id == Attempt.id)
+                 .correlate(Attempt).scalar_subquery())
+    rows = session.execute(
+        select(Attempt.account_id, Attempt.assignment_id, answered, questions)
+        .join(Assignment, Assignment.id == Attempt.assignment_id)
+        .where(Assignment.classroom_id == classroom_id, Attempt.submitted_at.is_(None))
+        .order_by(Attempt.started_at, Attempt.id))
+    return {(account_id, assignment_id): (done, total)
+            for account_id, assignment_id, done, total in rows}
 
 
 @dataclass(frozen=True)

@@ -70,6 +70,11 @@ class AttemptResult:
     review: bool = False  # a run of the Review page
     practice: PracticeReason | None = None  # why, started to count, it was kept as practice
 
+    @property
+    def missed(self) -> list[QuestionResult]:
+        """The questions not fully right, in the quiz's order: the page's summary lists them."""
+        return [question for question in self.questions if not question.correct]
+
 
 @dataclass(frozen=True)
 class PastAttempt:

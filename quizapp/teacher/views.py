@@ -249,7 +249,7 @@ def roster(classroom_id: int) -> str | Response:
 @teacher.get("/classes/<id:classroom_id>/report")
 @teacher_only
 def report(classroom_id: int) -> str:
-    """Learners by assignments: best score, attempts, last activity."""
+    """Learners by assignments: not started, in progress, turned in or missing; best score, attempts."""
     classroom_row = own_class(classroom_id)
     table = reports.class_table(db.session, classroom_row.id, str(get_locale()))
     return render_template("teacher/report.html", classroom=classroom_row, table=table,

@@ -5,6 +5,8 @@ from __future__ import annotations
 from flask import request
 from werkzeug.wrappers import Response
 
+from quizapp.web.static_files import FOREVER, is_current_version
+
 # The pages use no script (the quiz page alone allows its own quiz.js, which saves answers as
 # they change), and style only from style.css: nothing inline.
 CONTENT_SECURITY_POLICY = ("default-src 'self'; script-src 'none'; object-src 'none'; "
@@ -12,7 +14,8 @@ CONTENT_SECURITY_POLICY = ("default-src 'self'; script-src 'none'; object-src 'n
                            "frame-ancestors 'none'; base-uri 'none'")
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 HSTS = "max-age=31536000"
-# Only the stylesheet may be kept by a browser or a proxy.
+# Only the stylesheet and the script may be kept by a browser or a proxy: for a year when the
+# URL names their content's version (static_files), else revalidated (Flask's no-cache and ETag).
 # Every other page may name a learner, a score, a class or a password, or carries a
 # form's CSRF token.
 CACHEABLE_ENDPOINTS = frozenset({"static"})
@@ -36,4 +39,6 @@ def add_security_headers(response: Response) -> Response:
         headers["Cache-Control"] = "private, no-cache"
     elif request.endpoint not in CACHEABLE_ENDPOINTS:
         headers["Cache-Control"] = "no-store"
+    elif response.status_code in (200, 304) and is_current_version():
+        headers["Cache-Control"] = FOREVER
     return response

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from quizapp.extensions import babel, csrf, db, limiter, login_manager
+from quizapp.extensions import babel, compress, csrf, db, limiter, login_manager
 from quizapp.web import links
 from quizapp.web.answer_words import TEMPLATE_GLOBALS
 from quizapp.web.headers import add_security_headers
@@ -18,6 +18,8 @@ from quizapp.web.rate_limits import (
     refuse_memory_storage_with_workers,
     start_on_reachable_storage,
 )
+from quizapp.web.report_words import TEMPLATE_GLOBALS as REPORT_GLOBALS
+from quizapp.web.static_files import register_static_versions
 from quizapp.web.upload_limits import SizeLimitedRequest
 
 
@@ -33,7 +35,7 @@ def register_request_plumbing(app: Flask) -> None:
 
 
 def register_extensions(app: Flask) -> None:
-    """The database, CSRF, Babel, sign-in and rate limits."""
+    """The database, CSRF, Babel, sign-in, rate limits and compression."""
     db.init_app(app)
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
@@ -42,6 +44,9 @@ def register_extensions(app: Flask) -> None:
     bound_storage_waits(app)
     limiter.init_app(app)
     start_on_reachable_storage(limiter)
+    # Registered before the headers step: Flask runs after_request functions last-registered
+    # first, so a response is compressed once its headers are final.
+    compress.init_app(app)
 
 
 def register_template_helpers(app: Flask) -> None:
@@ -54,5 +59,6 @@ def register_template_helpers(app: Flask) -> None:
     app.add_template_filter(language_name, "language_name")
     app.add_template_filter(isolated, "isolated")
     app.jinja_env.globals["url_for"] = links.url_for  # absolute links for trusted hosts only
-    for helper in TEMPLATE_GLOBALS:
+    register_static_versions(app)  # static_url(): the stylesheet and script named by content
+    for helper in TEMPLATE_GLOBALS + REPORT_GLOBALS:
         app.add_template_global(helper)
