@@ -118,8 +118,8 @@ class AssignForm(QuizappForm):
                                     validators=[Optional(), NumberRange(min=1, max=100)],
                                     render_kw={"dir": "ltr"})
     mode = SelectField(_l("How learners take it"), default="test", choices=[
-        ("test", _l("Test: right answers and explanations at the end")),
-        ("learn", _l("Learn: each answer checked at once, with its explanation")),
+        SelectChoice("test", _l("Test: right answers and explanations at the end")),
+        SelectChoice("learn", _l("Learn: each answer checked at once, with its explanation")),
     ])
     submit = SubmitField(_l("Assign"))
 
