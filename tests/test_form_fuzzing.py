@@ -17,7 +17,7 @@ from sqlalchemy import select
 from quizapp.domain import clock
 from quizapp.extensions import db
 from quizapp.models import QuestionFlag
-from quizapp.services import attempts, authoring, classrooms, problem_reports
+from quizapp.services import attempts, authoring, classrooms, learn_mode, problem_reports
 from tests.conftest import People
 
 ODD = ["\u00b2", "9" * 5000, "9" * 200_000, "-1", "0", "", " ", "\x00", "\u202e", "\u200b",
@@ -71,6 +71,9 @@ FORMS = [
     ("learner.submit", "/attempts/{open}", "learner",
      ["q1", "q2", "q3", "q4", "q5", "q6", "q99999", "submit", "submit_with_blanks"]),
     ("learner.redo", "/attempts/{done}/redo", "learner", ["start"]),
+    # Learn mode at its number question (the first two answered): read, checked, kept once.
+    ("learner.check_answer", "/attempts/{learn}/questions/3", "learner", ["q3", "q4", "check"]),
+    ("learner.whole_quiz", "/attempts/{learn}/whole", "learner", ["submit"]),
     ("learner.flag_question", "/attempts/{done}/questions/1/flag", "learner",
      ["flag1-reason", "flag1-comment", "flag1-send"]),
     ("teacher.close_flag", "/teach/flags/{flag}/close", "teacher", ["submit"]),
@@ -92,10 +95,14 @@ def world(app: Flask, people: People, sample_bank: str) -> dict[str, object]:
         problem_reports.flag_question(db.session, done, 2, learner, "two_right", None)
         flag = db.session.scalar(select(QuestionFlag.id))
         open_token = attempts.start_attempt(db.session, "sample", account_id=learner)
+        learn = attempts.start_attempt(db.session, "sample", account_id=learner, learn=True)
+        assert learn is not None
+        learn_mode.answer_question(db.session, learn, 1, ["2"])
+        learn_mode.answer_question(db.session, learn, 2, ["true"])
         assert authoring.save_article(db.session, teacher, "own-article",
                                       "---\ntitle: An article\n---\nOne paragraph.\n").problems == []
     return {"accounts": {"teacher": (teacher, "ms-rana"), "learner": (learner, "ali")},
-            "values": {"classroom": classroom, "assignment": assignment, "open": open_token,
+            "values": {"classroom": classroom, "assignment": assignment, "open": open_token, "learn": learn,
                        "done": done, "learner": learner, "flag": flag}}
 
 
