@@ -53,3 +53,8 @@ def whole_quiz_form(client: FlaskClient, location: str, headers: dict[str, str] 
     switched = client.post(f"{location}/whole", data={"csrf_token": csrf(page), "submit": "x"},
                            headers=headers)
     assert switched.status_code == 303, switched.status_code
+
+
+def whole_quiz_in_browser(page) -> None:  # type: ignore[no-untyped-def]
+    """In a browser, take the practice or review run just started on the whole-quiz form."""
+    page.locator("form.switch-mode input[type=submit]").click()

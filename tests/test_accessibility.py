@@ -7,6 +7,8 @@ from urllib.parse import urljoin
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from tests.helpers import whole_quiz_in_browser
+
 pytestmark = pytest.mark.browser
 
 AXE = Axe()
@@ -29,6 +31,8 @@ def test_every_learner_page_passes_axe(browser, live_server: str, viewport: dict
     page.get_by_role("link", name="Sample bank").click()
     seen["bank"] = violations(page)
     page.get_by_role("button", name="Start the quiz").click()
+    seen["learn mode question"] = violations(page)
+    whole_quiz_in_browser(page)
     seen["quiz"] = violations(page)
     page.get_by_label("Your answer").fill("lots")
     page.get_by_role("button", name="Submit my answers").click()

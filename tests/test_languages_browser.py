@@ -9,6 +9,7 @@ import pytest
 
 from quizapp.domain import clock
 from tests.conftest import PASSWORD, People
+from tests.helpers import whole_quiz_in_browser
 
 pytestmark = pytest.mark.browser
 
@@ -109,6 +110,8 @@ def test_no_page_scrolls_sideways_on_a_phone(app, browser, live_server: str, peo
         check(page, name)
     page.goto(live_server + "/banks/sample")
     page.locator("main form button, main form input[type=submit]").first.click()
+    check(page, "learn mode question")
+    whole_quiz_in_browser(page)
     check(page, "quiz")
     page.locator("#q3-input").fill("lots")
     page.locator("input[name=submit]").click()
