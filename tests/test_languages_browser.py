@@ -62,6 +62,7 @@ def test_an_urdu_page_mirrors_and_an_english_bank_inside_it_does_not(browser, li
         " / parseFloat(getComputedStyle(e).fontSize)]")
     assert "Noto Nastaliq Urdu" in body[0] and 1.9 <= body[1] <= 2.2
     page.locator("main form input[name=start]").click()
+    whole_quiz_in_browser(page)
 
     # True or false: the page's own words, so the radio button sits to the right of its label.
     radio, text = page.locator("#q2 input[value=true]"), page.locator("#q2 label span").first
