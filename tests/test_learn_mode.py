@@ -12,7 +12,7 @@ from quizapp.extensions import db
 from quizapp.models import Assignment, AssignmentScore, Attempt, SavedAnswer
 from quizapp.services import attempts, learn_mode, saved_answers
 from quizapp.services.learn_mode import AnswerStatus
-from tests.conftest import People
+from tests.conftest import People, bank_yaml
 from tests.helpers import csrf, post_form, right_form, soup
 
 NUMBER_HINT = "Write a number in digits, such as 12 or 3.5; a comma may separate thousands."
@@ -309,3 +309,24 @@ def test_feedback_waits_for_the_answer_and_a_test_attempt_checks_nothing(app: Fl
         assert learn_mode.switch_to_whole_quiz(db.session, token)
         assert not learn_mode.switch_to_whole_quiz(db.session, token)  # once is enough
         assert learn_mode.answer_question(db.session, token, 2, ["true"]).status is AnswerStatus.NOT_LEARN
+
+
+def test_review_and_redo_runs_start_in_learn_mode(app: Flask, people: People, write_bank, load_banks,  # type: ignore[no-untyped-def]
+                                                 monkeypatch: pytest.MonkeyPatch, no_csrf: None) -> None:
+    from tests.test_review import FACTS, move_clock
+
+    write_bank(bank_yaml("facts", FACTS))
+    load_banks()
+    client = people.sign_in(app.test_client(), people.account("ayesha"), "ayesha")
+    location = client.post("/banks/facts", data={"start": "x"}).headers["Location"]
+    result = client.post(location, data={"q1": "true", "q2": "false", "q3": "true", "submit": "x"})
+    redo = client.post(result.headers["Location"].replace("/result", "/redo"), data={"start": "x"})
+    url, page = question_page(client, redo.headers["Location"])
+    assert url.endswith("/questions/1") and "Statement about law." in page.select_one(".prompt").get_text()
+    move_clock(monkeypatch, 7)
+    run = client.post("/review", data={"start": "x"}).headers["Location"]
+    url, page = question_page(client, run)
+    assert url == f"{run}/questions/1" and page.h1.get_text(strip=True) == "Review"
+    send(client, url, page, {"q1": "true"})
+    shown = soup(client.get(f"{url}/feedback"))
+    assert shown.h1.get_text(strip=True) == "Review" and shown.select_one(".verdict .mark-correct")

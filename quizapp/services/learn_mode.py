@@ -14,18 +14,22 @@ import enum
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import and_, delete, func, select, update
+from sqlalchemy.orm import Session, joinedload
 
 from quizapp.database import write_transaction
 from quizapp.domain import clock
 from quizapp.domain.grading import ResponseError, is_correct, read_response
 from quizapp.domain.review_schedule import DEFAULT_RETENTION
-from quizapp.models import Answer, Attempt, AttemptItem, QuestionVersion, SavedAnswer
-from quizapp.services.attempts import load_attempt, submit_attempt
+from quizapp.models import Answer, Attempt, AttemptItem, Bank, QuestionVersion, SavedAnswer
+from quizapp.services.attempts import submit_attempt
 from quizapp.services.quiz_pages import reader_translation
 from quizapp.services.results import Graded, QuestionResult, question_result
 from quizapp.services.saved_answers import clipped, saved_answers
+
+# How many questions the attempt has, for a query that reads the attempt.
+_QUESTION_COUNT = (select(func.count()).select_from(AttemptItem)
+                   .where(AttemptItem.attempt_id == Attempt.id).correlate(Attempt).scalar_subquery())
 
 
 class AnswerStatus(enum.Enum):
@@ -56,33 +60,34 @@ def answer_question(session: Session, token: str, position: int, values: Sequenc
     ``values`` are what the question's form field sent. A second answer to a question already
     checked changes nothing.
     """
-    row = session.execute(select(Attempt.id, Attempt.submitted_at, Attempt.learn, Attempt.checked)
-                          .where(Attempt.token == token)).one_or_none()
+    # One read: the attempt, the question at ``position`` (if it has one) and how many it has.
+    row = session.execute(
+        select(Attempt.id, Attempt.submitted_at, Attempt.learn, Attempt.checked,
+               AttemptItem.shown_order, QuestionVersion.type, QuestionVersion.key,
+               _QUESTION_COUNT.label("total"))
+        .outerjoin(AttemptItem, and_(AttemptItem.attempt_id == Attempt.id, AttemptItem.position == position))
+        .outerjoin(QuestionVersion, QuestionVersion.id == AttemptItem.question_version_id)
+        .where(Attempt.token == token)).one_or_none()
     if row is None:
         return CheckedAnswer(AnswerStatus.NOT_FOUND)
     if row.submitted_at is not None:
         return CheckedAnswer(AnswerStatus.SUBMITTED)
     if position <= row.checked:
-        if position == row.checked and position >= _question_count(session, row.id):
+        if position == row.checked and position >= row.total:
             _finish(session, token, retention)  # the last was kept but not recorded: record it now
         return CheckedAnswer(AnswerStatus.ALREADY_CHECKED)
     if not row.learn:
         return CheckedAnswer(AnswerStatus.NOT_LEARN)
     if position != row.checked + 1:
         return CheckedAnswer(AnswerStatus.NOT_YET)
-    item = session.execute(
-        select(AttemptItem.shown_order, QuestionVersion.type, QuestionVersion.key)
-        .join(QuestionVersion, QuestionVersion.id == AttemptItem.question_version_id)
-        .where(AttemptItem.attempt_id == row.id, AttemptItem.position == position)).one_or_none()
-    if item is None:
+    if row.type is None:  # no question there
         return CheckedAnswer(AnswerStatus.NOT_FOUND)
     kept = clipped(values)
-    read = read_response(item.type, item.key, item.shown_order, kept)
+    read = read_response(row.type, row.key, row.shown_order, kept)
     if read.error is not None:
         return CheckedAnswer(AnswerStatus.NEEDS_CORRECTION, read.error)
     if read.blank:
         return CheckedAnswer(AnswerStatus.BLANK)
-    total = _question_count(session, row.id)
     now = clock.now()
     with write_transaction(session):
         # The first answer claims the question: a second post (another tab, a double tap)
@@ -99,14 +104,9 @@ def answer_question(session: Session, token: str, position: int, values: Sequenc
         session.execute(delete(SavedAnswer).where(SavedAnswer.attempt_id == row.id,
                                                   SavedAnswer.position == position))
         session.add(SavedAnswer(attempt_id=row.id, position=position, values=kept, saved_at=now))
-    if position >= total:
+    if position >= row.total:
         _finish(session, token, retention)
     return CheckedAnswer(AnswerStatus.CHECKED)
-
-
-def _question_count(session: Session, attempt_id: int) -> int:
-    return session.scalar(select(func.count()).select_from(AttemptItem)
-                          .where(AttemptItem.attempt_id == attempt_id)) or 0
 
 
 def _finish(session: Session, token: str, retention: float) -> None:
@@ -139,10 +139,16 @@ def feedback(session: Session, token: str, position: int, language: str = "en") 
     None when there is no such attempt or question, or the question is not checked yet: its
     right answer is never shown before it is answered.
     """
-    attempt = load_attempt(session, token)
+    # Only this question is read: a feedback page follows every answer.
+    attempt = session.execute(
+        select(Attempt.id, Attempt.checked, Attempt.submitted_at, Attempt.review, Attempt.bank_id,
+               Bank.title, Bank.language, _QUESTION_COUNT.label("total"))
+        .join(Bank, Bank.id == Attempt.bank_id).where(Attempt.token == token)).one_or_none()
     if attempt is None or not 1 <= position <= attempt.checked:
         return None
-    item = next((item for item in attempt.items if item.position == position), None)
+    item = session.scalar(
+        select(AttemptItem).where(AttemptItem.attempt_id == attempt.id, AttemptItem.position == position)
+        .options(joinedload(AttemptItem.question_version).joinedload(QuestionVersion.question)))
     if item is None:
         return None
     answer: Answer | Graded | None
@@ -151,11 +157,17 @@ def feedback(session: Session, token: str, position: int, language: str = "en") 
                                                      Answer.position == position))
     else:
         answer = _graded(session, attempt.id, item)
-    translation = reader_translation(session, attempt.bank_id, attempt.bank.language, language)
-    return Feedback(token, translation.title if translation else attempt.bank.title,
-                    translation.language if translation else attempt.bank.language,
-                    attempt.review, len(attempt.items), attempt.submitted_at is not None,
-                    question_result(session, item, answer, language))
+    translation = reader_translation(session, attempt.bank_id, attempt.language, language)
+    bank_id = item.question_version.question.bank_id
+    if bank_id == attempt.bank_id:
+        own_language, own_translation = attempt.language, translation
+    else:  # a review run: each question in its own bank's words
+        own_language = session.scalar(select(Bank.language).where(Bank.id == bank_id)) or "en"
+        own_translation = reader_translation(session, bank_id, own_language, language)
+    return Feedback(token, translation.title if translation else attempt.title,
+                    translation.language if translation else attempt.language,
+                    attempt.review, attempt.total, attempt.submitted_at is not None,
+                    question_result(session, item, answer, own_language, own_translation))
 
 
 def _graded(session: Session, attempt_id: int, item: AttemptItem) -> Graded | None:

@@ -147,11 +147,9 @@ class Graded:
 
 
 def question_result(session: Session, item: AttemptItem, answer: Answer | Graded | None,
-                    language: str = "en") -> QuestionResult:
-    """One question of an attempt as the result page shows it, with ``answer`` and its evidence."""
-    question = item.question_version.question
-    bank_language = session.scalar(select(Bank.language).where(Bank.id == question.bank_id)) or "en"
-    translation = reader_translation(session, question.bank_id, bank_language, language)
+                    bank_language: str, translation: BankTranslation | None) -> QuestionResult:
+    """One question of an attempt as the result page shows it, with ``answer`` and its evidence,
+    in its bank's ``translation`` (None: the bank's own words, in ``bank_language``)."""
     evidence = _evidence(session, [item.question_version_id]).get(item.question_version_id, [])
     return _question_result(item, answer, evidence, translation, bank_language)
 
