@@ -96,14 +96,14 @@ class Learner:
             fields = [("csrf_token", _CSRF.search(page).group(1)), ("check", "x")]  # type: ignore[union-attr]
             fields += [(f"q{position}", value) for value in values]
             started = time.perf_counter()
-            status, feedback, _ = self.post(location, fields)
+            status, feedback, _ = self.post(f"{location}/answer", fields)
             assert status == 303 and feedback.endswith("/feedback"), (status, feedback)
             shown, _, body = self.get(feedback)
             self.timings.append((time.perf_counter() - started) * 1000)
             assert shown == 200 and 'class="verdict"' in body, shown
             self.sent[position] = values
             if double:  # a double tap: the same question again, another answer; it must not count
-                self.post(location, [*fields[:2], (f"q{position}", values[0] + "9")])
+                self.post(f"{location}/answer", [*fields[:2], (f"q{position}", values[0] + "9")])
             status, location, _ = self.get(self.attempt)
 
 

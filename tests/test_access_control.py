@@ -37,7 +37,8 @@ MATRIX: dict[tuple[str, str], tuple[str, tuple[int, ...]]] = {
     # Learner A's practice in learn mode, its first question checked: the same rule as its quiz.
     ("learner.learn_question", "GET"): ("/attempts/{learn}/questions/2", (303, 200, 404, 404, 404)),
     # An empty answer is asked again (422); nothing is kept.
-    ("learner.check_answer", "POST"): ("/attempts/{learn}/questions/2", (303, 422, 404, 404, 404)),
+    ("learner.check_answer", "POST"): ("/attempts/{learn}/questions/2/answer",
+                                       (303, 422, 404, 404, 404)),
     ("learner.feedback", "GET"): ("/attempts/{learn}/questions/1/feedback", (303, 200, 404, 404, 404)),
     # Last of the learn-mode routes: it takes the attempt to the whole-quiz form.
     ("learner.whole_quiz", "POST"): ("/attempts/{learn}/whole", (303, 303, 404, 404, 404)),

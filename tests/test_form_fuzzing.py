@@ -72,7 +72,7 @@ FORMS = [
      ["q1", "q2", "q3", "q4", "q5", "q6", "q99999", "submit", "submit_with_blanks"]),
     ("learner.redo", "/attempts/{done}/redo", "learner", ["start"]),
     # Learn mode at its number question (the first two answered): read, checked, kept once.
-    ("learner.check_answer", "/attempts/{learn}/questions/3", "learner", ["q3", "q4", "check"]),
+    ("learner.check_answer", "/attempts/{learn}/questions/3/answer", "learner", ["q3", "q4", "check"]),
     ("learner.whole_quiz", "/attempts/{learn}/whole", "learner", ["submit"]),
     ("learner.flag_question", "/attempts/{done}/questions/1/flag", "learner",
      ["flag1-reason", "flag1-comment", "flag1-send"]),

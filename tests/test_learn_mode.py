@@ -50,7 +50,8 @@ def question_page(client: FlaskClient, location: str) -> tuple[str, BeautifulSou
 
 
 def send(client: FlaskClient, url: str, page: BeautifulSoup, values: dict[str, object]) -> object:
-    return client.post(url, data={"csrf_token": csrf(page), "check": "Check my answer", **values})
+    """Send an answer to the question at ``url``, as its form does."""
+    return client.post(f"{url}/answer", data={"csrf_token": csrf(page), "check": "Check my answer", **values})
 
 
 def right(page: BeautifulSoup) -> dict[str, object]:
@@ -79,6 +80,7 @@ def test_practice_asks_one_question_at_a_time_without_its_key(learner: FlaskClie
     assert [fieldset["id"] for fieldset in page.select("fieldset.question")] == ["q1"]
     assert page.select_one("#progress-label").get_text(strip=True) == "0 of 5 answered"
     assert [b["value"] for b in page.select("form.learn input[type=submit]")] == ["Check my answer"]
+    assert page.select_one("form.learn")["action"] == f"{url}/answer"
     html = learner.get(url).get_data(as_text=True)
     for words in KEY_WORDS:
         assert words not in html
@@ -226,7 +228,7 @@ def test_a_test_mode_assignment_shows_nothing_before_the_end(app: Flask, people:
     assert quiz.status_code == 200
     page = soup(quiz)
     assert len(page.select("fieldset.question")) == 5 and page.select_one("form.switch-mode") is None
-    sent = client.post(f"{location}/questions/1", data=right(soup(quiz)) | {"check": "x"})
+    sent = client.post(f"{location}/questions/1/answer", data=right(soup(quiz)) | {"check": "x"})
     assert sent.headers["Location"] == f"{location}/questions/1/feedback"
     shown = client.get(sent.headers["Location"])
     assert (shown.status_code, shown.headers["Location"]) == (303, location)

@@ -295,7 +295,7 @@ def learn_question(token: str, position: int) -> str | Response:
     page = quiz_pages.quiz_page(db.session, token, reading_language()) or abort(404)
     if page.question(position) is None:  # past the last question: its feedback finishes
         return redirect(url_for(".feedback", token=token, position=state.checked or abort(404)), code=303)
-    return quiz_response(_render_learn(page, position))
+    return _render_learn(page, position)  # no script: the stricter policy of every other page
 
 
 def _render_learn(page: quiz_pages.QuizPage, position: int, given: dict[int, list[str]] | None = None,
@@ -307,8 +307,9 @@ def _render_learn(page: quiz_pages.QuizPage, position: int, given: dict[int, lis
                            question_html=question_html)
 
 
-@learner.post("/attempts/<token>/questions/<id:position>")
-def check_answer(token: str, position: int) -> Response | tuple[Response, int]:
+# Its own address: a POST beside the question's GET would answer a bad id with 405, not 404.
+@learner.post("/attempts/<token>/questions/<id:position>/answer")
+def check_answer(token: str, position: int) -> Response | tuple[str, int]:
     """Keep the first answer to a learn-mode question and show whether it is right."""
     if not CheckAnswerForm().validate_on_submit():
         abort(400)
@@ -321,9 +322,8 @@ def check_answer(token: str, position: int) -> Response | tuple[Response, int]:
         abort(404)
     if status in (learn_mode.AnswerStatus.NEEDS_CORRECTION, learn_mode.AnswerStatus.BLANK):
         page = quiz_pages.quiz_page(db.session, token, reading_language()) or abort(404)
-        html = _render_learn(page, position, {position: values}, checked.error,
-                             blank=status is learn_mode.AnswerStatus.BLANK)
-        return quiz_response(html), 422
+        return _render_learn(page, position, {position: values}, checked.error,
+                             blank=status is learn_mode.AnswerStatus.BLANK), 422
     return redirect(url_for(".feedback", token=token, position=position), code=303)
 
 
