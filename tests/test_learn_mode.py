@@ -209,6 +209,7 @@ def test_a_practice_run_can_switch_to_the_whole_quiz_form_keeping_checked_answer
     assert (response.status_code, response.headers["Location"]) == (303, location)
     whole = soup(learner.get(location))
     assert [f["id"] for f in whole.select("fieldset.question")] == ["q1", "q2", "q3", "q4", "q5"]
+    assert "keep your first answer" in whole.select_one("#checked-here").get_text()
     data = right_form(whole)  # tries to put the first question right after seeing its answer
     result = learner.post(location, data=data)
     assert result.headers["Location"] == f"{location}/result"

@@ -229,17 +229,20 @@ def attempt(token: str) -> str | Response:
     if blank:
         html = _render_quiz(page, shown, form, {}, answered=ANSWERED_SLOT)
         return quiz_response(remember_quiz_page(token, shown.number, html, len(answered)))
-    return quiz_response(_render_quiz(page, shown, form, saved.values if saved else {}))
+    return quiz_response(_render_quiz(page, shown, form, saved.values if saved else {},
+                                      locked=saved.locked if saved else frozenset()))
 
 
 def _render_quiz(page: quiz_pages.QuizPage, shown: QuizPageRange, form: SubmitAttemptForm,
                  given: dict[int, list[str]], errors: dict | None = None,
-                 blanks: list[int] | None = None, answered: int | str | None = None) -> str:
+                 blanks: list[int] | None = None, answered: int | str | None = None,
+                 locked: frozenset[int] = frozenset()) -> str:
     if answered is None:
         answered = len(saved_answers.SavedState(dict(given)).answered)
     return render_template("learner/quiz.html", page=page, shown=shown, form=form, given=given,
                            answered=answered, answered_text=answered_label(answered),
                            errors=errors or {}, blanks=blanks or [],
+                           checked_here=bool(locked.intersection(shown.positions)),
                            question_html=question_html, page_of=page_of)
 
 
