@@ -275,6 +275,8 @@ def test_the_teacher_chooses_learn_or_test_when_assigning(app: Flask, people: Pe
     with app.app_context():
         modes = db.session.scalars(select(Assignment.mode).order_by(Assignment.id)).all()
     assert modes == ["learn", "test"]
+    rows = soup(client.get(f"/teach/classes/{classroom}")).select("table tbody tr")
+    assert ["learn mode" in row.get_text() for row in rows] == [True, False]
 
 
 def test_a_second_answer_to_a_checked_question_changes_nothing(app: Flask, sample_bank: str) -> None:

@@ -71,6 +71,12 @@ class AssignmentView:
     attempts_used: int = 0
     bank_language: str = "en"
     in_progress: tuple[int, int] | None = None  # an open attempt: questions answered, of how many
+    mode: str = "test"  # or "learn": each answer checked at once
+
+    @property
+    def learn_mode(self) -> bool:
+        """Taken in learn mode: each answer checked at once, with its explanation."""
+        return self.mode == "learn"
 
     @property
     def opens_later(self) -> bool:
@@ -229,7 +235,7 @@ def _assignment_views(session: Session, classroom_id: int, now: dt.datetime,
             assignment.id, slug, title, assignment.opens_at, assignment.due_at,
             assignment.attempts_allowed, attempt_kind(_window(assignment), now, used),
             score.best_score if score else None, score.max_score if score else None, used,
-            language, progress.get(assignment.id)))
+            language, progress.get(assignment.id), assignment.mode))
     return views
 
 
