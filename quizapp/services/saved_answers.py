@@ -70,10 +70,14 @@ def save_answers(session: Session, token: str, given: Mapping[int, list[str]],
     with write_transaction(session):
         claimed = session.execute(update(Attempt)
                                   .where(Attempt.id == attempt_id, Attempt.submitted_at.is_(None))
-                                  .values(answers_saved_at=now).execution_options(synchronize_session=False))
-        if claimed.rowcount != 1:  # submitted meanwhile: the submission has what counts
+                                  .values(answers_saved_at=now).returning(Attempt.checked)
+                                  .execution_options(synchronize_session=False)).scalar_one_or_none()
+        if claimed is None:  # submitted meanwhile: the submission has what counts
             session.rollback()
             return False
+        if claimed != checked:  # a question was checked in learn mode meanwhile: it keeps its answer
+            wanted = [position for position in wanted if position > claimed]
+            rows = [row for row in rows if row.position > claimed]
         if wanted:
             session.execute(delete(SavedAnswer).where(SavedAnswer.attempt_id == attempt_id,
                                                       SavedAnswer.position.in_(wanted)))
