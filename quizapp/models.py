@@ -239,6 +239,8 @@ class Assignment(Base):
     opens_at: Mapped[dt.datetime | None]
     due_at: Mapped[dt.datetime | None]
     attempts_allowed: Mapped[int | None]
+    # "learn": each answer checked at once, with its feedback; "test": feedback at the end.
+    mode: Mapped[str] = mapped_column(String(8), default="test", server_default="test")
     created_at: Mapped[dt.datetime] = mapped_column(default=clock.now)
     # Set when deleted: off learners' lists and board totals; its attempts stay, as practice.
     deleted_at: Mapped[dt.datetime | None]
@@ -283,6 +285,10 @@ class Attempt(Base):
     answers_saved_at: Mapped[dt.datetime | None]  # set once any answer is saved before submitting
     # A run of the Review page: due questions of any bank, never on an assignment or a board.
     review: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # Learn mode: one question at a time, each checked at once; False: the whole-quiz form.
+    learn: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # Questions checked in learn mode, in order: 1..checked keep their first answer.
+    checked: Mapped[int] = mapped_column(default=0, server_default="0")
 
     bank: Mapped[Bank] = relationship()
     items: Mapped[list[AttemptItem]] = relationship(order_by="AttemptItem.position",

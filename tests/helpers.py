@@ -45,3 +45,16 @@ def right_form(quiz: BeautifulSoup, number: str = "6,238") -> dict[str, object]:
         else:
             data[name] = labels["2021"].input["value"]
     return data
+
+
+def whole_quiz_form(client: FlaskClient, location: str, headers: dict[str, str] | None = None) -> None:
+    """Take a practice or review run (they start in learn mode) on the whole-quiz form."""
+    page = soup(client.get(location, headers=headers, follow_redirects=True))
+    switched = client.post(f"{location}/whole", data={"csrf_token": csrf(page), "submit": "x"},
+                           headers=headers)
+    assert switched.status_code == 303, switched.status_code
+
+
+def whole_quiz_in_browser(page) -> None:  # type: ignore[no-untyped-def]
+    """In a browser, take the practice or review run just started on the whole-quiz form."""
+    page.locator("form.switch-mode input[type=submit]").click()

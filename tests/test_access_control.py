@@ -13,7 +13,7 @@ from sqlalchemy import select
 from quizapp.domain import clock
 from quizapp.extensions import db
 from quizapp.models import LiveGame, LivePlayer, QuestionFlag
-from quizapp.services import attempts, authoring, classrooms, live_games, problem_reports
+from quizapp.services import attempts, authoring, classrooms, learn_mode, live_games, problem_reports
 from tests.conftest import People
 
 ROLES = ("anonymous", "learner_a", "learner_b", "teacher_a", "teacher_b")
@@ -34,6 +34,14 @@ MATRIX: dict[tuple[str, str], tuple[str, tuple[int, ...]]] = {
     ("learner.submit", "POST"): ("/attempts/{open}", (303, 422, 404, 404, 404)),
     ("learner.result", "GET"): ("/attempts/{done}/result", (303, 200, 404, 200, 404)),
     ("learner.redo", "POST"): ("/attempts/{done}/redo", (303, 303, 404, 404, 404)),
+    # Learner A's practice in learn mode, its first question checked: the same rule as its quiz.
+    ("learner.learn_question", "GET"): ("/attempts/{learn}/questions/2", (303, 200, 404, 404, 404)),
+    # An empty answer is asked again (422); nothing is kept.
+    ("learner.check_answer", "POST"): ("/attempts/{learn}/questions/2/answer",
+                                       (303, 422, 404, 404, 404)),
+    ("learner.feedback", "GET"): ("/attempts/{learn}/questions/1/feedback", (303, 200, 404, 404, 404)),
+    # Last of the learn-mode routes: it takes the attempt to the whole-quiz form.
+    ("learner.whole_quiz", "POST"): ("/attempts/{learn}/whole", (303, 303, 404, 404, 404)),
     # Only the attempt's learner reports problems (an empty form: 422, the result page again).
     ("learner.flag_question", "POST"): ("/attempts/{done}/questions/1/flag",
                                         (303, 422, 404, 404, 404)),
@@ -199,6 +207,9 @@ def world(app: Flask, people: People, sample_bank: str) -> dict[str, object]:
         problem_reports.flag_question(db.session, done, 1, learner_a, "unclear", "Learner A's doubt")
         flag = db.session.scalar(select(QuestionFlag.id))
         open_token = classrooms.start_assignment(db.session, learner_a, assignment, now)
+        learn = attempts.start_attempt(db.session, "sample", account_id=learner_a, learn=True)
+        assert learn is not None
+        learn_mode.answer_question(db.session, learn, 1, ["2"])
         classroom = classrooms.owned_classroom(db.session, teacher_a, class_a)
         assert classroom is not None
         classrooms.set_projector(db.session, classroom, enabled=True)
@@ -215,9 +226,9 @@ def world(app: Flask, people: People, sample_bank: str) -> dict[str, object]:
     ids = {"anonymous": None, "learner_a": (learner_a, "learner-a"),
            "learner_b": (learner_b, "learner-b"), "teacher_a": (teacher_a, "teacher-a"),
            "teacher_b": (teacher_b, "teacher-b")}
-    values = {"open": open_token, "done": done, "assignment": assignment, "classroom": class_a,
-              "projector": projector, "learner": learner_a, "code": "AAAAAA", "flag": flag,
-              "game": game, "player": player}
+    values = {"open": open_token, "done": done, "learn": learn, "assignment": assignment,
+              "classroom": class_a, "projector": projector, "learner": learner_a, "code": "AAAAAA",
+              "flag": flag, "game": game, "player": player}
     return {"ids": ids, "values": values}
 
 

@@ -7,6 +7,8 @@ from urllib.parse import urljoin
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from tests.helpers import whole_quiz_in_browser
+
 pytestmark = pytest.mark.browser
 
 AXE = Axe()
@@ -29,6 +31,8 @@ def test_every_learner_page_passes_axe(browser, live_server: str, viewport: dict
     page.get_by_role("link", name="Sample bank").click()
     seen["bank"] = violations(page)
     page.get_by_role("button", name="Start the quiz").click()
+    seen["learn mode question"] = violations(page)
+    whole_quiz_in_browser(page)
     seen["quiz"] = violations(page)
     page.get_by_label("Your answer").fill("lots")
     page.get_by_role("button", name="Submit my answers").click()
@@ -133,6 +137,19 @@ def _go(locator) -> None:  # type: ignore[no-untyped-def]
         locator.click()
 
 
+def _answer_any(page) -> None:  # type: ignore[no-untyped-def]
+    """Answer the one question of a learn-mode page, rightly or not."""
+    fields = page.locator("form.learn fieldset").locator("input, select")
+    kind = fields.first.evaluate("e => e.tagName === 'SELECT' ? 'select' : e.type")
+    if kind == "select":
+        for position, select in enumerate(fields.all(), start=1):
+            select.select_option(str(position))
+    elif kind == "text":
+        fields.first.fill("1")
+    else:
+        fields.first.check()
+
+
 def _submit(page) -> None:  # type: ignore[no-untyped-def]
     _go(page.locator("main form input[type=submit], main form button[type=submit]").first)
 
@@ -176,6 +193,14 @@ def test_learner_pages_pass_axe_in_every_language(browser, live_server: str, tra
         check(name)
     page.goto(f"{live_server}/banks/{translated_bank}")
     _go(page.locator("main form input[name=start]"))
+    check("learn mode question")
+    _go(page.locator("form.learn input[type=submit]"))  # nothing chosen: asked again
+    check("learn mode question, asked again")
+    _answer_any(page)
+    _go(page.locator("form.learn input[type=submit]"))
+    check("learn mode feedback")
+    _go(page.locator(".actions a.button"))
+    _go(page.locator("form.switch-mode input[type=submit]"))
     check("quiz")
     assert {p.get_attribute("lang") for p in page.locator(".prompt").all()} == {language}
     while page.locator("form.quiz input[name=next_page]").count():  # a few questions a page

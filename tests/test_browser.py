@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.helpers import whole_quiz_in_browser
+
 pytestmark = pytest.mark.browser
 
 RIGHT_ORDER = ["El Salvador adopts bitcoin as legal tender", "Saqib speaks at The Bitcoin Conference",
@@ -20,6 +22,7 @@ def test_learner_takes_a_quiz_of_every_type(browser, live_server: str, viewport:
     page.goto(live_server + "/")
     page.get_by_role("link", name="Sample bank").click()
     page.get_by_role("button", name="Start the quiz").click()
+    whole_quiz_in_browser(page)
     assert page.locator("fieldset.question").count() == 5
 
     # Question 1 (single, numbers keep their written order) and 2 (true/false) by keyboard.
@@ -64,6 +67,7 @@ def test_unreadable_number_is_shown_beside_the_question(browser, live_server: st
     page = context.new_page()
     page.goto(live_server + "/banks/sample")
     page.get_by_role("button", name="Start the quiz").click()
+    whole_quiz_in_browser(page)
     page.get_by_label("Your answer").fill("lots")
     page.get_by_label("2021").check()
     page.get_by_role("button", name="Submit my answers").click()
@@ -87,6 +91,7 @@ def test_a_reload_mid_quiz_keeps_every_answer_given_with_javascript(browser, liv
     page = context.new_page()
     page.goto(live_server + "/banks/twelve")
     page.get_by_role("button", name="Start the quiz").click()
+    whole_quiz_in_browser(page)
     page.locator("#q2").get_by_label("False").check()
     page.locator("#q3").get_by_label("True").check()
     page.get_by_text("Your answers are saved.").wait_for()
@@ -103,6 +108,7 @@ def test_without_javascript_each_page_is_saved_when_the_learner_goes_on(browser,
     page = context.new_page()
     page.goto(live_server + "/banks/twelve")
     page.get_by_role("button", name="Start the quiz").click()
+    whole_quiz_in_browser(page)
     for n in range(1, 5):
         page.locator(f"#q{n}").get_by_label("True").check()
     page.get_by_role("button", name="Save and go on").click()

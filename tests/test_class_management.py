@@ -18,7 +18,7 @@ from quizapp.models import Account, Assignment, Membership
 from quizapp.services import authoring, class_management, classrooms, login_cards
 from quizapp.services.accounts import AccountProblem
 from tests.conftest import PASSWORD, People
-from tests.helpers import post_form, right_form, soup
+from tests.helpers import post_form, right_form, soup, whole_quiz_form
 from tests.test_classroom_views import board_rows, learner_client, take
 
 
@@ -270,6 +270,7 @@ def test_the_csv_report_is_named_after_the_class(app, people, lesson, name: str,
 def test_the_learner_page_shows_their_own_practice(app, people, lesson) -> None:
     ayesha = learner_client(app, people, lesson["ayesha"], "ayesha")
     started = post_form(ayesha, "/banks/sample", {"start": "Start"})
+    whole_quiz_form(ayesha, started.headers["Location"])
     quiz = soup(ayesha.get(started.headers["Location"]))
     ayesha.post(started.headers["Location"], data={"csrf_token": quiz.find(
         "input", {"name": "csrf_token"})["value"], "submit_with_blanks": "Submit"})

@@ -8,6 +8,7 @@ from quizapp.domain import clock
 from quizapp.extensions import db
 from quizapp.services import attempts, classrooms
 from tests.conftest import PASSWORD, People
+from tests.helpers import whole_quiz_in_browser
 
 pytestmark = pytest.mark.browser
 
@@ -94,6 +95,7 @@ def test_practice_while_signed_in_is_in_my_attempts_and_the_teachers_view_but_no
     learner = sign_in(browser, live_server, "ayesha")
     learner.goto(live_server + "/banks/sample")
     learner.get_by_role("button", name="Start the quiz").click()
+    whole_quiz_in_browser(learner)
     learner.get_by_label("2021").check()
     learner.get_by_role("button", name="Submit my answers").click()
     learner.get_by_role("button", name="Submit with blank answers").click()

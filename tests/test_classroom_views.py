@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from quizapp.domain import clock
 from tests.conftest import People
-from tests.helpers import csrf, post_form, right_form, soup
+from tests.helpers import csrf, post_form, right_form, soup, whole_quiz_form
 
 
 @pytest.fixture
@@ -145,6 +145,7 @@ def test_review_and_redo_only_the_wrong_questions(app, people, lesson) -> None:
     result = soup(ayesha.get(result_url))
     assert result.select_one(".score-line").get_text(strip=True) == "You scored 5 out of 6."
     redo = ayesha.post(result_url.replace("/result", "/redo"), data={"csrf_token": csrf(result)})
+    whole_quiz_form(ayesha, redo.headers["Location"])
     quiz = soup(ayesha.get(redo.headers["Location"]))
     assert [f.select_one(".prompt").get_text(strip=True) for f in quiz.select("fieldset")] == [
         "How many BTC did El Salvador hold as of July 2025, by the report from Islamabad?"]
@@ -482,6 +483,7 @@ def test_practice_while_signed_in_is_the_learners_own_and_never_on_the_board(app
     bank_page = soup(ayesha.get("/banks/sample"))
     started = ayesha.post("/banks/sample", data={"csrf_token": csrf(bank_page), "start": "Start"})
     quiz_url = started.headers["Location"]
+    whole_quiz_form(ayesha, quiz_url)
     assert ayesha.post(quiz_url, data=right_form(soup(ayesha.get(quiz_url)))).status_code == 303
     rows = soup(ayesha.get("/me/attempts")).select("tbody tr")
     cells = [[td.get_text(" ", strip=True) for td in row.find_all("td")][2:] for row in rows]

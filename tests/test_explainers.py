@@ -74,7 +74,7 @@ def test_learners_see_an_explainer_as_written_for_quizapp_with_its_references(
     import shutil
 
     from tests.conftest import SEEDS
-    from tests.helpers import csrf, soup
+    from tests.helpers import csrf, soup, whole_quiz_form
 
     seeds = tmp_path / "seeds"
     shutil.copytree(SEEDS, seeds)
@@ -95,6 +95,7 @@ questions:
     load_banks()
     start = client.post("/banks/money", data={"csrf_token": csrf(soup(client.get("/banks/money"))),
                                              "start": "Start"})
+    whole_quiz_form(client, start.headers["Location"])
     quiz = soup(client.get(start.headers["Location"]))
     result = soup(client.post(start.headers["Location"], data={
         "csrf_token": csrf(quiz), "q1": "true", "submit": "Submit"}, follow_redirects=True))

@@ -18,7 +18,7 @@ from sqlalchemy import select
 from quizapp.domain import clock
 from quizapp.extensions import db
 from quizapp.models import LiveGame, LivePlayer, QuestionFlag
-from quizapp.services import attempts, authoring, classrooms, live_games, problem_reports
+from quizapp.services import attempts, authoring, classrooms, learn_mode, live_games, problem_reports
 from tests.conftest import People
 
 ODD = ["\u00b2", "9" * 5000, "9" * 200_000, "-1", "0", "", " ", "\x00", "\u202e", "\u200b",
@@ -73,6 +73,9 @@ FORMS = [
     ("learner.submit", "/attempts/{open}", "learner",
      ["q1", "q2", "q3", "q4", "q5", "q6", "q99999", "submit", "submit_with_blanks"]),
     ("learner.redo", "/attempts/{done}/redo", "learner", ["start"]),
+    # Learn mode at its number question (the first two answered): read, checked, kept once.
+    ("learner.check_answer", "/attempts/{learn}/questions/3/answer", "learner", ["q3", "q4", "check"]),
+    ("learner.whole_quiz", "/attempts/{learn}/whole", "learner", ["submit"]),
     ("learner.flag_question", "/attempts/{done}/questions/1/flag", "learner",
      ["flag1-reason", "flag1-comment", "flag1-send"]),
     ("teacher.close_flag", "/teach/flags/{flag}/close", "teacher", ["submit"]),
@@ -110,12 +113,15 @@ def world(app: Flask, people: People, sample_bank: str) -> dict[str, object]:
         assert live_game is not None
         live_games.control(db.session, live_game, live_games.Control.START, live_game.version,
                            clock.now() - dt.timedelta(seconds=60))
+        learn = attempts.start_attempt(db.session, "sample", account_id=learner, learn=True)
+        assert learn is not None
+        learn_mode.answer_question(db.session, learn, 1, ["2"])
+        learn_mode.answer_question(db.session, learn, 2, ["true"])
         assert authoring.save_article(db.session, teacher, "own-article",
                                       "---\ntitle: An article\n---\nOne paragraph.\n").problems == []
     return {"accounts": {"teacher": (teacher, "ms-rana"), "learner": (learner, "ali")},
-            "values": {"classroom": classroom, "assignment": assignment, "open": open_token,
-                       "done": done, "learner": learner, "flag": flag,
-                       "game": game, "player": player}}
+            "values": {"classroom": classroom, "assignment": assignment, "open": open_token, "learn": learn,
+                       "done": done, "learner": learner, "flag": flag, "game": game, "player": player}}
 
 
 def test_every_form_is_fuzzed(app: Flask) -> None:

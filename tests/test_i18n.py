@@ -186,7 +186,7 @@ def test_numbers_follow_the_page_language(app) -> None:
 
 def test_an_urdu_bank_on_an_english_page_and_the_reverse(client, write_bank, load_banks) -> None:
     from tests.conftest import bank_yaml
-    from tests.helpers import csrf
+    from tests.helpers import csrf, whole_quiz_form
 
     write_bank(bank_yaml("urdu-bank", language="ur"))
     write_bank(bank_yaml())
@@ -195,6 +195,7 @@ def test_an_urdu_bank_on_an_english_page_and_the_reverse(client, write_bank, loa
         headers = {"Accept-Language": page_language}
         form = soup(client.get(f"/banks/{bank}", headers=headers))
         started = client.post(f"/banks/{bank}", data={"csrf_token": csrf(form), "start": "Start"})
+        whole_quiz_form(client, started.headers["Location"], headers)
         quiz = soup(client.get(started.headers["Location"], headers=headers))
         assert quiz.html["dir"] == i18n.text_direction(page_language)
         language = "ur" if bank == "urdu-bank" else "en"

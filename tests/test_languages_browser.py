@@ -9,6 +9,7 @@ import pytest
 
 from quizapp.domain import clock
 from tests.conftest import PASSWORD, People
+from tests.helpers import whole_quiz_in_browser
 
 pytestmark = pytest.mark.browser
 
@@ -61,6 +62,7 @@ def test_an_urdu_page_mirrors_and_an_english_bank_inside_it_does_not(browser, li
         " / parseFloat(getComputedStyle(e).fontSize)]")
     assert "Noto Nastaliq Urdu" in body[0] and 1.9 <= body[1] <= 2.2
     page.locator("main form input[name=start]").click()
+    whole_quiz_in_browser(page)
 
     # True or false: the page's own words, so the radio button sits to the right of its label.
     radio, text = page.locator("#q2 input[value=true]"), page.locator("#q2 label span").first
@@ -109,6 +111,8 @@ def test_no_page_scrolls_sideways_on_a_phone(app, browser, live_server: str, peo
         check(page, name)
     page.goto(live_server + "/banks/sample")
     page.locator("main form button, main form input[type=submit]").first.click()
+    check(page, "learn mode question")
+    whole_quiz_in_browser(page)
     check(page, "quiz")
     page.locator("#q3-input").fill("lots")
     page.locator("input[name=submit]").click()

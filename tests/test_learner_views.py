@@ -11,7 +11,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from tests.conftest import bank_yaml
-from tests.helpers import RIGHT_ORDER, csrf, right_form, soup
+from tests.helpers import RIGHT_ORDER, csrf, right_form, soup, whole_quiz_form
 
 STYLE = Path(__file__).resolve().parent.parent / "quizapp" / "static" / "style.css"
 SCRIPT = STYLE.with_name("quiz.js")
@@ -30,6 +30,7 @@ def start_quiz(client: FlaskClient) -> tuple[str, BeautifulSoup]:
     response = client.post("/banks/sample", data={"csrf_token": csrf(page), "start": "Start"})
     assert response.status_code == 303
     location = response.headers["Location"]
+    whole_quiz_form(client, location)
     return location, soup(client.get(location))
 
 

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from tests.conftest import PASSWORD, PROJECT, People
+from tests.helpers import whole_quiz_in_browser
 from tests.test_languages_browser import PHONE, box, sideways_scroll
 
 pytestmark = pytest.mark.browser
@@ -247,5 +248,6 @@ def test_the_check_for_english_words_finds_them(browser, live_server: str) -> No
     assert "Sign in" in english_on(page)
     page.goto(live_server + "/banks/sample")
     submit(page)
+    whole_quiz_in_browser(page)
     assert "Submit" in english_on(page)  # an <input type=submit>'s value counts
     page.context.close()

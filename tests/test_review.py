@@ -13,7 +13,7 @@ from quizapp.domain import clock
 from quizapp.extensions import db
 from quizapp.models import AssignmentScore, Attempt, Membership, Question, ReviewCard
 from tests.conftest import People, bank_yaml
-from tests.helpers import soup
+from tests.helpers import soup, whole_quiz_form
 
 # Three true/false questions whose right answer is "true": two on money, one on scams.
 FACTS = "".join(f"""
@@ -133,6 +133,7 @@ def test_a_review_run_updates_the_cards_and_leaves_board_and_scores_alone(
     assert page.select_one("#due-count").get_text(strip=True) == "3 questions are due now."
     response = client.post("/review", data={"start": "x"})
     assert response.status_code == 303
+    whole_quiz_form(client, response.headers["Location"])
     quiz = soup(client.get(response.headers["Location"]))
     assert quiz.h1.get_text(strip=True) == "Review"
     assert [f["id"] for f in quiz.select("fieldset.question")] == ["q1", "q2", "q3"]
@@ -163,6 +164,7 @@ def test_reviewing_one_concept_asks_only_its_questions(learner: FlaskClient,
     assert page.h1.get_text(" ", strip=True) == "Review: Scams and how to spot them"
     assert page.select_one("#due-count").get_text(strip=True) == "One question is due now."
     response = learner.post("/review?concept=scams", data={"start": "x"})
+    whole_quiz_form(learner, response.headers["Location"])
     quiz = soup(learner.get(response.headers["Location"]))
     questions = quiz.select("fieldset.question")
     assert len(questions) == 1 and "Statement about scam." in questions[0].get_text(" ", strip=True)

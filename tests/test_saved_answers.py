@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from quizapp.extensions import db
 from quizapp.models import SavedAnswer
 from tests.conftest import bank_yaml
-from tests.helpers import csrf, soup
+from tests.helpers import csrf, soup, whole_quiz_form
 
 # Twelve true/false questions: three pages of four. The right answer to each is "true".
 TWELVE = "".join(f"""
@@ -37,6 +37,7 @@ def twelve(app: Flask, write_bank, load_banks) -> FlaskClient:  # type: ignore[n
 def start(client: FlaskClient) -> str:
     page = soup(client.get("/banks/twelve"))
     response = client.post("/banks/twelve", data={"csrf_token": csrf(page), "start": "Start"})
+    whole_quiz_form(client, response.headers["Location"])
     return response.headers["Location"]
 
 

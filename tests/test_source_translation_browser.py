@@ -8,7 +8,7 @@ import shutil
 import pytest
 
 from tests.conftest import PROJECT
-from tests.helpers import post_form
+from tests.helpers import post_form, whole_quiz_form
 from tests.test_languages_browser import PHONE
 
 pytestmark = pytest.mark.browser
@@ -30,6 +30,7 @@ def submitted_blank(app, bank: str) -> str:  # type: ignore[no-untyped-def]
     """A practice attempt on ``bank`` started and submitted blank, as a browser would; its result's path."""
     client = app.test_client()
     quiz = post_form(client, f"/banks/{bank}", {"start": "x"}).headers["Location"]
+    whole_quiz_form(client, quiz)
     result = post_form(client, quiz, {"submit_with_blanks": "x"}).headers["Location"]
     assert result.endswith("/result")
     return result

@@ -8,7 +8,7 @@ import pytest
 from flask.testing import FlaskClient
 
 from tests.conftest import bank_yaml
-from tests.helpers import csrf, soup
+from tests.helpers import csrf, soup, whole_quiz_form
 
 SPANISH = """\
 translation_of: sample
@@ -56,6 +56,7 @@ def take_quiz(client: FlaskClient) -> tuple[str, object]:
     bank_page = soup(client.get("/banks/sample"))
     response = client.post("/banks/sample", data={"csrf_token": csrf(bank_page), "start": "Start"})
     location = response.headers["Location"]
+    whole_quiz_form(client, location)
     return location, soup(client.get(location))
 
 

@@ -15,7 +15,7 @@ from quizapp.domain import clock
 from quizapp.extensions import db
 from quizapp.services import attempts, classrooms
 from tests.conftest import PASSWORD, PROJECT, People
-from tests.helpers import post_form
+from tests.helpers import post_form, whole_quiz_form
 from tests.test_languages_browser import box
 
 pytestmark = pytest.mark.browser
@@ -86,6 +86,7 @@ def urdu_pages(app, live_server: str, questions_dir, load_banks) -> tuple[str, s
     load_banks()
     client = app.test_client()
     quiz = post_form(client, "/banks/custody-and-keys", {"start": "x"}).headers["Location"]
+    whole_quiz_form(client, quiz)
     result = post_form(client, quiz, {"submit_with_blanks": "x"}).headers["Location"]
     return result, post_form(client, "/banks/custody-and-keys", {"start": "x"}).headers["Location"]
 

@@ -19,6 +19,9 @@ __all__ = ["MAX_DISPLAY_NAME"]  # display names themselves: see names.py
 JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 JOIN_CODE_LENGTH = 6
 MIN_PASSWORD, MAX_PASSWORD = 8, 256
+# How an assignment is taken: "test" (feedback at the end, the default) or "learn" (each
+# answer checked at once, with its explanation and evidence).
+ASSIGNMENT_MODES = ("test", "learn")
 
 
 def new_join_code(rng: random.Random) -> str:

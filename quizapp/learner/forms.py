@@ -44,6 +44,18 @@ class SubmitAttemptForm(QuizappForm):
     save = SubmitField(_l("Save my answers"))
 
 
+class CheckAnswerForm(QuizappForm):
+    """One question of a learn-mode attempt: its answer is checked at once."""
+
+    check = SubmitField(_l("Check my answer"))
+
+
+class WholeQuizForm(QuizappForm):
+    """Take a practice or review run on the whole-quiz form, every question at once."""
+
+    submit = SubmitField(_l("Check my answers at the end instead"))
+
+
 class FlagQuestionForm(QuizappForm):
     """A problem with one question of a result; each question's form has its own prefix."""
 

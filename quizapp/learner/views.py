@@ -18,10 +18,12 @@ from quizapp.domain.levels import try_next
 from quizapp.domain.quiz_paging import QuizPageRange, page_of, quiz_page_range, resume_page
 from quizapp.extensions import db, limiter
 from quizapp.learner.forms import (
+    CheckAnswerForm,
     DailyGoalForm,
     FlagQuestionForm,
     StartQuizForm,
     SubmitAttemptForm,
+    WholeQuizForm,
     answer_field,
     answers_sent,
     flag_form,
@@ -38,6 +40,7 @@ from quizapp.services import (
     attempts,
     boards,
     classrooms,
+    learn_mode,
     learner_progress,
     library,
     live_games,
@@ -140,7 +143,7 @@ def start_review() -> Response:
     concept = _asked_concept()
     concept_id = concept and concept.id
     me = current_user.account_id
-    token = review_cards.start_review(db.session, me, concept_id,
+    token = review_cards.start_review(db.session, me, concept_id, learn=True,
                                       missed_since=learner_progress.today_starts(db.session, me))
     if token is None:
         flash(_("Nothing is due for review now. Come back later."))
@@ -202,7 +205,7 @@ def start(slug: str) -> Response:
     if library.bank_summary(db.session, slug, viewer_id()) is None:
         abort(404)
     # Practice while signed in is the learner's own: it shows in My attempts, never on a board.
-    token = attempts.start_attempt(db.session, slug, account_id=viewer_id()) or abort(404)
+    token = attempts.start_attempt(db.session, slug, account_id=viewer_id(), learn=True) or abort(404)
     return redirect(url_for(".attempt", token=token), code=303)
 
 
@@ -237,6 +240,8 @@ def attempt(token: str) -> str | Response:
     state = _my_attempt(token)
     if state.submitted:
         return redirect(url_for(".result", token=token), code=303)
+    if state.learn:  # one question at a time: the first not yet checked
+        return redirect(url_for(".learn_question", token=token, position=state.checked + 1), code=303)
     saved = saved_answers.saved_answers(db.session, token) if state.has_saved_answers else None
     asked = request.args.get("page", type=int)
     if saved is None:  # nothing saved: the page asked for (the first by default) as cached
@@ -256,17 +261,20 @@ def attempt(token: str) -> str | Response:
     if blank:
         html = _render_quiz(page, shown, form, {}, answered=ANSWERED_SLOT)
         return quiz_response(remember_quiz_page(token, shown.number, html, len(answered)))
-    return quiz_response(_render_quiz(page, shown, form, saved.values if saved else {}))
+    return quiz_response(_render_quiz(page, shown, form, saved.values if saved else {},
+                                      locked=saved.locked if saved else frozenset()))
 
 
 def _render_quiz(page: quiz_pages.QuizPage, shown: QuizPageRange, form: SubmitAttemptForm,
                  given: dict[int, list[str]], errors: dict | None = None,
-                 blanks: list[int] | None = None, answered: int | str | None = None) -> str:
+                 blanks: list[int] | None = None, answered: int | str | None = None,
+                 locked: frozenset[int] = frozenset()) -> str:
     if answered is None:
         answered = len(saved_answers.SavedState(dict(given)).answered)
     return render_template("learner/quiz.html", page=page, shown=shown, form=form, given=given,
                            answered=answered, answered_text=answered_label(answered),
                            errors=errors or {}, blanks=blanks or [],
+                           checked_here=bool(locked.intersection(shown.positions)),
                            question_html=question_html, page_of=page_of)
 
 
@@ -309,6 +317,69 @@ def _correction_page(token: str, form: SubmitAttemptForm, shown: QuizPageRange, 
         form.page.data = shown.number
     page = quiz_pages.quiz_page(db.session, token, reading_language()) or abort(404)
     return quiz_response(_render_quiz(page, shown, form, sent.answers, outcome.errors, outcome.blanks)), 422
+
+
+@learner.get("/attempts/<token>/questions/<id:position>")
+def learn_question(token: str, position: int) -> str | Response:
+    """One question of a learn-mode attempt on its own, with the button that checks it."""
+    state = _my_attempt(token)
+    if position <= state.checked:
+        return redirect(url_for(".feedback", token=token, position=position), code=303)
+    if state.submitted or not state.learn or position != state.checked + 1:
+        return redirect(url_for(".attempt", token=token), code=303)
+    page = quiz_pages.quiz_page(db.session, token, reading_language()) or abort(404)
+    if page.question(position) is None:  # past the last question: its feedback finishes
+        return redirect(url_for(".feedback", token=token, position=state.checked or abort(404)), code=303)
+    return _render_learn(page, position)  # no script: the stricter policy of every other page
+
+
+def _render_learn(page: quiz_pages.QuizPage, position: int, given: dict[int, list[str]] | None = None,
+                  error: object = None, blank: bool = False) -> str:
+    return render_template("learner/learn.html", page=page, q=page.question(position),
+                           total=len(page.questions), form=CheckAnswerForm(), given=given or {},
+                           errors={position: error} if error else {}, blank=blank,
+                           whole_form=None if page.assigned else WholeQuizForm(),
+                           question_html=question_html)
+
+
+# Its own address: a POST beside the question's GET would answer a bad id with 405, not 404.
+@learner.post("/attempts/<token>/questions/<id:position>/answer")
+def check_answer(token: str, position: int) -> Response | tuple[str, int]:
+    """Keep the first answer to a learn-mode question and show whether it is right."""
+    if not CheckAnswerForm().validate_on_submit():
+        abort(400)
+    _my_attempt(token)
+    values = answers_sent(request.form).get(position, [])
+    checked = learn_mode.answer_question(db.session, token, position, values,
+                                         retention=current_app.config["REVIEW_RETENTION"])
+    status = checked.status
+    if status is learn_mode.AnswerStatus.NOT_FOUND:
+        abort(404)
+    if status in (learn_mode.AnswerStatus.NEEDS_CORRECTION, learn_mode.AnswerStatus.BLANK):
+        page = quiz_pages.quiz_page(db.session, token, reading_language()) or abort(404)
+        return _render_learn(page, position, {position: values}, checked.error,
+                             blank=status is learn_mode.AnswerStatus.BLANK), 422
+    return redirect(url_for(".feedback", token=token, position=position), code=303)
+
+
+@learner.get("/attempts/<token>/questions/<id:position>/feedback")
+def feedback(token: str, position: int) -> str | Response:
+    """Whether a checked answer is right, the right answer, why, and the evidence; then Next."""
+    _my_attempt(token)
+    shown = learn_mode.feedback(db.session, token, position, reading_language())
+    if shown is None:  # not answered yet: its right answer waits
+        return redirect(url_for(".attempt", token=token), code=303)
+    return render_template("learner/feedback.html", feedback=shown, form=CheckAnswerForm())
+
+
+@learner.post("/attempts/<token>/whole")
+def whole_quiz(token: str) -> Response:
+    """Take a practice or review run on the whole-quiz form, checked at the end."""
+    if not WholeQuizForm().validate_on_submit():
+        abort(400)
+    _my_attempt(token)
+    learn_mode.switch_to_whole_quiz(db.session, token)
+    return redirect(url_for(".attempt", token=token), code=303)
 
 
 @learner.get("/attempts/<token>/result")
@@ -390,7 +461,7 @@ def redo(token: str) -> Response:
     if not StartQuizForm().validate_on_submit():
         abort(400)
     _my_attempt(token)
-    new_token = attempts.start_redo(db.session, token, viewer_id())
+    new_token = attempts.start_redo(db.session, token, viewer_id(), learn=True)
     if new_token is None:
         flash(_("There is nothing to redo: every answer was right."))
         return redirect(url_for(".result", token=token), code=303)

@@ -56,11 +56,12 @@ class Submission:
 
 def start_attempt(session: Session, bank_slug: str, rng: random.Random | None = None, *,
                   account_id: int | None = None, assignment_id: int | None = None,
-                  counts: bool = False) -> str | None:
+                  counts: bool = False, learn: bool = False) -> str | None:
     """Create an attempt on a listed bank's current questions and return its token.
 
     Practice needs no account; an attempt on an assignment belongs to its learner and
-    ``counts`` towards the assignment unless it was started after the due date.
+    ``counts`` towards the assignment unless it was started after the due date. ``learn``:
+    taken one question at a time, each checked at once (learn mode).
     """
     rng = rng or random.SystemRandom()
     bank = session.scalar(select(Bank).where(Bank.slug == bank_slug, *open_to_learners()))
@@ -75,6 +76,7 @@ def start_attempt(session: Session, bank_slug: str, rng: random.Random | None = 
     if not versions:
         return None
     attempt = _new_attempt(bank, versions, rng, account_id, assignment_id, counts)
+    attempt.learn = learn
     with write_transaction(session):
         session.add(attempt)
     return attempt.token
@@ -116,8 +118,9 @@ def ownership(session: Session, token: str) -> Ownership | None:
 
 
 def start_redo(session: Session, token: str, account_id: int | None,
-               rng: random.Random | None = None) -> str | None:
-    """A practice attempt on just the questions answered wrongly, as they were shown then.
+               rng: random.Random | None = None, learn: bool = False) -> str | None:
+    """A practice attempt on just the questions answered wrongly, as they were shown then
+    (in learn mode with ``learn``).
 
     Returns its token; None when the attempt is not submitted or nothing was wrong.
     """
@@ -132,7 +135,7 @@ def start_redo(session: Session, token: str, account_id: int | None,
     versions = {item.question_version_id: item.question_version for item in attempt.items}
     redo = Attempt(
         token=secrets.token_urlsafe(24), bank_id=attempt.bank_id, account_id=account_id,
-        max_score=sum(versions[v].points for v in wrong),
+        max_score=sum(versions[v].points for v in wrong), learn=learn,
         items=[AttemptItem(position=position, question_version_id=version_id,
                            shown_order=presentation_order(versions[version_id].type,
                                                           versions[version_id].key, rng))

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from quizapp.database import write_transaction
 from quizapp.domain.class_time import DEFAULT_ZONE
 from quizapp.domain.classroom_rules import (
+    ASSIGNMENT_MODES,
     AssignmentWindow,
     AttemptKind,
     attempt_kind,
@@ -70,6 +71,12 @@ class AssignmentView:
     attempts_used: int = 0
     bank_language: str = "en"
     in_progress: tuple[int, int] | None = None  # an open attempt: questions answered, of how many
+    mode: str = "test"  # or "learn": each answer checked at once
+
+    @property
+    def learn_mode(self) -> bool:
+        """Taken in learn mode: each answer checked at once, with its explanation."""
+        return self.mode == "learn"
 
     @property
     def opens_later(self) -> bool:
@@ -228,7 +235,7 @@ def _assignment_views(session: Session, classroom_id: int, now: dt.datetime,
             assignment.id, slug, title, assignment.opens_at, assignment.due_at,
             assignment.attempts_allowed, attempt_kind(_window(assignment), now, used),
             score.best_score if score else None, score.max_score if score else None, used,
-            language, progress.get(assignment.id)))
+            language, progress.get(assignment.id), assignment.mode))
     return views
 
 
@@ -269,15 +276,19 @@ def class_page(session: Session, classroom: Classroom, now: dt.datetime,
 
 def assign_bank(session: Session, classroom: Classroom, bank_slug: str,
                 opens_at: dt.datetime | None, due_at: dt.datetime | None,
-                attempts_allowed: int | None) -> int | None:
-    """Set a bundled bank or one of the teacher's own; returns the assignment's id, else None."""
+                attempts_allowed: int | None, mode: str = "test") -> int | None:
+    """Set a bundled bank or one of the teacher's own; returns the assignment's id, else None.
+
+    ``mode``: "learn" (each answer checked at once) or "test" (feedback at the end).
+    """
     bank_id = session.scalar(select(Bank.id).where(
         Bank.slug == bank_slug, *assignable_by(classroom.teacher_id)))
     if bank_id is None:
         return None
     with write_transaction(session):
         assignment = Assignment(classroom_id=classroom.id, bank_id=bank_id, opens_at=opens_at,
-                                due_at=due_at, attempts_allowed=attempts_allowed)
+                                due_at=due_at, attempts_allowed=attempts_allowed,
+                                mode=mode if mode in ASSIGNMENT_MODES else "test")
         session.add(assignment)
     return assignment.id
 
@@ -343,7 +354,7 @@ def start_assignment(session: Session, account_id: int, assignment_id: int, now:
             return None
         window = session.execute(  # read under the lock: a deletion or an edit may have come
             select(Assignment.deleted_at, Assignment.opens_at, Assignment.due_at,
-                   Assignment.attempts_allowed).where(Assignment.id == assignment_id)).one()
+                   Assignment.attempts_allowed, Assignment.mode).where(Assignment.id == assignment_id)).one()
         if window.deleted_at is not None:
             return None
         open_token = session.scalar(
@@ -362,4 +373,5 @@ def start_assignment(session: Session, account_id: int, assignment_id: int, now:
             return kind
         return attempts.start_attempt(session, slug, rng, account_id=account_id,
                                       assignment_id=assignment_id,
-                                      counts=kind is AttemptKind.COUNTS)
+                                      counts=kind is AttemptKind.COUNTS,
+                                      learn=window.mode == "learn")

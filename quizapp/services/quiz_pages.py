@@ -55,6 +55,11 @@ class QuizPage:
     submitted: bool
     questions: list[ShownQuestion]
     review: bool = False  # a run of the Review page: its questions come from any bank
+    assigned: bool = False  # on an assignment: its teacher chose learn or test mode
+
+    def question(self, position: int) -> ShownQuestion | None:
+        """The question at ``position``; None when the attempt has none there."""
+        return next((q for q in self.questions if q.position == position), None)
 
 
 def quiz_page(session: Session, token: str, language: str = "en") -> QuizPage | None:
@@ -63,9 +68,9 @@ def quiz_page(session: Session, token: str, language: str = "en") -> QuizPage | 
     Questions whose translation is missing or out of date keep the bank's own words.
     """
     rows = session.execute(
-        select(Attempt.submitted_at, Attempt.review, Bank.id.label("bank_id"), Bank.slug, Bank.title,
-               Bank.language, AttemptItem.position, AttemptItem.shown_order, QuestionVersion.id,
-               QuestionVersion.content_hash, QuestionVersion.text_fingerprint,
+        select(Attempt.submitted_at, Attempt.review, Attempt.assignment_id, Bank.id.label("bank_id"),
+               Bank.slug, Bank.title, Bank.language, AttemptItem.position, AttemptItem.shown_order,
+               QuestionVersion.id, QuestionVersion.content_hash, QuestionVersion.text_fingerprint,
                Question.slug.label("question_slug"))
         .join(AttemptItem, AttemptItem.attempt_id == Attempt.id)
         .join(QuestionVersion, QuestionVersion.id == AttemptItem.question_version_id)
@@ -98,7 +103,8 @@ def quiz_page(session: Session, token: str, language: str = "en") -> QuizPage | 
     translation = translations[first.bank_id]
     title = translation.title if translation else first.title
     return QuizPage(token, first.slug, title, language if translation else first.language,
-                    first.submitted_at is not None, questions, first.review)
+                    first.submitted_at is not None, questions, first.review,
+                    first.assignment_id is not None)
 
 
 def reader_translation(session: Session, bank_id: int, bank_language: str,
@@ -122,7 +128,8 @@ def _contents(session: Session, version_ids: set[int]) -> dict[str, _Content]:
     return found
 
 
-_STATE = HotQuery(select(Attempt.submitted_at, Attempt.account_id, Attempt.answers_saved_at)
+_STATE = HotQuery(select(Attempt.submitted_at, Attempt.account_id, Attempt.answers_saved_at,
+                         Attempt.learn, Attempt.checked)
                   .where(Attempt.token == bindparam("token")))
 _QUESTION_COUNT = HotQuery(select(func.count()).select_from(AttemptItem)
                            .join(Attempt, Attempt.id == AttemptItem.attempt_id)
@@ -132,11 +139,14 @@ _QUESTION_COUNT = HotQuery(select(func.count()).select_from(AttemptItem)
 @dataclass(frozen=True)
 class AttemptState:
     """Whether an attempt is submitted, whose it is (None for practice without an account),
-    and whether answers were saved before submitting."""
+    whether answers were saved before submitting, and whether it is taken in learn mode
+    (``checked``: how many of its questions were checked one at a time)."""
 
     submitted: bool
     account_id: int | None
     has_saved_answers: bool = False
+    learn: bool = False
+    checked: int = 0
 
     def open_to(self, viewer: Callable[[], int | None]) -> bool:
         """Whether the viewer (``viewer()``: an account id, None when signed out) may take or read it.
@@ -152,7 +162,8 @@ def attempt_state(session: Session, token: str) -> AttemptState | None:
     Every view of a quiz page asks this, so it runs straight on the driver (no pool checkout).
     """
     row = _STATE.first(session, token=token)
-    return None if row is None else AttemptState(row[0] is not None, row[1], row[2] is not None)
+    return None if row is None else AttemptState(row[0] is not None, row[1], row[2] is not None,
+                                                 bool(row[3]), row[4] or 0)
 
 
 def question_count(session: Session, token: str) -> int:

@@ -113,15 +113,7 @@ def attempt_result(session: Session, token: str, language: str = "en") -> Attemp
         answer.position: answer
         for answer in session.scalars(select(Answer).where(Answer.attempt_id == attempt.id))
     }
-    version_ids = [item.question_version_id for item in attempt.items]
-    citations: dict[int, list[Evidence]] = {}
-    for citation in session.scalars(
-        select(Citation).where(Citation.question_version_id.in_(version_ids))
-        .options(joinedload(Citation.source)).order_by(Citation.position)
-    ):
-        citations.setdefault(citation.question_version_id, []).append(Evidence(
-            citation.id, citation.source_id, citation.source.title, citation.source.publisher,
-            citation.quote, citation.source.language, source_kind=citation.source.kind))
+    citations = _evidence(session, [item.question_version_id for item in attempt.items])
     banks = {bank.id: bank for bank in session.scalars(select(Bank).where(Bank.id.in_(
         {attempt.bank_id} | {item.question_version.question.bank_id for item in attempt.items})))}
     translations = {bank_id: reader_translation(session, bank_id, bank.language, language)
@@ -140,7 +132,37 @@ def attempt_result(session: Session, token: str, language: str = "en") -> Attemp
                          PracticeReason(attempt.practice_reason) if attempt.practice_reason else None)
 
 
-def _question_result(item: AttemptItem, answer: Answer | None, evidence: list[Evidence],
+def _evidence(session: Session, version_ids: list[int]) -> dict[int, list[Evidence]]:
+    """The citations of these question versions, by version, as the result page shows them."""
+    citations: dict[int, list[Evidence]] = {}
+    for citation in session.scalars(
+        select(Citation).where(Citation.question_version_id.in_(version_ids))
+        .options(joinedload(Citation.source)).order_by(Citation.position)
+    ):
+        citations.setdefault(citation.question_version_id, []).append(Evidence(
+            citation.id, citation.source_id, citation.source.title, citation.source.publisher,
+            citation.quote, citation.source.language, source_kind=citation.source.kind))
+    return citations
+
+
+@dataclass(frozen=True)
+class Graded:
+    """One answer graded before its attempt is recorded (learn mode), as an Answer reads."""
+
+    response: Response
+    correct: bool
+    points_awarded: int
+
+
+def question_result(session: Session, item: AttemptItem, answer: Answer | Graded | None,
+                    bank_language: str, translation: BankTranslation | None) -> QuestionResult:
+    """One question of an attempt as the result page shows it, with ``answer`` and its evidence,
+    in its bank's ``translation`` (None: the bank's own words, in ``bank_language``)."""
+    evidence = _evidence(session, [item.question_version_id]).get(item.question_version_id, [])
+    return _question_result(item, answer, evidence, translation, bank_language)
+
+
+def _question_result(item: AttemptItem, answer: Answer | Graded | None, evidence: list[Evidence],
                      translation: BankTranslation | None, bank_language: str) -> QuestionResult:
     version = item.question_version
     slug = version.question.slug

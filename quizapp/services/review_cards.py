@@ -150,8 +150,11 @@ def due_count(session: Session, account_id: int, concept: str | None = None) -> 
 
 
 def start_review(session: Session, account_id: int, concept: str | None = None,
-                 rng: random.Random | None = None, missed_since: dt.datetime | None = None) -> str | None:
+                 rng: random.Random | None = None, missed_since: dt.datetime | None = None,
+                 learn: bool = False) -> str | None:
     """A review run of at most REVIEW_LENGTH due questions; its token, or None when none is due.
+
+    ``learn``: the run is taken one question at a time, each checked at once.
 
     The run is the current versions of the learner's due questions (of one concept), most
     overdue first, then those missed since ``missed_since`` (today) and not due yet. One query
@@ -176,7 +179,7 @@ def start_review(session: Session, account_id: int, concept: str | None = None,
         # bank_id is the first question's bank: the run's questions come from any.
         attempt_id = session.scalar(insert(Attempt).values(
             token=token, bank_id=versions[0].bank_id, account_id=account_id, assignment_id=None,
-            counts=False, review=True, max_score=sum(version.points for version in versions))
+            counts=False, review=True, learn=learn, max_score=sum(version.points for version in versions))
             .returning(Attempt.id))
         session.execute(insert(AttemptItem), [{**item, "attempt_id": attempt_id} for item in items])
     return token

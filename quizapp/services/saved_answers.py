@@ -2,12 +2,13 @@
 
 Each page of the quiz the learner leaves (and, with JavaScript, each change) is saved as the
 form sent it. Nothing here grades: the answers are read and scored once, on submission.
+A question already checked in learn mode keeps its first answer: nothing here replaces it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
@@ -25,6 +26,8 @@ class SavedState:
     """What a learner has saved so far in an attempt: values by question position."""
 
     values: dict[int, list[str]]
+    # Positions checked in learn mode: their first answer is the one that counts.
+    locked: frozenset[int] = field(default_factory=frozenset)
 
     @property
     def answered(self) -> set[int]:
@@ -41,23 +44,25 @@ def clipped(values: Iterable[str]) -> list[str]:
 def saved_answers(session: Session, token: str) -> SavedState:
     """The answers saved so far in the attempt ``token`` (empty when none or no such attempt)."""
     rows = session.execute(
-        select(SavedAnswer.position, SavedAnswer.values)
-        .join(Attempt, Attempt.id == SavedAnswer.attempt_id).where(Attempt.token == token))
-    return SavedState({position: list(values) for position, values in rows})
+        select(SavedAnswer.position, SavedAnswer.values, Attempt.checked)
+        .join(Attempt, Attempt.id == SavedAnswer.attempt_id).where(Attempt.token == token)).all()
+    return SavedState({position: list(values) for position, values, _checked in rows},
+                      frozenset(position for position, _values, checked in rows if position <= checked))
 
 
 def save_answers(session: Session, token: str, given: Mapping[int, list[str]],
                  positions: Iterable[int]) -> bool:
     """Keep what the form sent for ``positions`` (blank ones are cleared); False if already submitted.
 
-    Positions the attempt does not have are ignored.
+    Positions the attempt does not have, and those already checked in learn mode, are ignored.
     """
-    attempt_id, submitted_at = session.execute(
-        select(Attempt.id, Attempt.submitted_at).where(Attempt.token == token)).one_or_none() or (None, None)
+    attempt_id, submitted_at, checked = session.execute(
+        select(Attempt.id, Attempt.submitted_at, Attempt.checked)
+        .where(Attempt.token == token)).one_or_none() or (None, None, 0)
     if attempt_id is None or submitted_at is not None:
         return False
     shown = set(session.scalars(select(AttemptItem.position).where(AttemptItem.attempt_id == attempt_id)))
-    wanted = sorted(set(positions) & shown)
+    wanted = sorted(position for position in set(positions) & shown if position > checked)
     now = clock.now()
     rows = [SavedAnswer(attempt_id=attempt_id, position=position, values=clipped(given[position]),
                         saved_at=now)
@@ -65,10 +70,14 @@ def save_answers(session: Session, token: str, given: Mapping[int, list[str]],
     with write_transaction(session):
         claimed = session.execute(update(Attempt)
                                   .where(Attempt.id == attempt_id, Attempt.submitted_at.is_(None))
-                                  .values(answers_saved_at=now).execution_options(synchronize_session=False))
-        if claimed.rowcount != 1:  # submitted meanwhile: the submission has what counts
+                                  .values(answers_saved_at=now).returning(Attempt.checked)
+                                  .execution_options(synchronize_session=False)).scalar_one_or_none()
+        if claimed is None:  # submitted meanwhile: the submission has what counts
             session.rollback()
             return False
+        if claimed != checked:  # a question was checked in learn mode meanwhile: it keeps its answer
+            wanted = [position for position in wanted if position > claimed]
+            rows = [row for row in rows if row.position > claimed]
         if wanted:
             session.execute(delete(SavedAnswer).where(SavedAnswer.attempt_id == attempt_id,
                                                       SavedAnswer.position.in_(wanted)))
@@ -78,8 +87,12 @@ def save_answers(session: Session, token: str, given: Mapping[int, list[str]],
 
 def with_saved(saved: SavedState, given: Mapping[int, list[str]],
                positions: Iterable[int]) -> dict[int, list[str]]:
-    """Every answer to submit: what was saved, replaced by what this request sent for ``positions``."""
+    """Every answer to submit: what was saved, replaced by what this request sent for ``positions``.
+
+    An answer checked in learn mode is never replaced: the first answer is the one that counts.
+    """
     # A page's question the form sent nothing for was cleared; a form that sent more (one page
     # with every question) replaces those answers too.
     return {**saved.values, **{position: [] for position in positions},
-            **{position: clipped(values) for position, values in given.items()}}
+            **{position: clipped(values) for position, values in given.items()},
+            **{position: saved.values[position] for position in saved.locked}}

@@ -117,6 +117,10 @@ class AssignForm(QuizappForm):
     attempts_allowed = IntegerField(_l("Attempts that count (empty: no limit)"),
                                     validators=[Optional(), NumberRange(min=1, max=100)],
                                     render_kw={"dir": "ltr"})
+    mode = SelectField(_l("How learners take it"), default="test", choices=[
+        SelectChoice("test", _l("Test: right answers and explanations at the end")),
+        SelectChoice("learn", _l("Learn: each answer checked at once, with its explanation")),
+    ])
     submit = SubmitField(_l("Assign"))
 
 

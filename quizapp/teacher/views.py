@@ -196,7 +196,7 @@ def assign(classroom_id: int) -> str | Response | tuple[str, int]:
         show_date_problems(form, problems, now, zone)
         if not problems and classrooms.assign_bank(
                 db.session, classroom_row, form.bank.data or "", opens_at, due_at,
-                form.attempts_allowed.data) is not None:
+                form.attempts_allowed.data, form.mode.data or "test") is not None:
             return _done(classroom_id, _("Quiz assigned."))
     return class_page(classroom_row, assign_form=form), 422
 
