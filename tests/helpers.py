@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from bs4 import BeautifulSoup
 from flask.testing import FlaskClient
 
@@ -58,3 +60,14 @@ def whole_quiz_form(client: FlaskClient, location: str, headers: dict[str, str] 
 def whole_quiz_in_browser(page) -> None:  # type: ignore[no-untyped-def]
     """In a browser, take the practice or review run just started on the whole-quiz form."""
     page.locator("form.switch-mode input[type=submit]").click()
+
+
+STATIC = Path(__file__).resolve().parent.parent / "quizapp" / "static"
+
+
+def linked_stylesheets_bytes(html: str | bytes) -> int:
+    """The size of every stylesheet the page links (as /static/<name>?v=...), in bytes."""
+    page = BeautifulSoup(html, "html.parser")
+    hrefs = [link["href"] for link in page.select('link[rel="stylesheet"]')]
+    assert hrefs and all(href.startswith("/static/") for href in hrefs), hrefs
+    return sum((STATIC / href.removeprefix("/static/").split("?")[0]).stat().st_size for href in hrefs)

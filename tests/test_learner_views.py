@@ -11,7 +11,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from tests.conftest import bank_yaml
-from tests.helpers import RIGHT_ORDER, csrf, right_form, soup, whole_quiz_form
+from tests.helpers import RIGHT_ORDER, csrf, linked_stylesheets_bytes, right_form, soup, whole_quiz_form
 
 STYLE = Path(__file__).resolve().parent.parent / "quizapp" / "static" / "style.css"
 SCRIPT = STYLE.with_name("quiz.js")
@@ -204,7 +204,7 @@ def test_quiz_page_is_light_and_its_only_script_is_its_own_saver(csrf_app, clien
     assert [(script["src"].partition("?v=")[0], script.string) for script in scripts] == [
         ("/static/quiz.js", None)]
     assert len(scripts[0]["src"].partition("?v=")[2]) == 12  # its content's version (static_files)
-    assert len(html) + STYLE.stat().st_size + SCRIPT.stat().st_size <= 30 * 1024
+    assert len(html) + linked_stylesheets_bytes(html) + SCRIPT.stat().st_size <= 30 * 1024
 
 
 def test_health_check(client) -> None:

@@ -11,6 +11,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from quizapp.web.static_files import content_versions, read_versions
+from tests.helpers import whole_quiz_form
 
 STATIC = Path(__file__).resolve().parent.parent / "quizapp" / "static"
 FOREVER = "public, max-age=31536000, immutable"
@@ -68,6 +69,7 @@ def test_the_quiz_script_url_names_its_content(app: Flask, client: FlaskClient,
                                                sample_bank: str) -> None:
     app.config["WTF_CSRF_ENABLED"] = False
     started = client.post(f"/banks/{sample_bank}")
+    whole_quiz_form(client, started.headers["Location"])  # practice starts in learn mode
     page = client.get(started.headers["Location"]).get_data(as_text=True)
     digest = hashlib.sha256((STATIC / "quiz.js").read_bytes()).hexdigest()[:12]
     assert f'<script src="/static/quiz.js?v={digest}" defer></script>' in page

@@ -1,12 +1,14 @@
-"""The stylesheet mirrors for right-to-left pages and downloads no fonts."""
+"""The stylesheets mirror for right-to-left pages and download no fonts."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-STYLE = (Path(__file__).resolve().parent.parent / "quizapp" / "static" / "style.css").read_text(
-    encoding="utf-8")
+STATIC = Path(__file__).resolve().parent.parent / "quizapp" / "static"
+# Every page's (style.css), learners' and teachers' (learner.css), teachers' only (teacher.css).
+STYLE = "\n".join((STATIC / name).read_text(encoding="utf-8")
+                  for name in ("style.css", "learner.css", "teacher.css"))
 
 
 def test_only_logical_properties_no_left_or_right() -> None:

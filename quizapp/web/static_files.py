@@ -25,10 +25,33 @@ def content_versions(folder: Path) -> dict[str, str]:
             for path in sorted(folder.rglob("*")) if path.is_file()}
 
 
+# Who reads a page decides its stylesheets: every page links style.css; learners' pages (and
+# teachers', which show the same questions and boards) add learner.css; teachers' pages, the
+# projector and the live game's host screen add teacher.css. Sign-in and the sources (the
+# articles and explainers learners read on slow phones) need style.css alone.
+_BASE_ONLY = ("auth.", "learner.source")
+_TEACHERS = ("teacher.", "projector.", "live.new_game", "live.report", "live.host", "live.remote")
+
+
+def page_stylesheets(endpoint: str | None) -> tuple[str, ...]:
+    """The stylesheets a page of ``endpoint`` links, in order."""
+    if endpoint is None or endpoint.startswith(_BASE_ONLY):
+        return ("style.css",)
+    if endpoint.startswith(_TEACHERS):
+        return ("style.css", "learner.css", "teacher.css")
+    return ("style.css", "learner.css")
+
+
+def stylesheets() -> tuple[str, ...]:
+    """This request's page's stylesheets (templates call it)."""
+    return page_stylesheets(request.endpoint)
+
+
 def register_static_versions(app: Flask) -> None:
-    """Hash the static folder once, at startup, and give templates ``static_url``."""
+    """Hash the static folder once, at startup, and give templates ``static_url`` and ``stylesheets``."""
     read_versions(app)
     app.add_template_global(static_url)
+    app.add_template_global(stylesheets)
 
 
 def read_versions(app: Flask) -> None:
