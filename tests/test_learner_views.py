@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import re
 from pathlib import Path
 
@@ -222,6 +223,28 @@ def test_a_cached_quiz_page_carries_each_browsers_own_csrf_token(csrf_app, clien
     assert str(quiz.select_one("form.quiz fieldset")) == str(other_quiz.select_one("form.quiz fieldset"))
     response = other.post(location, data=right_form(other_quiz))
     assert (response.status_code, response.headers["Location"]) == (303, location + "/result")
+
+
+def test_a_cached_quiz_page_is_sent_gzipped_with_each_browsers_own_token(csrf_app, client,
+                                                                         sample_bank) -> None:
+    location, quiz = start_quiz(client)
+    gzip_only = {"Accept-Encoding": "gzip"}
+    other = csrf_app.test_client()  # the same attempt opened in another browser
+    other.get(location)  # its first view: the session gets its CSRF secret
+    pages = []
+    for browser in (client, other, client, other):  # the second round comes from the kept bytes
+        response = browser.get(location, headers=gzip_only)
+        assert (response.status_code, response.headers["Content-Encoding"]) == (200, "gzip")
+        assert "Accept-Encoding" in response.headers["Vary"]
+        pages.append(soup_of(gzip.decompress(response.get_data())))
+    tokens = [csrf(page) for page in pages]
+    assert tokens[0] == tokens[2] == csrf(quiz) and tokens[1] == tokens[3] != tokens[0]
+    assert str(pages[1].select_one("form.quiz fieldset")) == str(quiz.select_one("form.quiz fieldset"))
+    assert other.post(location, data=right_form(pages[3])).status_code == 303
+
+
+def soup_of(html: bytes) -> BeautifulSoup:
+    return BeautifulSoup(html, "html.parser")
 
 
 def test_a_browsers_second_quiz_page_is_cached_without_its_token(csrf_app, client, sample_bank,

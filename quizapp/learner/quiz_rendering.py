@@ -7,15 +7,23 @@ per request, the CSRF token, is put back into the cached page each time.
 
 from __future__ import annotations
 
+import gzip
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 
-from flask import Response, current_app, render_template, session
+from flask import Response, current_app, render_template, request, session
 from flask_babel import get_locale
 from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
+from werkzeug.http import parse_accept_header
 
-from quizapp.services.caches import QUIZ_PAGES, SIGNED_CSRF_TOKENS, UNANSWERED_QUESTIONS
+from quizapp.services.caches import (
+    COMPRESSED_QUIZ_PAGES,
+    QUIZ_PAGES,
+    SIGNED_CSRF_TOKENS,
+    UNANSWERED_QUESTIONS,
+)
 from quizapp.services.quiz_pages import ShownQuestion
 from quizapp.web.headers import CONTENT_SECURITY_POLICY
 from quizapp.web.i18n import number, select_locale
@@ -82,11 +90,37 @@ def _page_key(attempt_token: str, page: int) -> tuple[str, str, int, int | None]
     return attempt_token, select_locale(), page, viewer_id()
 
 
-def cached_quiz_page(attempt_token: str, page: int, answered: int = 0) -> str | None:
+def cached_quiz_response(attempt_token: str, page: int, answered: int = 0) -> Response | None:
     """A page of the attempt's quiz in this browser's language, with its CSRF token and the
-    number of questions answered so far; None if not cached. Its own questions are blank."""
-    pieces = QUIZ_PAGES.get(_page_key(attempt_token, page))
-    return _filled(pieces, answered) if pieces is not None else None
+    number of questions answered so far; None if not cached. Its own questions are blank.
+
+    A browser that takes gzip gets the page compressed once per session and count, then kept:
+    learners on slow connections reload the same page, and compressing it anew each time would
+    cost more than everything else this view does.
+    """
+    key = _page_key(attempt_token, page)
+    pieces = QUIZ_PAGES.get(key)
+    if pieces is None:
+        return None
+    csrf_secret = session.get(current_app.config["WTF_CSRF_FIELD_NAME"])
+    if csrf_secret is None or not _takes_gzip(request.headers.get("Accept-Encoding", "")):
+        # Not kept compressed before the session has its CSRF secret: the key must name it.
+        return quiz_response(_filled(pieces, answered))
+    compressed_key = (*key, csrf_secret, answered)
+    body = COMPRESSED_QUIZ_PAGES.get(compressed_key)
+    if body is None:
+        body = gzip.compress(_filled(pieces, answered).encode(), compresslevel=6, mtime=0)
+        COMPRESSED_QUIZ_PAGES.put(compressed_key, body)
+    response = quiz_response(body)
+    response.headers["Content-Encoding"] = "gzip"  # Flask-Compress leaves an encoded response be
+    response.vary.add("Accept-Encoding")
+    return response
+
+
+@lru_cache(maxsize=256)
+def _takes_gzip(accept_encoding: str) -> bool:
+    # Browsers send the same few headers again and again: each is parsed once.
+    return parse_accept_header(accept_encoding).quality("gzip") > 0
 
 
 def remember_quiz_page(attempt_token: str, page: int, html: str, answered: int = 0) -> str:
@@ -102,7 +136,7 @@ def remember_quiz_page(attempt_token: str, page: int, html: str, answered: int =
     return _filled(pieces, answered)
 
 
-def quiz_response(html: str) -> Response:
+def quiz_response(html: str | bytes) -> Response:
     """The quiz page as a response: the one page allowed a script, its own, which saves answers as given."""
     response = Response(html, mimetype="text/html")
     response.headers["Content-Security-Policy"] = QUIZ_PAGE_POLICY

@@ -31,7 +31,7 @@ from quizapp.learner.forms import (
 from quizapp.learner.quiz_rendering import (
     ANSWERED_SLOT,
     answered_label,
-    cached_quiz_page,
+    cached_quiz_response,
     question_html,
     quiz_response,
     remember_quiz_page,
@@ -245,17 +245,17 @@ def attempt(token: str) -> str | Response:
     saved = saved_answers.saved_answers(db.session, token) if state.has_saved_answers else None
     asked = request.args.get("page", type=int)
     if saved is None:  # nothing saved: the page asked for (the first by default) as cached
-        cached = cached_quiz_page(token, asked or 1)
+        cached = cached_quiz_response(token, asked or 1)
         if cached is not None:
-            return quiz_response(cached)
+            return cached
     total = quiz_pages.question_count(db.session, token)
     answered = saved.answered if saved else set()
     shown = quiz_page_range(asked or (resume_page(total, answered) if saved else 1), total)
     blank = not answered.intersection(shown.positions)
     if blank and saved is not None:  # other pages saved, this one blank: cached, with the count
-        cached = cached_quiz_page(token, shown.number, len(answered))
+        cached = cached_quiz_response(token, shown.number, len(answered))
         if cached is not None:
-            return quiz_response(cached)
+            return cached
     page = quiz_pages.quiz_page(db.session, token, reading_language()) or abort(404)
     form = SubmitAttemptForm(page=shown.number)
     if blank:

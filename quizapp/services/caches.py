@@ -56,6 +56,9 @@ QUESTION_CONTENTS: Shared[str, Any] = Shared(20_000)
 # Quiz pages rendered with their questions blank, cut at the slots for their CSRF token and
 # answered count: (attempt, language, page, viewer).
 QUIZ_PAGES: Shared[tuple[str, str, int, int | None], tuple[str, ...]] = Shared(2048)
+# Those pages as a browser that takes gzip gets them: (attempt, language, page, viewer, the
+# session's CSRF token, answered count) -> gzip bytes. About 2 KB each.
+COMPRESSED_QUIZ_PAGES: Shared[tuple[Any, ...], bytes] = Shared(4096)
 # One question rendered with nothing chosen: the same for every attempt that shows it alike.
 UNANSWERED_QUESTIONS: Shared[Hashable, Any] = Shared(8192)
 # The signed form of a session's CSRF token (tokens do not expire, so one signature serves).
@@ -78,6 +81,7 @@ def item_counts(engine: Engine) -> Shared[Hashable, Any]:
 def forget_rendered_pages() -> None:
     """Drop every rendered page and question (after the catalogs or templates change)."""
     QUIZ_PAGES.clear()
+    COMPRESSED_QUIZ_PAGES.clear()
     UNANSWERED_QUESTIONS.clear()
 
 
