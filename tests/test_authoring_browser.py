@@ -79,6 +79,7 @@ def test_article_and_bank_from_the_browser_to_a_learner(app, browser, live_serve
     learner.get_by_label("True").check()
     learner.get_by_role("button", name="Submit my answers").click()
     assert learner.locator(".score-line").inner_text() == "You scored 1 out of 1."
+    learner.locator(".result summary").first.click()  # a right answer's details are folded
     learner.get_by_role("link", name="Read it in the article").click()
     assert learner.locator("mark").inner_text() == QUOTE
     assert "Diario Centroamérica" in learner.locator("body").inner_text()
