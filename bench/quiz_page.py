@@ -104,7 +104,8 @@ def wire_weights(base: str) -> dict[str, int]:
     quiz_url, cookie = start_attempt(base)
     page_bytes, page = over_the_wire(quiz_url, cookie)
     assets = re.findall(rb'(?:href|src)="(/static/[^"]+\?v=[0-9a-f]{12})"', page)
-    assert len(assets) == 2, assets  # the stylesheet and the script, named by their content
+    # Its stylesheets (every page's and learners') and its script, each named by its content.
+    assert len(assets) == 3 and sum(b".css" in asset for asset in assets) == 2, assets
     first = page_bytes + sum(over_the_wire(base + asset.decode())[0] for asset in assets)
     later_url, later_cookie = start_attempt(base)  # another quiz: its page alone, assets kept
     later = over_the_wire(later_url, later_cookie)[0]
@@ -130,6 +131,13 @@ def start_attempt(base: str) -> tuple[str, str]:
         opener.open(f"{base}/banks/{BANK}", data=data)
     except urllib.error.HTTPError as redirect:  # the 303 to the new attempt
         location = redirect.headers["Location"]
+    # Practice starts in learn mode (one question at a time); the page measured is the whole
+    # quiz's, as a learner who switches to it sees it: switching opens no page.
+    switch = urllib.parse.urlencode({"csrf_token": csrf, "submit": "x"}).encode()
+    try:
+        opener.open(urllib.parse.urljoin(base, location) + "/whole", data=switch)
+    except urllib.error.HTTPError as redirect:  # the 303 back to the attempt
+        assert redirect.code == 303, redirect.code
     cookie = "; ".join(f"{c.name}={c.value}" for c in jar)
     return urllib.parse.urljoin(base, location), cookie
 
@@ -205,7 +213,8 @@ def main() -> None:
                 return
             quiz_url, cookie = start_attempt(base)
             page = open_page(quiz_url, cookie)
-            style = urllib.request.urlopen(f"{base}/static/style.css").read()
+            style = b"".join(urllib.request.urlopen(base + href.decode()).read() for href in
+                             re.findall(rb'<link rel="stylesheet" href="([^"]+)"', page))
             # The page's one script, its own answer saver; the page works without it.
             script = urllib.request.urlopen(f"{base}/static/quiz.js").read()
             assert page.count(b"<script") == 1 and b'name="csrf_token"' in page
