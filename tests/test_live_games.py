@@ -14,7 +14,7 @@ from quizapp.domain import clock
 from quizapp.domain.live_game import INTRO_SECONDS, Phase
 from quizapp.extensions import db
 from quizapp.models import Answer, AssignmentScore, Attempt, LiveAnswer, LiveGame, Membership
-from quizapp.services import live_games
+from quizapp.services import live_games, live_screens
 from quizapp.services.live_games import AnswerStatus, Control, JoinOutcome, Options
 from tests.conftest import People
 
@@ -86,10 +86,10 @@ def test_learners_of_the_class_join_once_and_outsiders_never_see_the_game(
         assert current is not None
         assert live_games.join(db.session, current, game_world["learner0"]) is JoinOutcome.JOINED
         assert live_games.join(db.session, game(game_id), game_world["learner0"]) is JoinOutcome.JOINED
-        assert [name for _, name in live_games.screen(db.session, game(game_id), clock.now(), "en").players] \
-            == ["Learner 0"]
-        assert [g.id for g in live_games.running_games(db.session, game_world["learner1"])] == [game_id]
-        assert live_games.running_games(db.session, game_world["outsider"]) == []
+        shown = live_screens.screen(db.session, game(game_id), clock.now(), "en")
+        assert [name for _, name in shown.players] == ["Learner 0"]
+        assert [g.id for g in live_screens.running_games(db.session, game_world["learner1"])] == [game_id]
+        assert live_screens.running_games(db.session, game_world["outsider"]) == []
 
 
 def test_late_joining_off_closes_the_game_once_it_started(app: Flask, game_world: dict[str, int]) -> None:
@@ -186,7 +186,7 @@ def test_accuracy_first_the_fastest_wrong_player_never_outscores_a_slow_right_on
             live_games.answer(db.session, game(game_id), slow, position, values_for(game_id, position),
                               opened, opened + dt.timedelta(seconds=19))
         press(game_id, Control.REVEAL, clock.now())
-        board = live_games.standings(db.session, game(game_id))
+        board = live_screens.standings(db.session, game(game_id))
         assert [place.name for place in board] == ["Learner 1", "Learner 0"]
         assert board[0].score > board[1].score > 100
 
@@ -215,10 +215,10 @@ def test_a_removed_player_leaves_the_board_and_cannot_come_back(app: Flask,
     learner = game_world["learner0"]
     with app.test_request_context():
         live_games.join(db.session, game(game_id), learner)
-        player_id = live_games.screen(db.session, game(game_id), clock.now(), "en").players[0][0]
+        player_id = live_screens.screen(db.session, game(game_id), clock.now(), "en").players[0][0]
         assert live_games.remove_player(db.session, game(game_id), player_id, clock.now())
         assert live_games.join(db.session, game(game_id), learner) is JoinOutcome.REMOVED
-        assert live_games.screen(db.session, game(game_id), clock.now(), "en").players == []
+        assert live_screens.screen(db.session, game(game_id), clock.now(), "en").players == []
 
 
 def test_the_end_keeps_each_players_answers_as_an_attempt_on_the_class_board(
@@ -301,7 +301,7 @@ def test_a_new_game_ends_the_one_left_running_and_keeps_its_answers(
         assert live_games.game_phase(game(second), clock.now()) is Phase.LOBBY
         assert db.session.execute(select(Attempt.account_id, Attempt.score, Attempt.counts)).all() == [
             (learner, 1, False)]
-        assert [g.id for g in live_games.running_games(db.session, learner)] == [second]
+        assert [g.id for g in live_screens.running_games(db.session, learner)] == [second]
 
 
 def test_a_phones_tag_stops_moving_with_the_countdown_once_it_answered(
@@ -314,10 +314,10 @@ def test_a_phones_tag_stops_moving_with_the_countdown_once_it_answered(
         press(game_id, Control.START, start)
         now = clock.now()
         later = now + dt.timedelta(seconds=2)
-        assert live_games.poll_tag(db.session, game_id, now, learner) != \
-            live_games.poll_tag(db.session, game_id, later, learner)  # its countdown moves
+        assert live_screens.poll_tag(db.session, game_id, now, learner) != \
+            live_screens.poll_tag(db.session, game_id, later, learner)  # its countdown moves
         live_games.answer(db.session, game(game_id), learner, 1, values_for(game_id, 1), None, now)
-        assert live_games.poll_tag(db.session, game_id, now, learner) == \
-            live_games.poll_tag(db.session, game_id, later, learner)  # "Answer received" stays
-        host_now, host_later = (live_games.poll_tag(db.session, game_id, at) for at in (now, later))
+        assert live_screens.poll_tag(db.session, game_id, now, learner) == \
+            live_screens.poll_tag(db.session, game_id, later, learner)  # "Answer received" stays
+        host_now, host_later = (live_screens.poll_tag(db.session, game_id, at) for at in (now, later))
         assert host_now != host_later  # the projector's countdown goes on

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import NoReturn
 
-from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import get_locale, ngettext
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
@@ -13,17 +13,14 @@ from werkzeug.wrappers import Response
 from quizapp.domain import clock
 from quizapp.domain.articles import title_given_by_quizapp
 from quizapp.domain.classroom_rules import AttemptKind, PracticeReason
-from quizapp.domain.curriculum import CONCEPTS, Concept
 from quizapp.domain.levels import try_next
 from quizapp.domain.quiz_paging import QuizPageRange, page_of, quiz_page_range, resume_page
 from quizapp.extensions import db, limiter
 from quizapp.learner.forms import (
-    CheckAnswerForm,
     DailyGoalForm,
     FlagQuestionForm,
     StartQuizForm,
     SubmitAttemptForm,
-    WholeQuizForm,
     answer_field,
     answers_sent,
     flag_form,
@@ -40,14 +37,12 @@ from quizapp.services import (
     attempts,
     boards,
     classrooms,
-    learn_mode,
     learner_progress,
     library,
-    live_games,
+    live_screens,
     problem_reports,
     quiz_pages,
     results,
-    review_cards,
     saved_answers,
 )
 from quizapp.web import rate_limits
@@ -74,7 +69,7 @@ def _home_page(goal_form: DailyGoalForm | None = None) -> str:
     classes, levels, habit, games = [], [], None, []
     if current_user.is_authenticated and current_user.is_learner:
         me = current_user.account_id
-        games = live_games.running_games(db.session, me)
+        games = live_screens.running_games(db.session, me)
         classes = classrooms.learner_classes(db.session, me, clock.now(), reading_language())
         levels = learner_progress.levels(db.session, me)
         habit = learner_progress.learner_streak(db.session, me)
@@ -98,57 +93,6 @@ def set_goal() -> str | Response | tuple[str, int]:
     flash(ngettext("Your daily goal is now %(num)d question.", "Your daily goal is now %(num)d questions.",
                    form.goal.data))
     return redirect(url_for(".home", _anchor="streak"), code=303)
-
-
-def _due() -> review_cards.Due:
-    """The signed-in learner's due cards, counted once a request for the nav and the page."""
-    if "review_due" not in g:
-        me = current_user.account_id
-        g.review_due = review_cards.due(db.session, me, learner_progress.today_starts(db.session, me))
-    return g.review_due  # type: ignore[no-any-return]
-
-
-@learner.app_context_processor
-def review_nav() -> dict[str, object]:
-    """The nav's due count, asked only by pages that show it (a signed-in learner's)."""
-    return {"review_due_count": lambda: _due().total, "review_due": _due}
-
-
-def _asked_concept() -> Concept | None:
-    """The concept ``?concept=`` names; 404 for one the curriculum does not have. Learners only."""
-    if not current_user.is_learner:
-        abort(403)
-    asked = request.args.get("concept")
-    if asked is None:
-        return None
-    return next((concept for concept in CONCEPTS if concept.id == asked), None) or abort(404)
-
-
-@learner.get("/review")
-@login_required
-def review() -> str:
-    """How many questions are due for review, in all and by concept, and the button that runs them."""
-    concept, due = _asked_concept(), _due()
-    return render_template("learner/review.html", concept=concept, due=due.of(concept and concept.id),
-                           missed=due.missed_of(concept and concept.id), by_concept=due.by_concept,
-                           form=StartQuizForm(), limit=review_cards.REVIEW_LENGTH)
-
-
-@learner.post("/review")
-@login_required
-def start_review() -> Response:
-    """Start a review run of the questions due now (of one concept, with ``?concept=``)."""
-    if not StartQuizForm().validate_on_submit():
-        abort(400)
-    concept = _asked_concept()
-    concept_id = concept and concept.id
-    me = current_user.account_id
-    token = review_cards.start_review(db.session, me, concept_id, learn=True,
-                                      missed_since=learner_progress.today_starts(db.session, me))
-    if token is None:
-        flash(_("Nothing is due for review now. Come back later."))
-        return redirect(url_for(".review", concept=concept_id), code=303)
-    return redirect(url_for(".attempt", token=token), code=303)
 
 
 @learner.get("/me/attempts")
@@ -209,7 +153,7 @@ def start(slug: str) -> Response:
     return redirect(url_for(".attempt", token=token), code=303)
 
 
-def _my_attempt(token: str) -> quiz_pages.AttemptState:
+def my_attempt(token: str) -> quiz_pages.AttemptState:
     """The attempt ``token`` if the viewer may take or read it as its learner; 404 otherwise.
 
     A learner whose session ended (signed out, or idle too long) is sent to sign in and then
@@ -237,7 +181,7 @@ def _sign_in_first() -> NoReturn:
 @learner.get("/attempts/<token>")
 def attempt(token: str) -> str | Response:
     """One page of an attempt's questions, with the answers saved so far; a submitted one shows its result."""
-    state = _my_attempt(token)
+    state = my_attempt(token)
     if state.submitted:
         return redirect(url_for(".result", token=token), code=303)
     if state.learn:  # one question at a time: the first not yet checked
@@ -284,7 +228,7 @@ def submit(token: str) -> tuple[str, int] | Response:
     form = SubmitAttemptForm()
     if not form.validate_on_submit():
         abort(400)
-    if _my_attempt(token).submitted:
+    if my_attempt(token).submitted:
         return redirect(url_for(".result", token=token), code=303)
     given, total = answers_sent(request.form), quiz_pages.question_count(db.session, token)
     # Without a page number (a form holding every question), the page is the whole quiz.
@@ -317,69 +261,6 @@ def _correction_page(token: str, form: SubmitAttemptForm, shown: QuizPageRange, 
         form.page.data = shown.number
     page = quiz_pages.quiz_page(db.session, token, reading_language()) or abort(404)
     return quiz_response(_render_quiz(page, shown, form, sent.answers, outcome.errors, outcome.blanks)), 422
-
-
-@learner.get("/attempts/<token>/questions/<id:position>")
-def learn_question(token: str, position: int) -> str | Response:
-    """One question of a learn-mode attempt on its own, with the button that checks it."""
-    state = _my_attempt(token)
-    if position <= state.checked:
-        return redirect(url_for(".feedback", token=token, position=position), code=303)
-    if state.submitted or not state.learn or position != state.checked + 1:
-        return redirect(url_for(".attempt", token=token), code=303)
-    page = quiz_pages.quiz_page(db.session, token, reading_language()) or abort(404)
-    if page.question(position) is None:  # past the last question: its feedback finishes
-        return redirect(url_for(".feedback", token=token, position=state.checked or abort(404)), code=303)
-    return _render_learn(page, position)  # no script: the stricter policy of every other page
-
-
-def _render_learn(page: quiz_pages.QuizPage, position: int, given: dict[int, list[str]] | None = None,
-                  error: object = None, blank: bool = False) -> str:
-    return render_template("learner/learn.html", page=page, q=page.question(position),
-                           total=len(page.questions), form=CheckAnswerForm(), given=given or {},
-                           errors={position: error} if error else {}, blank=blank,
-                           whole_form=None if page.assigned else WholeQuizForm(),
-                           question_html=question_html)
-
-
-# Its own address: a POST beside the question's GET would answer a bad id with 405, not 404.
-@learner.post("/attempts/<token>/questions/<id:position>/answer")
-def check_answer(token: str, position: int) -> Response | tuple[str, int]:
-    """Keep the first answer to a learn-mode question and show whether it is right."""
-    if not CheckAnswerForm().validate_on_submit():
-        abort(400)
-    _my_attempt(token)
-    values = answers_sent(request.form).get(position, [])
-    checked = learn_mode.answer_question(db.session, token, position, values,
-                                         retention=current_app.config["REVIEW_RETENTION"])
-    status = checked.status
-    if status is learn_mode.AnswerStatus.NOT_FOUND:
-        abort(404)
-    if status in (learn_mode.AnswerStatus.NEEDS_CORRECTION, learn_mode.AnswerStatus.BLANK):
-        page = quiz_pages.quiz_page(db.session, token, reading_language()) or abort(404)
-        return _render_learn(page, position, {position: values}, checked.error,
-                             blank=status is learn_mode.AnswerStatus.BLANK), 422
-    return redirect(url_for(".feedback", token=token, position=position), code=303)
-
-
-@learner.get("/attempts/<token>/questions/<id:position>/feedback")
-def feedback(token: str, position: int) -> str | Response:
-    """Whether a checked answer is right, the right answer, why, and the evidence; then Next."""
-    _my_attempt(token)
-    shown = learn_mode.feedback(db.session, token, position, reading_language())
-    if shown is None:  # not answered yet: its right answer waits
-        return redirect(url_for(".attempt", token=token), code=303)
-    return render_template("learner/feedback.html", feedback=shown, form=CheckAnswerForm())
-
-
-@learner.post("/attempts/<token>/whole")
-def whole_quiz(token: str) -> Response:
-    """Take a practice or review run on the whole-quiz form, checked at the end."""
-    if not WholeQuizForm().validate_on_submit():
-        abort(400)
-    _my_attempt(token)
-    learn_mode.switch_to_whole_quiz(db.session, token)
-    return redirect(url_for(".attempt", token=token), code=303)
 
 
 @learner.get("/attempts/<token>/result")
@@ -438,7 +319,7 @@ def practice_note(reason: PracticeReason | None) -> str | None:
 @limiter.limit(lambda: current_app.config["REPORT_LIMIT_PER_ADDRESS"], exempt_when=rate_limits.signed_in)
 def flag_question(token: str, position: int) -> str | Response | tuple[str | Response, int]:
     """Report a problem with one question of a submitted attempt: once per learner and question."""
-    if not _my_attempt(token).submitted:
+    if not my_attempt(token).submitted:
         abort(404)
     form = flag_form(position)
     if not form.validate_on_submit():
@@ -460,7 +341,7 @@ def redo(token: str) -> Response:
     """Practise again just the questions answered wrongly."""
     if not StartQuizForm().validate_on_submit():
         abort(400)
-    _my_attempt(token)
+    my_attempt(token)
     new_token = attempts.start_redo(db.session, token, viewer_id(), learn=True)
     if new_token is None:
         flash(_("There is nothing to redo: every answer was right."))
@@ -480,3 +361,7 @@ def source(source_id: str) -> str:
             and _may_review(attempts.ownership(db.session, attempt_token)) else None)
     return render_template("learner/source.html", source=page, back_to_result=back, cite=citation,
                            title_given=title_given_by_quizapp(page.title))
+
+
+# The routes of learn mode and of review live in their own modules, on this blueprint.
+from quizapp.learner import learn_views, review_views  # noqa: E402,F401

@@ -1,7 +1,7 @@
 """Live game views: the teacher's host screen and controls, the players' phones; parse, call, render.
 
 The two pages that poll (the host screen every second, a phone every two) carry an ETag
-of what they show (``live_games.poll_tag``): the browser asks again with it and gets
+of what they show (``live_screens.poll_tag``): the browser asks again with it and gets
 ``304 Not Modified``, with no page rendered, until something changed.
 """
 
@@ -33,7 +33,7 @@ from quizapp.domain import clock
 from quizapp.extensions import db
 from quizapp.live.forms import AnswerForm, ControlForm, JoinForm, NewGameForm, RemoveForm
 from quizapp.models import Classroom, LiveGame
-from quizapp.services import live_games
+from quizapp.services import live_games, live_reports, live_screens
 from quizapp.services.live_games import AnswerStatus, JoinOutcome, Options
 from quizapp.teacher.views import own_class, teacher_only
 from quizapp.web.answer_words import response_error_words, response_words
@@ -66,7 +66,7 @@ def new_game(classroom_id: int) -> Response | tuple[str, int]:
             return redirect(url_for(".host", game_id=game_id), code=303)
         form.source.errors = [_("These questions cannot be played: choose others.")]
     return render_template("live/new.html", form=form, classroom=classroom,
-                           games=live_games.class_games(db.session, classroom_id)), form_status(form)
+                           games=live_reports.class_games(db.session, classroom_id)), form_status(form)
 
 
 @live.get("/live/<id:game_id>/report")
@@ -74,7 +74,7 @@ def new_game(classroom_id: int) -> Response | tuple[str, int]:
 def report(game_id: int) -> str:
     """Who answered what, per question, and their points."""
     game = _hosted(game_id)
-    return render_template("live/report.html", game=game, rows=live_games.report(db.session, game),
+    return render_template("live/report.html", game=game, rows=live_reports.report(db.session, game),
                            classroom=db.session.get(Classroom, game.classroom_id))
 
 
@@ -85,14 +85,14 @@ def report_csv(game_id: int) -> Response:
     game = _hosted(game_id)
     header = [_("name"), *(_("question %(num)d", num=n) for n in range(1, len(game.questions) + 1)),
               _("points")]
-    body = live_games.report_csv(live_games.report(db.session, game), header, response_words)
+    body = live_reports.report_csv(live_reports.report(db.session, game), header, response_words)
     return Response(body, mimetype="text/csv",
                     headers={"Content-Disposition": f'attachment; filename="live-game-{game_id}.csv"'})
 
 
 def _source_choices(classroom_id: int) -> list[SelectChoice]:
     """The class's assignments first (a game from one may count on the board), then every bank."""
-    found = live_games.sources(db.session, current_user.account_id, classroom_id, str(get_locale()))
+    found = live_reports.sources(db.session, current_user.account_id, classroom_id, str(get_locale()))
     assigned, banks = _l("This class's assignments"), _l("Every quiz")
     return ([SelectChoice(f"a:{id_}", title, optgroup=assigned) for id_, title in found.assignments]
             + [SelectChoice(f"b:{slug}", title, optgroup=banks) for slug, title in found.banks])
@@ -117,7 +117,7 @@ def host(game_id: int) -> Response:
     if _unchanged(tag):
         return _not_modified(tag)
     with force_locale(language) if language else nullcontext():
-        view = live_games.screen(db.session, game, clock.now(), str(get_locale()))
+        view = live_screens.screen(db.session, game, clock.now(), str(get_locale()))
         link = url_for(".play", game_id=game_id, _external=True)
         back = "still" if "still" in request.args else "host"
         html = render_template("live/host.html", s=view, join_link=link,
@@ -132,7 +132,7 @@ def host(game_id: int) -> Response:
 def remote(game_id: int) -> str:
     """The teacher's phone: the same controls, who is playing, and a button to remove each."""
     game = _hosted(game_id)
-    view = live_games.screen(db.session, game, clock.now(), str(get_locale()))
+    view = live_screens.screen(db.session, game, clock.now(), str(get_locale()))
     return render_template("live/remote.html", s=view, controls=_controls(view.version, "remote"),
                            remove_form=RemoveForm())
 
@@ -195,7 +195,7 @@ def play(game_id: int) -> Response:
 
 def _phone(game: LiveGame, answer_form: AnswerForm | None = None, problem: str | None = None) -> str:
     now = clock.now()
-    view = live_games.player_view(db.session, game, current_user.account_id, now, str(get_locale()))
+    view = live_screens.player_view(db.session, game, current_user.account_id, now, str(get_locale()))
     form = answer_form or AnswerForm(formdata=None, position=view.screen.position,
                                      shown=_signed_shown(game.id, view.screen.position, now))
     waiting_for_answer = view.playing and view.screen.answering and not view.answered
@@ -267,7 +267,7 @@ def _shown_at(game_id: int, position: int, signed: str | None) -> dt.datetime | 
 # Polling: an ETag of what the page shows, and 304 until it changes.
 
 def _tag(game_id: int, account_id: int | None, language: str) -> str:
-    tag = live_games.poll_tag(db.session, game_id, clock.now(), account_id)
+    tag = live_screens.poll_tag(db.session, game_id, clock.now(), account_id)
     if tag is None:
         abort(404)
     return f"{tag}-{language}-{'still' if 'still' in request.args else 'live'}"

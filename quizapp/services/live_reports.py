@@ -1,0 +1,114 @@
+"""A live game's reports (who answered what, as a page and as CSV), the class's past games,
+and what a game can be made from."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from quizapp.models import (
+    Account,
+    Assignment,
+    Bank,
+    LiveAnswer,
+    LiveGame,
+    LivePlayer,
+)
+from quizapp.services.bank_access import assignable_by
+from quizapp.services.bank_words import title_in
+
+
+@dataclass(frozen=True)
+class ReportRow:
+    """One player's answers in a game, per question, for the teacher's report and CSV."""
+
+    name: str
+    answers: list[tuple[object, bool] | None]  # (response, right) per question; None: not answered
+    score: int
+
+
+def report(session: Session, game: LiveGame) -> list[ReportRow]:
+    """Who answered what, per question, with the game's points."""
+    players = session.execute(
+        select(LivePlayer.id, Account.display_name).join(Account, Account.id == LivePlayer.account_id)
+        .where(LivePlayer.game_id == game.id).order_by(Account.display_name, LivePlayer.id)).all()
+    given: dict[tuple[int, int], LiveAnswer] = {
+        (a.player_id, a.position): a for a in session.scalars(
+            select(LiveAnswer).where(LiveAnswer.game_id == game.id))}
+    rows = []
+    for player in players:
+        answers: list[tuple[object, bool] | None] = []
+        score = 0
+        for position in range(1, len(game.questions) + 1):
+            found = given.get((player.id, position))
+            answers.append((found.response, found.correct) if found else None)
+            score += found.points if found else 0
+        rows.append(ReportRow(player.display_name, answers, score))
+    return rows
+
+
+@dataclass(frozen=True)
+class Sources:
+    """What a game can be made from: the class's assignments and the banks the teacher may assign."""
+
+    assignments: list[tuple[int, str]]  # (assignment id, its bank's title)
+    banks: list[tuple[str, str]]  # (bank slug, title)
+
+
+def sources(session: Session, teacher_id: int, classroom_id: int, language: str) -> Sources:
+    """The class's assignments, newest first, and the banks, by title, in ``language`` where translated."""
+    title = title_in(language)
+    assignments = session.execute(
+        select(Assignment.id, title.title).join(Bank, Bank.id == Assignment.bank_id)
+        .outerjoin(title.translation, title.on)
+        .where(Assignment.classroom_id == classroom_id, Assignment.deleted_at.is_(None))
+        .order_by(Assignment.id.desc())).all()
+    banks = session.execute(
+        select(Bank.slug, title.title).outerjoin(title.translation, title.on)
+        .where(Bank.deleted_at.is_(None), *assignable_by(teacher_id)).order_by(title.title)).all()
+    return Sources([(row[0], row[1]) for row in assignments], [(row[0], row[1]) for row in banks])
+
+
+def report_csv(rows: list[ReportRow], header: list[str], words: Callable[[object], str]) -> str:
+    """The game's report as CSV for spreadsheets: UTF-8 with a byte order mark, formulas kept text."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow([_as_text(cell) for cell in header])
+    for row in rows:
+        cells: list[object] = [row.name]
+        for given in row.answers:
+            cells.append("" if given is None else words(given[0]))
+        writer.writerow([_as_text(cell) for cell in [*cells, row.score]])
+    return "\ufeff" + out.getvalue()
+
+
+def _as_text(value: object) -> object:
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value  # spreadsheets would run it as a formula
+    return value
+
+
+@dataclass(frozen=True)
+class PastGame:
+    """A game of the class, for the teacher's list."""
+
+    id: int
+    created_at: dt.datetime
+    running: bool
+    players: int
+
+
+def class_games(session: Session, classroom_id: int) -> list[PastGame]:
+    """The class's games, newest first."""
+    players = (select(func.count()).select_from(LivePlayer)
+               .where(LivePlayer.game_id == LiveGame.id).scalar_subquery())
+    rows = session.execute(select(LiveGame.id, LiveGame.created_at, LiveGame.ended_at, players)
+                           .where(LiveGame.classroom_id == classroom_id)
+                           .order_by(LiveGame.id.desc())).all()
+    return [PastGame(row[0], row[1], row[2] is None, row[3]) for row in rows]

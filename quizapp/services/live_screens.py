@@ -1,0 +1,348 @@
+"""What a live game's screens show: the tag they poll with, the host's screen, a phone's
+view, the standings, and the games running for a learner."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from quizapp.domain import live_game as rules
+from quizapp.domain.bank_translation import current_words
+from quizapp.domain.grading import (
+    right_answer,
+    shown_entries,
+)
+from quizapp.domain.question_types import TYPES
+from quizapp.models import (
+    Account,
+    Bank,
+    Classroom,
+    LiveAnswer,
+    LiveGame,
+    LivePlayer,
+    Membership,
+    QuestionVersion,
+)
+from quizapp.services.live_games import (
+    ACTIVE_MEMBER,
+    RUNNING,
+    TOP,
+    game_clock,
+    game_pacing,
+    game_phase,
+    seat_of,
+)
+from quizapp.services.quiz_pages import ShownQuestion, reader_translation
+
+# Polling ---------------------------------------------------------------------------------
+
+
+def poll_tag(session: Session, game_id: int, now: dt.datetime, account_id: int | None = None) -> str | None:
+    """The tag of what a screen shows now: it changes when the page would (an ETag).
+
+    The host's (``account_id`` None) moves with each answer; a player's with their own answer.
+    None when there is no such game.
+    """
+    row = session.execute(select(LiveGame.version, LiveGame.stage, LiveGame.asked_at,
+                                 LiveGame.paused_at, LiveGame.seconds, LiveGame.position)
+                          .where(LiveGame.id == game_id)).first()
+    if row is None:
+        return None
+    phase = rules.phase(rules.Stage(row.stage), rules.Clock(row.asked_at, row.paused_at),
+                        rules.Pacing(row.seconds), now)
+    if account_id is None:
+        mine = session.scalar(select(func.count()).select_from(LiveAnswer).where(
+            LiveAnswer.game_id == game_id, LiveAnswer.position == row.position))
+    else:
+        mine = session.scalar(select(func.count()).select_from(LiveAnswer)
+                              .join(LivePlayer, LivePlayer.id == LiveAnswer.player_id)
+                              .where(LivePlayer.game_id == game_id, LivePlayer.account_id == account_id,
+                                     LiveAnswer.position == row.position))
+    # The countdown is part of what the page shows (the host's, and a phone's until it has
+    # answered), so its tag moves with each second.
+    counting = phase is rules.Phase.OPEN and (account_id is None or not mine)
+    left = rules.seconds_left(rules.Clock(row.asked_at, row.paused_at), rules.Pacing(row.seconds),
+                              now) if counting else None
+    return hashlib.blake2b(f"{row.version}:{phase.value}:{left}:{mine}".encode(),
+                           digest_size=8).hexdigest()
+
+
+# The screens ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A cited passage and its source, as a result page shows it."""
+
+    quote: str
+    source_id: str
+    source_title: str
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One option's count at the reveal, drawn as a bar."""
+
+    label: str | bool | None  # an entry's text, True or False; None: the right or the wrong answers
+    count: int
+    percent: int
+    right: bool
+
+    @property
+    def truth_value(self) -> bool:
+        """A true/false question's True or False."""
+        return isinstance(self.label, bool)
+
+    @property
+    def outcome(self) -> bool:
+        """The players who were right, or wrong (numbers and orders)."""
+        return self.label is None
+
+
+@dataclass(frozen=True)
+class Screen:
+    """What a screen of the game shows now; the template picks the parts of its phase."""
+
+    game_id: int
+    version: int
+    class_name: str
+    phase: rules.Phase
+    position: int
+    total: int
+    seconds_left: int | None
+    question: ShownQuestion | None
+    answered: int
+    players: list[tuple[int, str]]  # (player id, name), in the order they joined
+    board: list[rules.Place]
+    bars: list[Bar]
+    right_answer: object
+    question_type: str | None
+    unit: str | None
+    evidence: list[Evidence]
+    board_each: bool
+    question_version: QuestionVersion | None = None
+    translated: list[str] | None = None  # the question's entries in the screen's language
+
+    def in_words(self, response: object) -> object:
+        """A player's response in the words the screen showed the question in."""
+        if self.question_version is None:
+            return response
+        return _in_words(self.question_version, response, self.translated)
+
+    @property
+    def top(self) -> list[rules.Place]:
+        """The top five, for the projector."""
+        return self.board[:TOP]
+
+    @property
+    def podium(self) -> list[rules.Place]:
+        """The first three places at the end."""
+        return [place for place in self.board if place.place <= 3][:3]
+
+    @property
+    def in_lobby(self) -> bool:
+        """Waiting for the teacher to start."""
+        return self.phase is rules.Phase.LOBBY
+
+    @property
+    def intro(self) -> bool:
+        """The question alone."""
+        return self.phase is rules.Phase.INTRO
+
+    @property
+    def answering(self) -> bool:
+        """Choices shown, answers taken."""
+        return self.phase is rules.Phase.OPEN
+
+    @property
+    def paused(self) -> bool:
+        """The teacher paused the countdown."""
+        return self.phase is rules.Phase.PAUSED
+
+    @property
+    def time_up(self) -> bool:
+        """Answers closed; the teacher reveals the answer."""
+        return self.phase is rules.Phase.TIME_UP
+
+    @property
+    def revealed(self) -> bool:
+        """The right answer is shown."""
+        return self.phase is rules.Phase.REVEALED
+
+    @property
+    def ended(self) -> bool:
+        """The game is over."""
+        return self.phase is rules.Phase.ENDED
+
+    @property
+    def last_question(self) -> bool:
+        """The question asked is the game's last."""
+        return self.position >= self.total
+
+
+def screen(session: Session, game: LiveGame, now: dt.datetime, language: str) -> Screen:
+    """What the host screen (and, with ``player_view``, a phone) shows now, in ``language``."""
+    phase = game_phase(game, now)
+    classroom_name = session.scalar(select(Classroom.name).where(Classroom.id == game.classroom_id)) or ""
+    players = [(row.id, row.display_name) for row in session.execute(
+        select(LivePlayer.id, Account.display_name).join(Account, Account.id == LivePlayer.account_id)
+        .where(LivePlayer.game_id == game.id, LivePlayer.removed_at.is_(None))
+        .order_by(LivePlayer.joined_at, LivePlayer.id))]
+    question = version = translated = None
+    if game.position and phase is not rules.Phase.LOBBY:
+        entry = game.questions[game.position - 1]
+        version = session.get(QuestionVersion, entry["version"])
+        assert version is not None
+        question, translated = _shown_with_words(session, version, entry["shown"], game.position, language)
+    answered = 0 if not game.position else session.scalar(
+        select(func.count()).select_from(LiveAnswer).join(LivePlayer, LivePlayer.id == LiveAnswer.player_id)
+        .where(LiveAnswer.game_id == game.id, LiveAnswer.position == game.position,
+               LivePlayer.removed_at.is_(None))) or 0
+    showing = phase in (rules.Phase.REVEALED, rules.Phase.ENDED)
+    board = standings(session, game, language) if showing else []
+    reveal = version is not None and phase is rules.Phase.REVEALED
+    return Screen(
+        game.id, game.version, classroom_name, phase, game.position, len(game.questions),
+        rules.seconds_left(game_clock(game), game_pacing(game), now) if game.position else None,
+        question, answered, players, board,
+        _bars(session, game, version, translated) if reveal and version else [],
+        _in_words(version, right_answer(version.type, version.key), translated)
+        if reveal and version else None,
+        version.type if version else None, question.unit if question else None,
+        _evidence(version) if reveal and version else [], game.board_each, version, translated)
+
+
+def _in_words(version: QuestionVersion, response: object, translated: list[str] | None) -> object:
+    """A response or right answer in the translation's words, when the question was shown in them."""
+    if translated is None:
+        return response
+    return TYPES[version.type].translated(version.key, response, translated)  # type: ignore[arg-type]
+
+
+def shown_question(session: Session, version: QuestionVersion, shown: list[int], position: int,
+                   language: str) -> ShownQuestion:
+    """A question as the game shows it, in ``language`` where the bank has a current translation."""
+    return _shown_with_words(session, version, shown, position, language)[0]
+
+
+def _shown_with_words(session: Session, version: QuestionVersion, shown: list[int], position: int,
+                      language: str) -> tuple[ShownQuestion, list[str] | None]:
+    """The question as shown, and its translated entries in the bank's order (None: the bank's words)."""
+    question = version.question
+    bank = session.get(Bank, question.bank_id)
+    assert bank is not None
+    translation = reader_translation(session, bank.id, bank.language, language)
+    words = current_words(translation.questions.get(question.slug) if translation else None,
+                          version.text_fingerprint)
+    entries = (tuple(words["entries"]) if words and words["entries"]
+               else tuple(shown_entries(version.type, version.key)))
+    unit = version.key.get("unit")
+    return ShownQuestion(position, version.type, words["prompt"] if words else version.prompt,
+                         version.points, tuple(entries[i] for i in shown),
+                         (words.get("unit") or unit) if words else unit,
+                         language if words else bank.language), \
+        list(words["entries"]) if words and words["entries"] else None
+
+
+def _bars(session: Session, game: LiveGame, version: QuestionVersion,
+          translated: list[str] | None) -> list[Bar]:
+    """How many players chose each option (or were right and wrong, for numbers and orders)."""
+    rows = session.execute(select(LiveAnswer.picks, LiveAnswer.correct).where(
+        LiveAnswer.game_id == game.id, LiveAnswer.position == game.position)).all()
+    total = len(rows)
+    kind = TYPES[version.type]
+    if kind.counts_choices:
+        analysed = kind.analysed_choices(version.key)
+        counts = rules.option_counts(len(analysed.choices), (row.picks for row in rows))
+        return [Bar(_in_words(version, choice, translated), count,  # type: ignore[arg-type]
+                    rules.bar_percent(count, total), choice in analysed.right)
+                for choice, count in zip(analysed.choices, counts, strict=True)]
+    right = sum(1 for row in rows if row.correct)
+    return [Bar(None, right, rules.bar_percent(right, total), True),
+            Bar(None, total - right, rules.bar_percent(total - right, total), False)]
+
+
+def _evidence(version: QuestionVersion) -> list[Evidence]:
+    return [Evidence(c.quote, c.source_id, c.source.title) for c in version.citations]
+
+
+def standings(session: Session, game: LiveGame, language: str | None = None) -> list[rules.Place]:
+    """The game's board: every player still in it, their points, and who moved on the last question."""
+    rows = session.execute(
+        select(LivePlayer.id, Account.display_name,
+               func.coalesce(func.sum(LiveAnswer.points), 0).label("score"),
+               func.coalesce(func.sum(LiveAnswer.points).filter(
+                   LiveAnswer.position < game.position), 0).label("before"))
+        .join(Account, Account.id == LivePlayer.account_id)
+        .outerjoin(LiveAnswer, LiveAnswer.player_id == LivePlayer.id)
+        .where(LivePlayer.game_id == game.id, LivePlayer.removed_at.is_(None))
+        .group_by(LivePlayer.id, Account.display_name)).all()
+    return rules.standings([rules.Player(row.id, row.display_name, int(row.score), int(row.before))
+                            for row in rows], language)
+
+
+@dataclass(frozen=True)
+class PlayerView:
+    """What a player's phone shows beside the game's screen: their seat, answer, points and place."""
+
+    screen: Screen
+    player_id: int | None
+    removed: bool
+    answered: bool
+    correct: bool | None
+    points: int | None
+    response: object
+    score: int
+    place: rules.Place | None
+    can_join: bool
+
+    @property
+    def playing(self) -> bool:
+        """The learner has a seat and was not removed."""
+        return self.player_id is not None and not self.removed
+
+
+def player_view(session: Session, game: LiveGame, account_id: int, now: dt.datetime,
+                language: str) -> PlayerView:
+    """A player's phone now: the game, and their own answer, score and place."""
+    seen = screen(session, game, now, language)
+    seat = seat_of(session, game.id, account_id)
+    mine = None
+    score = 0
+    if seat is not None:
+        mine = session.scalar(select(LiveAnswer).where(LiveAnswer.player_id == seat.id,
+                                                       LiveAnswer.position == game.position))
+        score = session.scalar(select(func.coalesce(func.sum(LiveAnswer.points), 0))
+                               .where(LiveAnswer.player_id == seat.id)) or 0
+    board = seen.board or (standings(session, game, language) if seat is not None else [])
+    place = rules.place_of(board, seat.id) if seat is not None else None
+    stage = rules.Stage(game.stage)
+    can_join = seat is None and stage is not rules.Stage.ENDED and (
+        stage is rules.Stage.LOBBY or game.late_join)
+    shown_result = seen.phase in (rules.Phase.REVEALED, rules.Phase.ENDED)
+    return PlayerView(seen, seat.id if seat else None, bool(seat and seat.removed_at), mine is not None,
+                      mine.correct if mine is not None and shown_result else None,
+                      mine.points if mine is not None and shown_result else None,
+                      mine.response if mine is not None else None, int(score), place, can_join)
+
+
+@dataclass(frozen=True)
+class RunningGame:
+    """A game running in one of the learner's classes, for their home page."""
+
+    id: int
+    class_name: str
+
+
+def running_games(session: Session, account_id: int) -> list[RunningGame]:
+    """The games running now in the learner's classes."""
+    rows = session.execute(
+        select(LiveGame.id, Classroom.name).join(Classroom, Classroom.id == LiveGame.classroom_id)
+        .join(Membership, Membership.classroom_id == Classroom.id)
+        .where(Membership.account_id == account_id, ACTIVE_MEMBER, RUNNING,
+               Classroom.archived_at.is_(None)).order_by(LiveGame.id)).all()
+    return [RunningGame(row.id, row.name) for row in rows]
