@@ -6,6 +6,7 @@ from flask import abort, current_app, redirect, render_template, request, url_fo
 from werkzeug.wrappers import Response
 
 from quizapp.extensions import db
+from quizapp.learner.blueprint import learner, my_attempt, reading_language
 from quizapp.learner.forms import (
     CheckAnswerForm,
     WholeQuizForm,
@@ -14,7 +15,6 @@ from quizapp.learner.forms import (
 from quizapp.learner.quiz_rendering import (
     question_html,
 )
-from quizapp.learner.views import learner, my_attempt, reading_language
 from quizapp.services import (
     learn_mode,
     quiz_pages,

@@ -9,10 +9,10 @@ from werkzeug.wrappers import Response
 
 from quizapp.domain.curriculum import CONCEPTS, Concept
 from quizapp.extensions import db
+from quizapp.learner.blueprint import learner
 from quizapp.learner.forms import (
     StartQuizForm,
 )
-from quizapp.learner.views import learner
 from quizapp.services import (
     learner_progress,
     review_cards,

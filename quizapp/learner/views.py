@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from typing import NoReturn
-
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
-from flask_babel import get_locale, ngettext
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user, login_required
 from werkzeug.wrappers import Response
 
@@ -16,6 +14,7 @@ from quizapp.domain.classroom_rules import AttemptKind, PracticeReason
 from quizapp.domain.levels import try_next
 from quizapp.domain.quiz_paging import QuizPageRange, page_of, quiz_page_range, resume_page
 from quizapp.extensions import db, limiter
+from quizapp.learner.blueprint import learner, my_attempt, reading_language, sign_in_first
 from quizapp.learner.forms import (
     DailyGoalForm,
     FlagQuestionForm,
@@ -48,14 +47,6 @@ from quizapp.services import (
 from quizapp.web import rate_limits
 from quizapp.web.ids import read_id
 from quizapp.web.viewer import viewer_id
-
-learner = Blueprint("learner", __name__)
-learner.add_app_template_global(answer_field)
-
-
-def reading_language() -> str:
-    """The page's language, in which banks are shown where a translation exists."""
-    return str(get_locale() or "en")
 
 
 @learner.get("/")
@@ -153,29 +144,10 @@ def start(slug: str) -> Response:
     return redirect(url_for(".attempt", token=token), code=303)
 
 
-def my_attempt(token: str) -> quiz_pages.AttemptState:
-    """The attempt ``token`` if the viewer may take or read it as its learner; 404 otherwise.
-
-    A learner whose session ended (signed out, or idle too long) is sent to sign in and then
-    back here, to the answers saved so far: the page exists, it is just theirs.
-    """
-    state = quiz_pages.attempt_state(db.session, token)
-    if state is not None and state.account_id is not None and viewer_id() is None:
-        _sign_in_first()
-    if state is None or not state.open_to(viewer_id):
-        abort(404)
-    return state
-
-
 def _may_review(owner: attempts.Ownership | None) -> bool:
     """Its learner, and the teacher of its assignment's class, may read an attempt's result."""
     return owner is not None and (owner.account_id is None
                                   or viewer_id() in (owner.account_id, owner.teacher_id))
-
-
-def _sign_in_first() -> NoReturn:
-    """Go to sign in, and come back to this page afterwards."""
-    abort(redirect(url_for("auth.login", next=request.full_path.rstrip("?")), code=303))
 
 
 @learner.get("/attempts/<token>")
@@ -268,7 +240,7 @@ def result(token: str) -> str | Response:
     """Score, answers, explanations and evidence of a submitted attempt."""
     owner = attempts.ownership(db.session, token)
     if owner is not None and owner.account_id is not None and viewer_id() is None:
-        _sign_in_first()  # someone's result: after signing in, theirs or their teacher's
+        sign_in_first()  # someone's result: after signing in, theirs or their teacher's
     if not _may_review(owner):
         abort(404)
     return _result_page(token)
@@ -362,6 +334,3 @@ def source(source_id: str) -> str:
     return render_template("learner/source.html", source=page, back_to_result=back, cite=citation,
                            title_given=title_given_by_quizapp(page.title))
 
-
-# The routes of learn mode and of review live in their own modules, on this blueprint.
-from quizapp.learner import learn_views, review_views  # noqa: E402,F401
