@@ -14,7 +14,7 @@ from quizapp.domain.review_schedule import review
 from quizapp.extensions import db
 from quizapp.models import Classroom
 from tests.conftest import People, bank_yaml
-from tests.helpers import soup
+from tests.helpers import soup, whole_quiz_form
 from tests.test_review import ALL_RIGHT, FACTS, cards, take
 
 # Bank "facts": q1 tender and q2 law on money, q3 scam on scams; "true" is right for each.
@@ -66,6 +66,7 @@ def test_levels_rise_in_one_sitting_from_a_quiz_then_a_review_then_the_quiz_agai
     bars = soup(learner.get("/")).select("#me-level-scams .level-bar span")
     assert ["filled" in span["class"] for span in bars] == [True, True, False, False]
     run = learner.post("/review", data={"start": "x"}).headers["Location"]
+    whole_quiz_form(learner, run)  # review runs start in learn mode: this one takes the whole form
     questions = soup(learner.get(run)).select("fieldset.question")  # the one missed today
     assert len(questions) == 1 and "Statement about law." in questions[0].get_text(" ", strip=True)
     learner.post(run, data={"q1": "true", "submit": "x"})
@@ -90,6 +91,7 @@ def test_a_question_missed_today_can_be_reviewed_today_as_fsrs_reviews_it_the_sa
     assert soup(learner.get("/review?concept=scams")).select_one("#missed-count") is None
     set_now(monkeypatch, dt.datetime(2026, 12, 9, 9, 0))  # three hours on, the same day
     run = learner.post("/review?concept=money", data={"start": "x"}).headers["Location"]
+    whole_quiz_form(learner, run)  # review runs start in learn mode: this one takes the whole form
     assert "Statement about law." in soup(learner.get(run)).get_text(" ", strip=True)
     learner.post(run, data={"q1": "true", "submit": "x"})
     after = cards(app)["law"]

@@ -274,8 +274,10 @@ def _tag(game_id: int, account_id: int | None, language: str) -> str:
 
 
 def _unchanged(tag: str) -> bool:
-    # A message waiting to be shown needs the page rendered.
-    return tag in request.if_none_match and not session.get("_flashes")
+    # Flask-Compress names a compressed page's ETag "<tag>:<encoding>": the browser sends that
+    # back, and it is the same page. A message waiting to be shown needs the page rendered.
+    sent = {etag.split(":", 1)[0] for etag in request.if_none_match.as_set()}
+    return tag in sent and not session.get("_flashes")
 
 
 def _not_modified(tag: str) -> Response:
