@@ -245,12 +245,12 @@ def submit_attempt(session: Session, token: str, raw: Mapping[int, list[str]],
         if attempt.answers_saved_at is not None:  # kept only until the answers are recorded
             session.execute(delete(SavedAnswer).where(SavedAnswer.attempt_id == attempt.id))
         if attempt.counts and attempt.assignment_id is not None and attempt.account_id is not None:
-            _record_best(session, attempt.id, attempt.assignment_id, attempt.account_id, score,
+            record_best(session, attempt.id, attempt.assignment_id, attempt.account_id, score,
                          attempt.max_score, at)
     return Submission(SubmitStatus.RECORDED)
 
 
-def _record_best(session: Session, attempt_id: int, assignment_id: int, account_id: int,
+def record_best(session: Session, attempt_id: int, assignment_id: int, account_id: int,
                  score: int, max_score: int, now: dt.datetime) -> None:
     """Keep the learner's best score and class total, in the submission's own transaction.
 

@@ -122,7 +122,7 @@ def delete_assignment(session: Session, assignment: Assignment) -> bool:
         if claimed.rowcount != 1:
             return False
         # Attempts before members: a submission holds its attempt's row, then locks its
-        # member's (attempts._record_best); taking them the other way round could deadlock.
+        # member's (attempts.record_best); taking them the other way round could deadlock.
         session.execute(update(Attempt).where(Attempt.assignment_id == assignment.id)
                         .values(counts=False).execution_options(synchronize_session=False))
         # Every member's row is locked before their total changes, as a submission locks it

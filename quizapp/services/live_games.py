@@ -45,7 +45,7 @@ from quizapp.models import (
     QuestionVersion,
 )
 from quizapp.services import review_cards
-from quizapp.services.attempts import _record_best  # the one rule for a class total
+from quizapp.services.attempts import record_best  # the one rule for a class total
 from quizapp.services.bank_access import assignable_by
 
 ACTIVE_MEMBER = Membership.removed_at.is_(None)
@@ -312,7 +312,7 @@ def _keep_attempts(session: Session, game: LiveGame, now: dt.datetime, retention
             for a in answers if given.get((player.id, a.position)) is not None], now, retention)
         if counts:
             assert game.assignment_id is not None
-            _record_best(session, attempt.id, game.assignment_id, player.account_id, score,
+            record_best(session, attempt.id, game.assignment_id, player.account_id, score,
                          max_score, now)
 
 
