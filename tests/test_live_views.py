@@ -298,3 +298,23 @@ def test_each_phone_shows_the_question_in_its_learners_language(app: Flask, peop
     bars = soup(room["teacher"].get(host)).select(".live-bar-label")
     labels = [label.get_text(strip=True) for label in bars]
     assert labels[0].startswith("Bitcoin mining")  # the projector speaks the class's language
+
+
+@pytest.mark.usefixtures("translated_bank")
+def test_the_reveal_shows_the_evidence_glossed_in_the_class_s_language(app: Flask, people: People) -> None:
+    app.config["WTF_CSRF_ENABLED"] = False
+    teacher_id = people.account("ms-rana", "teacher", "Ms Rana")
+    classroom = people.classroom(teacher_id)
+    with app.app_context():
+        db.session.get(Classroom, classroom).language = "es"
+        db.session.commit()
+    room = {"classroom": classroom, "assignment": people.assign(classroom),
+            "teacher": people.sign_in(app.test_client(), teacher_id, "ms-rana")}
+    host = open_game(room)
+    press(room["teacher"], host, "start")
+    press(room["teacher"], host, "reveal")
+    evidence = soup(room["teacher"].get(host)).select_one(".live-evidence")
+    assert evidence.blockquote["lang"] == "en"  # the passage as published, marked as English
+    gloss = evidence.select_one(".quote-translation span[lang=es]").get_text(strip=True)
+    assert gloss == ("El Salvador fue el primer país en adoptar el bitcoin como moneda de curso legal, "
+                     "en 2021.")
