@@ -1,5 +1,6 @@
-"""A live game's reports (who answered what, as a page and as CSV), the class's past games,
-and what a game can be made from."""
+"""A live game's reports (who answered what, as a page and as CSV) and the class's past games.
+
+What a game can be made from is in ``live_sources``."""
 
 from __future__ import annotations
 
@@ -14,14 +15,10 @@ from sqlalchemy.orm import Session
 
 from quizapp.models import (
     Account,
-    Assignment,
-    Bank,
     LiveAnswer,
     LiveGame,
     LivePlayer,
 )
-from quizapp.services.bank_access import assignable_by
-from quizapp.services.bank_words import title_in
 
 
 @dataclass(frozen=True)
@@ -51,28 +48,6 @@ def report(session: Session, game: LiveGame) -> list[ReportRow]:
             score += found.points if found else 0
         rows.append(ReportRow(player.display_name, answers, score))
     return rows
-
-
-@dataclass(frozen=True)
-class Sources:
-    """What a game can be made from: the class's assignments and the banks the teacher may assign."""
-
-    assignments: list[tuple[int, str]]  # (assignment id, its bank's title)
-    banks: list[tuple[str, str]]  # (bank slug, title)
-
-
-def sources(session: Session, teacher_id: int, classroom_id: int, language: str) -> Sources:
-    """The class's assignments, newest first, and the banks, by title, in ``language`` where translated."""
-    title = title_in(language)
-    assignments = session.execute(
-        select(Assignment.id, title.title).join(Bank, Bank.id == Assignment.bank_id)
-        .outerjoin(title.translation, title.on)
-        .where(Assignment.classroom_id == classroom_id, Assignment.deleted_at.is_(None))
-        .order_by(Assignment.id.desc())).all()
-    banks = session.execute(
-        select(Bank.slug, title.title).outerjoin(title.translation, title.on)
-        .where(Bank.deleted_at.is_(None), *assignable_by(teacher_id)).order_by(title.title)).all()
-    return Sources([(row[0], row[1]) for row in assignments], [(row[0], row[1]) for row in banks])
 
 
 def report_csv(rows: list[ReportRow], header: list[str], words: Callable[[object], str]) -> str:
