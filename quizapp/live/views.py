@@ -39,7 +39,6 @@ from quizapp.teacher.forms import shelf_groups
 from quizapp.teacher.views import own_class, teacher_only
 from quizapp.web.answer_words import response_error_words, response_words
 from quizapp.web.form_responses import form_status
-from quizapp.web.i18n import number
 from quizapp.web.message_catalogs import in_page_language
 from quizapp.web.qr_codes import qr_svg
 
@@ -98,6 +97,7 @@ def report(game_id: int) -> str:
     """Who answered what, per question, and their points."""
     game = _hosted(game_id)
     return render_template("live/report.html", game=game, rows=live_reports.report(db.session, game),
+                           questions=live_reports.report_questions(db.session, game, str(get_locale())),
                            classroom=db.session.get(Classroom, game.classroom_id))
 
 
@@ -120,8 +120,8 @@ def _source_choices(classroom_id: int) -> list[SelectChoice]:
     assigned, concepts, banks = _l("This class's assignments"), _l("Concepts"), _l("Every quiz")
     return ([SelectChoice(f"a:{id_}", title, optgroup=assigned) for id_, title in found.assignments]
             + [SelectChoice(f"c:{concept.id}", ngettext(
-                "%(title)s (%(num)s question)", "%(title)s (%(num)s questions)", size,
-                title=in_page_language(concept.title), num=number(size)), optgroup=concepts)
+                "%(title)s (%(num)d question)", "%(title)s (%(num)d questions)", size,
+                title=in_page_language(concept.title)), optgroup=concepts)
                for concept, size in found.concepts]
             + [SelectChoice(f"b:{slug}", title, optgroup=banks) for slug, title in found.banks])
 

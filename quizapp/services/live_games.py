@@ -129,7 +129,7 @@ def _picked_versions(session: Session, teacher_id: int, question_ids: Sequence[i
         .join(QuestionVersion, QuestionVersion.id == Question.current_version_id)
         .join(Bank, Bank.id == Question.bank_id)
         .where(Question.id.in_(question_ids), Question.retired.is_(False), Bank.deleted_at.is_(None),
-               *assignable_by(teacher_id))).tuples().all())
+               *assignable_by(teacher_id))).all())
     return [found[question_id] for question_id in question_ids] if len(found) == len(question_ids) else []
 
 

@@ -13,12 +13,17 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from quizapp.domain.bank_translation import current_words
 from quizapp.models import (
     Account,
+    Bank,
     LiveAnswer,
     LiveGame,
     LivePlayer,
+    Question,
+    QuestionVersion,
 )
+from quizapp.services.bank_words import title_in, translated_questions
 
 
 @dataclass(frozen=True)
@@ -48,6 +53,37 @@ def report(session: Session, game: LiveGame) -> list[ReportRow]:
             score += found.points if found else 0
         rows.append(ReportRow(player.display_name, answers, score))
     return rows
+
+
+@dataclass(frozen=True)
+class ReportQuestion:
+    """A question of the game as its report lists it: its prompt and its quiz, each in the
+    teacher's language where its bank has a translation (a game's questions may come from several)."""
+
+    prompt: str
+    language: str
+    bank_title: str
+    bank_language: str
+
+
+def report_questions(session: Session, game: LiveGame, language: str) -> list[ReportQuestion]:
+    """The game's questions in its order, each from its own bank."""
+    words = title_in(language)
+    rows = session.execute(
+        select(QuestionVersion.id, QuestionVersion.prompt, QuestionVersion.text_fingerprint, Question.slug,
+               Question.bank_id, Bank.language, words.title.label("title"),
+               words.language.label("title_language"))
+        .join(Question, Question.id == QuestionVersion.question_id).join(Bank, Bank.id == Question.bank_id)
+        .outerjoin(words.translation, words.on)
+        .where(QuestionVersion.id.in_([q["version"] for q in game.questions]))).all()
+    translated = translated_questions(session, {row.bank_id for row in rows if row.language != language},
+                                      language)
+    found: dict[int, ReportQuestion] = {}
+    for row in rows:
+        shown = current_words(translated.get(row.bank_id, {}).get(row.slug), row.text_fingerprint)
+        found[row.id] = ReportQuestion(shown["prompt"] if shown else row.prompt,
+                                       language if shown else row.language, row.title, row.title_language)
+    return [found[q["version"]] for q in game.questions]
 
 
 def report_csv(rows: list[ReportRow], header: list[str], words: Callable[[object], str]) -> str:
