@@ -362,3 +362,27 @@ def test_a_game_from_one_bank_still_names_its_bank(app: Flask, room: dict, banks
         assert game_id is not None
         assert db.session.get(LiveGame, game_id).bank_id is not None
     assert game_slugs(app, game_id) == ["b1", "b2"]
+
+
+def test_going_back_before_0021_gives_a_mixed_game_the_bank_of_its_first_question(
+        app: Flask, room: dict, banks: dict[str, int], database_url: str) -> None:
+    from alembic import command
+    from sqlalchemy import text
+
+    from quizapp.database import make_engine
+    from quizapp.schema import alembic_config
+
+    if not database_url.startswith("sqlite"):
+        pytest.skip("the PostgreSQL database is shared by the whole run: going down once is enough")
+    with app.test_request_context():
+        assert live_games.create_game(db.session, room["teacher_id"], room["classroom"], Options(),
+                                      question_ids=[banks["b1"], banks["a1"]]) is not None
+        beta = db.session.scalar(select(Bank.id).where(Bank.slug == "beta"))
+        db.session.close()
+    config = alembic_config(database_url)
+    command.downgrade(config, "0020")
+    engine = make_engine(database_url)
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT bank_id FROM live_game")).scalar() == beta
+    engine.dispose()
+    command.upgrade(config, "head")

@@ -315,8 +315,8 @@ def pick(offered: Sequence[int], sent: Iterable[str]) -> Picking:
     if not wanted:
         return Picking((), msg("Tick at least one question."))
     if len(wanted) > MAX_QUESTIONS:
-        return Picking((), msg("You ticked %(num)s questions: a game holds at most %(max)s. "
-                               "Untick some.", num=len(wanted), max=MAX_QUESTIONS))
+        return Picking((), msg("You ticked %(num)s questions: a game holds at most %(max)s. Untick some.",
+                               num=len(wanted), max=MAX_QUESTIONS))
     if not wanted <= set(offered):
         return Picking((), msg("Some of the ticked questions cannot be played: tick them again."))
     return Picking(tuple(question for question in offered if question in wanted))
