@@ -48,9 +48,10 @@ class OfferedBank:
     questions: tuple[OfferedQuestion, ...]
 
 
-def offered(session: Session, teacher_id: int, language: str) -> Shelves[OfferedBank]:
+def offered(session: Session, teacher_id: int, language: str, prompts: bool = True) -> Shelves[OfferedBank]:
     """The banks the teacher may assign that have questions, shelved as the library does, each
-    with its current, non-retired questions in the bank's order."""
+    with its current, non-retired questions in the bank's order; their prompts in ``language``
+    where translated (unless ``prompts`` is False: only their number and concept are wanted)."""
     shelves = assignable_banks(session, teacher_id, language)
     rows = session.execute(
         select(Question.id, Question.position, Question.slug, Question.bank_id, Bank.slug.label("bank"),
@@ -61,7 +62,7 @@ def offered(session: Session, teacher_id: int, language: str) -> Shelves[Offered
         .where(Question.retired.is_(False), Bank.deleted_at.is_(None), *assignable_by(teacher_id))
         .order_by(Question.bank_id, Question.position)).all()
     translated = translated_questions(session, {row.bank_id for row in rows if row.language != language},
-                                      language)
+                                      language) if prompts else {}
     questions: dict[str, list[OfferedQuestion]] = {}
     for row in rows:
         words = current_words(translated.get(row.bank_id, {}).get(row.slug), row.text_fingerprint)
@@ -98,7 +99,8 @@ def banks_holding(shelves: Shelves[OfferedBank], questions: set[int]) -> set[str
 
 def concept_question_ids(session: Session, teacher_id: int, concept: str, language: str) -> list[int]:
     """A concept's questions the teacher may assign, in the library's order, at most MAX_QUESTIONS."""
-    return rules.concept_questions(offered_in_order(offered(session, teacher_id, language)), concept)
+    shelves = offered(session, teacher_id, language, prompts=False)
+    return rules.concept_questions(offered_in_order(shelves), concept)
 
 
 @dataclass(frozen=True)
@@ -119,7 +121,7 @@ def sources(session: Session, teacher_id: int, classroom_id: int, language: str)
         .outerjoin(title.translation, title.on)
         .where(Assignment.classroom_id == classroom_id, Assignment.deleted_at.is_(None))
         .order_by(Assignment.id.desc())).all()
-    shelves = offered(session, teacher_id, language)
+    shelves = offered(session, teacher_id, language, prompts=False)
     sizes = rules.concept_sizes(offered_in_order(shelves))
     banks = sorted(((bank.slug, bank.title) for bank in _in_order(shelves)),
                    key=lambda bank: bank[1].casefold())
