@@ -2,13 +2,16 @@
 
 The two pages that poll (the host screen every second, a phone every two) carry an ETag
 of what they show (``live_screens.poll_tag``): the browser asks again with it and gets
-``304 Not Modified``, with no page rendered, until something changed.
+``304 Not Modified``, with no page rendered, until something changed. With JavaScript,
+``static/live.js`` replaces their meta refresh: it asks ``changed`` about once a second
+(a 304 of a few bytes) and reloads the page only when the game moved.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from contextlib import nullcontext
+from dataclasses import dataclass
 
 from flask import (
     Blueprint,
@@ -38,12 +41,22 @@ from quizapp.services.live_games import AnswerStatus, JoinOutcome, Options
 from quizapp.teacher.views import own_class, teacher_only
 from quizapp.web.answer_words import response_error_words, response_words
 from quizapp.web.form_responses import form_status
+from quizapp.web.headers import OWN_SCRIPT_POLICY
 from quizapp.web.qr_codes import qr_svg
 
 live = Blueprint("live", __name__)
 
 HOST_REFRESH_SECONDS = 1
 PHONE_REFRESH_SECONDS = 2
+
+
+@dataclass(frozen=True)
+class Poll:
+    """What live.js needs: where to ask, the tag the page was drawn with, the page to reload."""
+
+    ask: str
+    tag: str
+    page: str
 
 
 @live.route("/teach/classes/<id:classroom_id>/live", methods=["GET", "POST"])
@@ -123,7 +136,8 @@ def host(game_id: int) -> Response:
         html = render_template("live/host.html", s=view, join_link=link,
                                join_qr=qr_svg(link, _("QR code of the join link")),
                                controls=_controls(view.version, back),
-                               refresh=_refresh(HOST_REFRESH_SECONDS))
+                               refresh=_refresh(HOST_REFRESH_SECONDS),
+                               poll=_poll(game_id, None, url_for(".host", game_id=game_id)))
     return _tagged(html, tag)
 
 
@@ -205,6 +219,7 @@ def _phone(game: LiveGame, answer_form: AnswerForm | None = None, problem: str |
         if waiting_for_answer else PHONE_REFRESH_SECONDS
     return render_template("live/play.html", v=view, s=view.screen, join_form=JoinForm(),
                            answer_form=form, problem=problem, refresh=_refresh(seconds),
+                           poll=_poll(game.id, current_user.account_id, url_for(".play", game_id=game.id)),
                            chosen=request.form.getlist("answer") if problem else ())
 
 
@@ -238,7 +253,7 @@ def answer(game_id: int) -> Response | tuple[str, int]:
     if outcome.status in (AnswerStatus.NEEDS_CORRECTION, AnswerStatus.BLANK):
         problem = (response_error_words(outcome.error) if outcome.error is not None
                    else _("Choose or type an answer first."))
-        return _phone(game, form, problem), 422
+        return _page(_phone(game, form, problem), 422)
     if outcome.status is AnswerStatus.CLOSED:
         flash(_("Time was up for that question: your answer did not count."))
     return redirect(url_for(".play", game_id=game_id), code=303)
@@ -282,12 +297,50 @@ def _unchanged(tag: str) -> bool:
 
 def _not_modified(tag: str) -> Response:
     response = Response(status=304)
+    # A 304's headers replace the kept page's: it must allow live.js as the page did.
+    response.headers["Content-Security-Policy"] = OWN_SCRIPT_POLICY
     response.set_etag(tag)
     return response
 
 
 def _tagged(html: str, tag: str) -> Response:
-    response = Response(html, mimetype="text/html")
+    response = _page(html)
+    response.set_etag(tag)
+    return response
+
+
+def _page(html: str, status: int = 200) -> Response:
+    """A host screen or phone page: it may run live.js, our own script."""
+    response = Response(html, status=status, mimetype="text/html")
+    response.headers["Content-Security-Policy"] = OWN_SCRIPT_POLICY
+    return response
+
+
+def _poll(game_id: int, account_id: int | None, page: str) -> Poll | None:
+    """live.js's settings; none when the viewer stopped the refreshing (WCAG 2.2.1)."""
+    if "still" in request.args:
+        return None
+    tag = live_screens.poll_tag(db.session, game_id, clock.now(), account_id,
+                                countdown=account_id is None)
+    return Poll(url_for(".changed", game_id=game_id), tag or "", page)
+
+
+@live.get("/live/<id:game_id>/changed")
+@login_required
+def changed(game_id: int) -> Response:
+    """Has the viewer's page changed? live.js asks with its tag: 304 while not, 200 when it has.
+
+    The teacher asks for the host screen; a learner of the class for their phone, whose tag
+    leaves out the countdown (a reload would lose what they are choosing); anyone else: 404.
+    """
+    hosting = current_user.is_teacher and live_games.hosted_game(db.session, current_user.account_id, game_id)
+    if not hosting and live_games.learners_game(db.session, current_user.account_id, game_id) is None:
+        abort(404)
+    account_id = None if hosting else current_user.account_id
+    tag = live_screens.poll_tag(db.session, game_id, clock.now(), account_id, countdown=bool(hosting))
+    if tag is None:
+        abort(404)
+    response = _not_modified(tag) if _unchanged(tag) else Response(tag, mimetype="text/plain")
     response.set_etag(tag)
     return response
 
