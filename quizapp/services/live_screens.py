@@ -84,6 +84,7 @@ class Evidence:
     quote: str
     source_id: str
     source_title: str
+    language: str = "en"  # the source's: the quote keeps its own language and direction
 
 
 @dataclass(frozen=True)
@@ -270,7 +271,7 @@ def _bars(session: Session, game: LiveGame, version: QuestionVersion,
 
 
 def _evidence(version: QuestionVersion) -> list[Evidence]:
-    return [Evidence(c.quote, c.source_id, c.source.title) for c in version.citations]
+    return [Evidence(c.quote, c.source_id, c.source.title, c.source.language) for c in version.citations]
 
 
 def standings(session: Session, game: LiveGame, language: str | None = None) -> list[rules.Place]:
