@@ -358,3 +358,23 @@ def test_the_changed_endpoint_answers_304_until_the_game_moves(room: dict, app: 
     # Only the class's learners and its teacher may ask.
     assert room["zed"].get(f"{game}/changed", headers=asked).status_code == 404
     assert app.test_client().get(f"{game}/changed").status_code == 302
+
+
+def test_the_teachers_phone_follows_the_game_without_its_countdown(room: dict, moved_clock: None) -> None:
+    host = open_game(room)
+    game = host.removesuffix("/host")
+    teacher = room["teacher"]
+    remote = teacher.get(f"{game}/remote")
+    assert "script-src 'self'" in remote.headers["Content-Security-Policy"]
+    script = soup(remote).head.find("script")
+    assert script["data-ask"] == f"{game}/changed?steady=1" and script["data-page"] == f"{game}/remote"
+    room["ali"].post(f"{game}/join")
+    joined = teacher.get(script["data-ask"], headers={"If-None-Match": f'"{script["data-tag"]}"'})
+    assert joined.status_code == 200  # someone joined: the page reloads
+    press(teacher, host, "start")
+    clock.move(dt.timedelta(seconds=6))
+    tag = soup(teacher.get(f"{game}/remote")).head.find("script")["data-tag"]
+    clock.move(dt.timedelta(seconds=9))  # the countdown moved, nothing else
+    assert teacher.get(f"{game}/changed?steady=1", headers={"If-None-Match": f'"{tag}"'}).status_code == 304
+    still = soup(teacher.get(f"{game}/remote?still=1"))
+    assert still.find("script") is None and still.find("a", string="Refresh") is not None

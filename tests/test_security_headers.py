@@ -16,7 +16,7 @@ world = test_access_control.world  # the access matrix's fixture: its accounts, 
 TEMPLATES = Path(__file__).resolve().parent.parent / "quizapp" / "templates"
 QUIZ_PAGE = re.compile(r"/attempts/[^/]+")
 LIVE_POLLED = re.compile(r"/live/\d+(/host)?")
-LIVE_ANSWER = re.compile(r"/live/\d+/answer")
+LIVE_SCRIPTED = re.compile(r"/live/\d+(/host|/remote|/answer)?")  # live.js
 ALWAYS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "same-origin",
@@ -45,9 +45,10 @@ def test_every_response_carries_the_security_headers(app: Flask, people: People,
                         if headers.get(name) != value and not (
                             name == "Referrer-Policy" and headers.get(name) == "no-referrer")]
             # The quiz page runs a script, its own file, which saves answers as they change; the
-            # live game's polled pages run live.js, which asks whether they changed.
-            own_script = (QUIZ_PAGE.fullmatch(path) or LIVE_POLLED.fullmatch(path)
-                          or LIVE_ANSWER.fullmatch(path)) and response.status_code in (200, 422)
+            # live game's phone, host screen and teacher's remote run live.js, which asks whether
+            # they changed.
+            own_script = (QUIZ_PAGE.fullmatch(path) or LIVE_SCRIPTED.fullmatch(path)) \
+                and response.status_code in (200, 422)
             scripts = "script-src 'self'" if own_script else "script-src 'none'"
             if "frame-ancestors 'none'" not in policy or "style-src 'self'" not in policy \
                     or "'unsafe-inline'" in policy or f"{scripts};" not in policy:

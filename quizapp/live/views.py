@@ -143,12 +143,15 @@ def host(game_id: int) -> Response:
 
 @live.get("/live/<id:game_id>/remote")
 @teacher_only
-def remote(game_id: int) -> str:
+def remote(game_id: int) -> Response:
     """The teacher's phone: the same controls, who is playing, and a button to remove each."""
     game = _hosted(game_id)
     view = live_screens.screen(db.session, game, clock.now(), str(get_locale()))
-    return render_template("live/remote.html", s=view, controls=_controls(view.version, "remote"),
-                           remove_form=RemoveForm())
+    # With JavaScript it follows the game (live.js), without the countdown: a phone reloaded
+    # each second would move the buttons under the teacher's thumb.
+    return _page(render_template("live/remote.html", s=view, controls=_controls(view.version, "remote"),
+                                 remove_form=RemoveForm(),
+                                 poll=_poll(game_id, None, url_for(".remote", game_id=game_id), steady=True)))
 
 
 def _small_number(value: str | None) -> int | None:
@@ -316,13 +319,17 @@ def _page(html: str, status: int = 200) -> Response:
     return response
 
 
-def _poll(game_id: int, account_id: int | None, page: str) -> Poll | None:
-    """live.js's settings; none when the viewer stopped the refreshing (WCAG 2.2.1)."""
+def _poll(game_id: int, account_id: int | None, page: str, *, steady: bool = False) -> Poll | None:
+    """live.js's settings; none when the viewer stopped the refreshing (WCAG 2.2.1).
+
+    A phone's tag leaves out the countdown (a learner's, or with ``steady`` the teacher's).
+    """
     if "still" in request.args:
         return None
-    tag = live_screens.poll_tag(db.session, game_id, clock.now(), account_id,
-                                countdown=account_id is None)
-    return Poll(url_for(".changed", game_id=game_id), tag or "", page)
+    steady = steady or account_id is not None
+    tag = live_screens.poll_tag(db.session, game_id, clock.now(), account_id, countdown=not steady)
+    ask = url_for(".changed", game_id=game_id, **({"steady": 1} if steady and account_id is None else {}))
+    return Poll(ask, tag or "", page)
 
 
 @live.get("/live/<id:game_id>/changed")
@@ -330,14 +337,16 @@ def _poll(game_id: int, account_id: int | None, page: str) -> Poll | None:
 def changed(game_id: int) -> Response:
     """Has the viewer's page changed? live.js asks with its tag: 304 while not, 200 when it has.
 
-    The teacher asks for the host screen; a learner of the class for their phone, whose tag
-    leaves out the countdown (a reload would lose what they are choosing); anyone else: 404.
+    The teacher asks for the host screen (``?steady``: their phone, without the countdown); a
+    learner of the class for their phone, whose tag leaves out the countdown (a reload would
+    lose what they are choosing); anyone else: 404.
     """
     hosting = current_user.is_teacher and live_games.hosted_game(db.session, current_user.account_id, game_id)
     if not hosting and live_games.learners_game(db.session, current_user.account_id, game_id) is None:
         abort(404)
     account_id = None if hosting else current_user.account_id
-    tag = live_screens.poll_tag(db.session, game_id, clock.now(), account_id, countdown=bool(hosting))
+    countdown = bool(hosting) and "steady" not in request.args
+    tag = live_screens.poll_tag(db.session, game_id, clock.now(), account_id, countdown=countdown)
     if tag is None:
         abort(404)
     response = _not_modified(tag) if _unchanged(tag) else Response(tag, mimetype="text/plain")
