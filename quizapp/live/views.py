@@ -130,6 +130,7 @@ def host(game_id: int) -> Response:
     if _unchanged(tag):
         return _not_modified(tag)
     with force_locale(language) if language else nullcontext():
+        poll = _poll(game_id, None, url_for(".host", game_id=game_id))  # before the page: see _poll
         view = live_screens.screen(db.session, game, clock.now(), str(get_locale()))
         link = url_for(".play", game_id=game_id, _external=True)
         back = "still" if "still" in request.args else "host"
@@ -137,7 +138,7 @@ def host(game_id: int) -> Response:
                                join_qr=qr_svg(link, _("QR code of the join link")),
                                controls=_controls(view.version, back),
                                refresh=_refresh(HOST_REFRESH_SECONDS),
-                               poll=_poll(game_id, None, url_for(".host", game_id=game_id)))
+                               poll=poll)
     return _tagged(html, tag)
 
 
@@ -146,12 +147,12 @@ def host(game_id: int) -> Response:
 def remote(game_id: int) -> Response:
     """The teacher's phone: the same controls, who is playing, and a button to remove each."""
     game = _hosted(game_id)
-    view = live_screens.screen(db.session, game, clock.now(), str(get_locale()))
     # With JavaScript it follows the game (live.js), without the countdown: a phone reloaded
     # each second would move the buttons under the teacher's thumb.
+    poll = _poll(game_id, None, url_for(".remote", game_id=game_id), steady=True)
+    view = live_screens.screen(db.session, game, clock.now(), str(get_locale()))
     return _page(render_template("live/remote.html", s=view, controls=_controls(view.version, "remote"),
-                                 remove_form=RemoveForm(),
-                                 poll=_poll(game_id, None, url_for(".remote", game_id=game_id), steady=True)))
+                                 remove_form=RemoveForm(), poll=poll))
 
 
 def _small_number(value: str | None) -> int | None:
@@ -211,6 +212,7 @@ def play(game_id: int) -> Response:
 
 
 def _phone(game: LiveGame, answer_form: AnswerForm | None = None, problem: str | None = None) -> str:
+    poll = _poll(game.id, current_user.account_id, url_for(".play", game_id=game.id))
     now = clock.now()
     view = live_screens.player_view(db.session, game, current_user.account_id, now, str(get_locale()))
     form = answer_form or AnswerForm(formdata=None, position=view.screen.position,
@@ -222,7 +224,7 @@ def _phone(game: LiveGame, answer_form: AnswerForm | None = None, problem: str |
         if waiting_for_answer else PHONE_REFRESH_SECONDS
     return render_template("live/play.html", v=view, s=view.screen, join_form=JoinForm(),
                            answer_form=form, problem=problem, refresh=_refresh(seconds),
-                           poll=_poll(game.id, current_user.account_id, url_for(".play", game_id=game.id)),
+                           poll=poll,
                            chosen=request.form.getlist("answer") if problem else ())
 
 
@@ -323,6 +325,8 @@ def _poll(game_id: int, account_id: int | None, page: str, *, steady: bool = Fal
     """live.js's settings; none when the viewer stopped the refreshing (WCAG 2.2.1).
 
     A phone's tag leaves out the countdown (a learner's, or with ``steady`` the teacher's).
+    Taken before the page is drawn: a tag older than the page costs at most one more reload,
+    a newer one (the question opening in between) would leave the page as it was for good.
     """
     if "still" in request.args:
         return None
