@@ -130,6 +130,13 @@ def test_a_whole_game_on_the_projector_and_four_phones(app, browser, live_server
             expect(host.locator(".live-answered")).to_contain_text("3 of 4 have answered", timeout=WAIT)
             # Offline, the phone keeps the page it had (no error page), however the game moved.
             expect(phones["dana"].locator(".live-verdict")).to_be_visible()
+            # Nothing changes for Ayesha now ("Answer received"): with JavaScript her page stays
+            # put (live.js gets 304s), while Ali's, without, reloads itself every 2 s.
+            reloads: list[int] = []
+            phones["ayesha"].on("load", lambda _page, seen=reloads: seen.append(1))
+            for _ in range(2):
+                phones["ali"].wait_for_event("load", timeout=WAIT)
+            assert reloads == []
             time.sleep(max(0.0, 10 - (time.monotonic() - offline_since)))  # the 10 s the issue names
             contexts["dana"].set_offline(False)
             back = time.monotonic()
