@@ -128,6 +128,8 @@ MATRIX: dict[tuple[str, str], tuple[str, tuple[int, ...]]] = {
     # A live game of class A, learner A playing: teachers host it, learners of the class play.
     ("live.new_game", "GET"): ("/teach/classes/{classroom}/live", (302, 403, 403, 200, 404)),
     ("live.new_game", "POST"): ("/teach/classes/{classroom}/live", (302, 403, 403, 422, 404)),
+    ("live.pick_game", "GET"): ("/teach/classes/{classroom}/live/pick", (302, 403, 403, 200, 404)),
+    ("live.pick_game", "POST"): ("/teach/classes/{classroom}/live/pick", (302, 403, 403, 422, 404)),
     ("live.host", "GET"): ("/live/{game}/host", (302, 403, 403, 200, 404)),
     ("live.remote", "GET"): ("/live/{game}/remote", (302, 403, 403, 200, 404)),
     ("live.report", "GET"): ("/live/{game}/report", (302, 403, 403, 200, 404)),

@@ -9,6 +9,7 @@ import pytest
 from quizapp.domain.answer_cues import (
     CueFigures,
     Shown,
+    commonest_pattern,
     cues_of,
     key_is_longest,
     keys_apart,
@@ -97,10 +98,22 @@ def test_the_figures_count_per_language_and_warnings_come_in_file_order() -> Non
     ]
     warnings, figures = measure("en", questions)
     assert [(w.line, w.subject) for w in warnings] == [(9, "b/m"), (20, "b/late")]
-    assert figures == CueFigures("en", single=2, key_longest=1, multiple=2, keys_apart=1, warnings=2)
+    assert figures == CueFigures("en", single=2, key_longest=1, multiple=2, keys_apart=1, warnings=2,
+                                 pattern=(2, 3), pattern_count=2)
     assert figures.longest_share == 0.5 and not figures.goals_met
-    assert CueFigures("ur", 10, 3, 2, 0).goals_met
-    assert not CueFigures("ur", 10, 4, 2, 0).goals_met
+    assert CueFigures("ur", 10, 3, 3, 0, pattern=(2, 4), pattern_count=1).goals_met
+    assert not CueFigures("ur", 10, 4, 3, 0, pattern=(2, 4), pattern_count=1).goals_met
+    assert not CueFigures("ur", 10, 3, 3, 0, pattern=(3, 5), pattern_count=2).goals_met
+
+
+def test_the_commonest_pattern_of_right_answers_is_counted_ties_to_the_most_right() -> None:
+    def multiple(right: int, choices: int) -> Shown:
+        return Shown("b.yaml", 1, "b/m", "multiple", "Which?", tuple("abcdefg"[:choices]),
+                     tuple(range(right)))
+
+    assert commonest_pattern([multiple(3, 5), multiple(3, 5), multiple(2, 4), multiple(1, 4)]) == ((3, 5), 2)
+    assert commonest_pattern([multiple(2, 4), multiple(3, 5)]) == ((3, 5), 1)
+    assert commonest_pattern([Shown("b.yaml", 1, "b/s", "single", "?", ("a", "b"), (0,))]) == ((0, 0), 0)
 
 
 BANK = """\
@@ -153,7 +166,7 @@ def test_a_translation_is_measured_in_its_own_words_with_the_banks_answers() -> 
     assert [(s.path, s.subject, s.choices[0], s.keys) for s in shown["ur"]] == [
         ("b.ur.yaml", "b/q", "ایل سلواڈور", (0,)), ("b.ur.yaml", "b/m", "الف", (0, 1))]
     measured = {figures.language: (warnings, figures) for warnings, figures in measure_catalog(catalog)}
-    assert measured["en"][1] == CueFigures("en", 1, 1, 1, 1, 2)
+    assert measured["en"][1] == CueFigures("en", 1, 1, 1, 1, 2, (2, 3), 1)
     assert [(w.path, w.line) for w in measured["en"][0]] == [("b.yaml", 4), ("b.yaml", 13)]
     # In Urdu the key is shorter than the wrong choice and the keys are not all shorter: no cue.
-    assert measured["ur"] == ([], CueFigures("ur", 1, 0, 1, 0, 0))
+    assert measured["ur"] == ([], CueFigures("ur", 1, 0, 1, 0, 0, (2, 3), 1))

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from quizapp.domain.answer_cues import CueFigures, measure_catalog
 from quizapp.domain.bank_format import QUESTION_TYPES, Bank
 from quizapp.domain.catalog import read_catalog
 from quizapp.domain.citations import normalise
@@ -131,6 +132,14 @@ def test_a_multiple_questions_key_is_never_the_longest_choices() -> None:
                  and (rest := [c for c in q.key["choices"] if c not in q.key["answer"]])
                  and min(map(len, q.key["answer"])) > max(map(len, rest))]
     assert giveaways == []
+
+
+@pytest.mark.parametrize("figures", [figures for _, figures in measure_catalog(CATALOG)],
+                         ids=lambda figures: figures.language)
+def test_every_language_meets_the_answer_cue_goals(figures: CueFigures) -> None:
+    """As learners read them, in each language: the key rarely the longest, keys never set apart by
+    length, and no one count of right answers in more than a third of multiple-answer questions."""
+    assert figures.goals_met, figures
 
 
 def test_no_all_or_none_of_the_above() -> None:

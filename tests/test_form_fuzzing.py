@@ -81,6 +81,8 @@ FORMS = [
     ("teacher.close_flag", "/teach/flags/{flag}/close", "teacher", ["submit"]),
     ("live.new_game", "/teach/classes/{classroom}/live", "teacher",
      ["source", "seconds", "no_timer", "speed_bonus", "board_each", "late_join", "counts", "create"]),
+    ("live.pick_game", "/teach/classes/{classroom}/live/pick", "teacher",
+     ["questions", "seconds", "no_timer", "speed_bonus", "board_each", "late_join", "create"]),
     ("live.control", "/live/{game}/control", "teacher",
      ["version", "back", "start", "next", "pause", "resume", "reveal", "skip", "end"]),
     ("live.remove_player", "/live/{game}/players/{player}/remove", "teacher", ["remove"]),

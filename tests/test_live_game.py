@@ -6,9 +6,11 @@ import datetime as dt
 
 from quizapp.domain.live_game import (
     MAX_BONUS_UNITS,
+    MAX_QUESTIONS,
     RIGHT_ANSWER_UNITS,
     Clock,
     Move,
+    Offered,
     Pacing,
     Phase,
     Player,
@@ -16,8 +18,11 @@ from quizapp.domain.live_game import (
     answer_points,
     answer_timing,
     bar_percent,
+    concept_questions,
+    concept_sizes,
     option_counts,
     phase,
+    pick,
     resumed,
     seconds_left,
     standings,
@@ -117,3 +122,25 @@ def test_the_reveals_bars_count_each_choice_once_per_player() -> None:
     assert option_counts(4, [[2], [2, 2], [0, 2], [9]]) == [1, 0, 3, 0]
     assert bar_percent(3, 4) == 75
     assert bar_percent(0, 0) == 0
+
+
+def test_a_concepts_game_takes_its_questions_in_the_order_offered_up_to_the_limit() -> None:
+    offered = [Offered(1, "money"), Offered(2, "custody"), Offered(3, "money"), Offered(4, None)]
+    assert concept_questions(offered, "money") == [1, 3]
+    assert concept_questions(offered, "scams") == []
+    many = [Offered(n, "money") for n in range(100, 140)]
+    assert concept_questions(many, "money") == list(range(100, 100 + MAX_QUESTIONS))
+    assert concept_sizes([*offered, *many]) == {"money": MAX_QUESTIONS, "custody": 1}
+
+
+def test_picked_questions_come_in_the_order_shown_and_too_many_or_unknown_are_refused() -> None:
+    offered = list(range(10, 50))
+    assert pick(offered, ["30", "12", "12", "11"]).questions == (11, 12, 30)
+    assert pick(offered, []).problem is not None and pick(offered, []).questions == ()
+    too_many = pick(offered, [str(n) for n in range(10, 41)])
+    assert too_many.questions == () and too_many.problem is not None
+    assert str(too_many.problem) == "You ticked 31 questions: a game holds at most 30. Untick some."
+    assert len(pick(offered, [str(n) for n in range(10, 40)]).questions) == MAX_QUESTIONS
+    for forged in (["10", "99"], ["10", "ten"], ["10", "١٢"], ["10", "-1"]):
+        refused = pick(offered, forged)
+        assert refused.questions == () and "cannot be played" in str(refused.problem)

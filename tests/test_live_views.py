@@ -378,3 +378,23 @@ def test_the_teachers_phone_follows_the_game_without_its_countdown(room: dict, m
     assert teacher.get(f"{game}/changed?steady=1", headers={"If-None-Match": f'"{tag}"'}).status_code == 304
     still = soup(teacher.get(f"{game}/remote?still=1"))
     assert still.find("script") is None and still.find("a", string="Refresh") is not None
+
+
+@pytest.mark.usefixtures("translated_bank")
+def test_the_reveal_shows_the_evidence_glossed_in_the_class_s_language(app: Flask, people: People) -> None:
+    app.config["WTF_CSRF_ENABLED"] = False
+    teacher_id = people.account("ms-rana", "teacher", "Ms Rana")
+    classroom = people.classroom(teacher_id)
+    with app.app_context():
+        db.session.get(Classroom, classroom).language = "es"
+        db.session.commit()
+    room = {"classroom": classroom, "assignment": people.assign(classroom),
+            "teacher": people.sign_in(app.test_client(), teacher_id, "ms-rana")}
+    host = open_game(room)
+    press(room["teacher"], host, "start")
+    press(room["teacher"], host, "reveal")
+    evidence = soup(room["teacher"].get(host)).select_one(".live-evidence")
+    assert evidence.blockquote["lang"] == "en"  # the passage as published, marked as English
+    gloss = evidence.select_one(".quote-translation span[lang=es]").get_text(strip=True)
+    assert gloss == ("El Salvador fue el primer país en adoptar el bitcoin como moneda de curso legal, "
+                     "en 2021.")

@@ -5,11 +5,14 @@ outside the markers must be data: bank and article text (marked with its own ``l
 names and codes (isolated in ``<bdi>``, ``<code>``, or ``translate="no"``), dates
 (``<time>``), numbers and punctuation. Anything else is an English string that Spanish
 and Urdu readers would see. The page's ``<title>`` holds no markup, so data there is
-recognised as text the page shows as data elsewhere.
+recognised as text the page shows as data elsewhere. A CSV file's header row is checked the same
+way: a column a spreadsheet shows in English is a string that escaped.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from collections.abc import Iterator
 
@@ -104,6 +107,17 @@ def unmarked_text(html: str) -> list[str]:
             if not ALLOWED.match(text.replace(BRAND, ""))]
 
 
+def unmarked_csv_header(body: str) -> list[str]:
+    """The header cells of a CSV file with words outside the markers: a spreadsheet's English column."""
+    header = next(csv.reader(io.StringIO(body.lstrip("\ufeff"))), [])
+    return [cell for cell in header if not ALLOWED.match(MARKED.sub("", cell))]
+
+
+def test_the_csv_detector_finds_an_english_column() -> None:
+    assert unmarked_csv_header("⟦name⟧,⟦Quiz: best⟧\r\nZara,3\r\n") == []
+    assert unmarked_csv_header("⟦name⟧,points\r\n") == ["points"]
+
+
 def test_the_detector_finds_an_unmarked_string() -> None:
     assert unmarked_text("<p>⟦Marked⟧ <bdi>Zara</bdi> 12/20</p>") == []
     assert unmarked_text("<p>⟦Back to <bdi>8B</bdi>⟧</p><p>Back to <bdi>8B</bdi></p>") == ["Back to"]
@@ -128,9 +142,12 @@ def test_every_page_shows_only_translated_messages_and_data(app: Flask, people: 
                 continue
             path = template.format(**world["values"])
             response = client.open(path, method=method, data={} if method == "POST" else None)
-            if not response.content_type.startswith("text/html"):
+            if response.content_type.startswith("text/csv"):
+                leftovers = unmarked_csv_header(response.get_data(as_text=True))
+            elif response.content_type.startswith("text/html"):
+                leftovers = unmarked_text(response.get_data(as_text=True))
+            else:
                 continue
-            leftovers = unmarked_text(response.get_data(as_text=True))
             if leftovers:
                 seen[f"{method} {path} as {role} ({response.status_code})"] = leftovers
     assert seen == {}, "\n".join(f"{page}: {texts}" for page, texts in seen.items())

@@ -17,6 +17,7 @@ from quizapp.domain.source_translation import (
     source_fingerprint,
 )
 from tests.helpers import linked_stylesheets_bytes
+from tests.test_source_translation_browser import submitted_blank
 
 PROJECT = Path(__file__).resolve().parent.parent
 ORIGINAL = Article("explainer-x", "Who holds your keys?", "First paragraph.\n\nSecond one, longer.",
@@ -138,3 +139,21 @@ def test_every_translated_explainer_page_is_light_with_its_stylesheet(client, sa
                   for link in BeautifulSoup(page, "html.parser").select('link[rel="stylesheet"]')]
         assert all(b"@font-face" not in style.read_bytes() for style in styles)
         assert len(page) + linked_stylesheets_bytes(page) <= 30 * 1024
+
+
+@pytest.mark.parametrize("language", ["es", "ur"])
+def test_a_result_names_the_explainer_by_the_title_of_the_page_its_link_opens(
+        app, questions_dir, load_banks, language: str) -> None:  # type: ignore[no-untyped-def]
+    for suffix in ["", ".es", ".ur"]:
+        shutil.copyfile(PROJECT / "questions" / f"custody-and-keys{suffix}.yaml",
+                        questions_dir / f"custody-and-keys{suffix}.yaml")
+    load_banks()
+    result = submitted_blank(app, "custody-and-keys")
+    catalog = read_catalog(PROJECT / "questions", PROJECT / "seeds")
+    title = next(t.title for t in catalog.source_translations
+                 if (t.source_id, t.language) == ("explainer-custody", language))
+    page = BeautifulSoup(app.test_client().get(result, headers={"Accept-Language": language}).data,
+                         "html.parser")
+    cites = [figure.cite for figure in page.select("figure.evidence")
+             if figure.select_one("a[href*='/sources/explainer-custody']")]
+    assert cites and all(cite["lang"] == language and cite.get_text() == title for cite in cites)

@@ -12,7 +12,7 @@ from flask import Flask
 
 from quizapp.domain import clock
 from quizapp.extensions import db
-from quizapp.services import attempts, classrooms
+from quizapp.services import attempts, classrooms, problem_reports
 from tests.conftest import PROJECT, People
 from tests.helpers import soup
 
@@ -37,6 +37,7 @@ def lesson(app: Flask, people: People, questions_dir, load_banks) -> dict[str, i
         token = classrooms.start_assignment(db.session, learner, assignment, clock.now())
         assert isinstance(token, str)
         attempts.submit_attempt(db.session, token, {}, allow_blanks=True)
+        problem_reports.flag_question(db.session, token, 1, learner, "unclear", None)
     return {"teacher": teacher, "classroom": classroom, "learner": learner, "assignment": assignment}
 
 
@@ -54,6 +55,8 @@ def test_teacher_and_learner_pages_show_the_translated_title(app: Flask, people:
         "edit assignment": f"{base}/assignments/{lesson['assignment']}/edit",
         "learner's history": f"{base}/learners/{lesson['learner']}",
         "my banks": "/teach/banks",
+        "problems learners reported": "/teach/problems",
+        "the bank's questions": f"/teach/banks/{BANK}/questions",
     }
     for name, path in pages.items():
         text = soup(teacher.get(path, headers=headers)).get_text(" ", strip=True)

@@ -47,6 +47,7 @@ def validate_command(target: Path | None, seeds: Path | None, fill_fingerprints:
         for warning in warnings:
             click.echo(warning.render(translations.gettext))
         click.echo(figures.summary().render(translations.gettext))
+        click.echo(figures.pattern_summary().render(translations.gettext))
     if catalog.problems:
         for problem in catalog.problems:
             click.echo(problem.render(translations.gettext))

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -26,6 +27,9 @@ from quizapp.domain.problems import Problem
 
 LONGER_BY = 1.2  # a key at least 20 % longer than every distractor stands out
 LONGEST_SHARE_GOAL = 0.3
+# "Tick three of five" every time teaches a test-wise learner to tick three: no one count of
+# right answers among so many choices may be more than a third of the multiple-answer questions.
+PATTERN_SHARE_GOAL = 1 / 3
 MIN_WORD_LETTERS = 4
 _WORD = re.compile(r"[^\W\d_]+")  # runs of letters: numbers are not words here
 # Vowel marks and joiners (Urdu's zer and zabar, the zero-width non-joiner) sit inside words:
@@ -89,6 +93,13 @@ class CueFigures:
     multiple: int = 0
     keys_apart: int = 0  # multiple-answer questions with keys all shorter or all longer
     warnings: int = 0
+    pattern: tuple[int, int] = (0, 0)  # the commonest (right answers, choices) of multiple questions
+    pattern_count: int = 0  # how many multiple-answer questions have it
+
+    @property
+    def pattern_share(self) -> float:
+        """The share of multiple-answer questions with the commonest count of right answers."""
+        return self.pattern_count / self.multiple if self.multiple else 0.0
 
     @property
     def longest_share(self) -> float:
@@ -98,7 +109,8 @@ class CueFigures:
     @property
     def goals_met(self) -> bool:
         """Whether the language meets both goals."""
-        return self.longest_share <= LONGEST_SHARE_GOAL and self.keys_apart == 0
+        return (self.longest_share <= LONGEST_SHARE_GOAL and self.keys_apart == 0
+                and self.pattern_share <= PATTERN_SHARE_GOAL)
 
     def summary(self) -> Message:
         """One line of figures for the language."""
@@ -109,6 +121,24 @@ class CueFigures:
                    "%(warnings)d", language=self.language, longest=self.key_longest,
                    single=self.single, share=round(100 * self.longest_share),
                    apart=self.keys_apart, multiple=self.multiple, warnings=self.warnings)
+
+
+    def pattern_summary(self) -> Message:
+        """One line on the commonest count of right answers of the multiple-answer questions."""
+        return msg("answer patterns in %(language)s: the commonest is %(right)d right answers of "
+                   "%(choices)d choices, in %(count)d of %(multiple)d multiple-answer questions "
+                   "(goal at most a third)", language=self.language, right=self.pattern[0],
+                   choices=self.pattern[1], count=self.pattern_count, multiple=self.multiple)
+
+
+def commonest_pattern(questions: Iterable[Shown]) -> tuple[tuple[int, int], int]:
+    """The commonest (right answers, choices) among multiple-answer questions, and its count;
+    ties go to the most right answers, then the most choices (a stable figure to print)."""
+    counts = Counter((len(q.keys), len(q.choices)) for q in questions if q.type == "multiple")
+    if not counts:
+        return (0, 0), 0
+    pattern = max(counts, key=lambda found: (counts[found], found))
+    return pattern, counts[pattern]
 
 
 def _length(text: str) -> int:
@@ -180,6 +210,7 @@ def cues_of(shown: Shown, language: str) -> list[Message]:
 
 def measure(language: str, questions: Iterable[Shown]) -> tuple[list[Problem], CueFigures]:
     """The warnings of one language's choice questions, in file order, and its figures."""
+    questions = list(questions)
     warnings: list[Problem] = []
     single = longest = multiple = apart = 0
     for shown in questions:
@@ -193,7 +224,8 @@ def measure(language: str, questions: Iterable[Shown]) -> tuple[list[Problem], C
             continue
         warnings.extend(Problem(shown.path, shown.line, shown.subject, message)
                         for message in cues_of(shown, language))
-    figures = CueFigures(language, single, longest, multiple, apart, len(warnings))
+    pattern, pattern_count = commonest_pattern(questions)
+    figures = CueFigures(language, single, longest, multiple, apart, len(warnings), pattern, pattern_count)
     return sorted(warnings, key=lambda w: (w.path, w.line)), figures
 
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from quizapp.domain.collation import name_key
+from quizapp.domain.messages import Message, msg
 
 # The question alone before its choices, so everyone reads it first.
 INTRO_SECONDS = 5
@@ -264,3 +265,58 @@ def scores_before(answers: Mapping[int, Iterable[tuple[int, int]]], position: in
     """Each player's score before the question at ``position``: (position, points) per answer."""
     return {player: sum(points for at, points in given if at < position)
             for player, given in answers.items()}
+
+
+# What a game is made of ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Offered:
+    """A question a teacher may put in a game, and its curriculum concept (its own, else its bank's)."""
+
+    question_id: int
+    concept: str | None
+
+
+def concept_questions(offered: Sequence[Offered], concept: str) -> list[int]:
+    """A concept's questions in the order offered (the library's: concepts in teaching order,
+    then each bank's own order), at most MAX_QUESTIONS."""
+    return [q.question_id for q in offered if q.concept == concept][:MAX_QUESTIONS]
+
+
+def concept_sizes(offered: Iterable[Offered]) -> dict[str, int]:
+    """How many questions a game of each concept would hold."""
+    sizes: dict[str, int] = {}
+    for question in offered:
+        if question.concept is not None:
+            sizes[question.concept] = min(MAX_QUESTIONS, sizes.get(question.concept, 0) + 1)
+    return sizes
+
+
+@dataclass(frozen=True)
+class Picking:
+    """The questions a teacher ticked, in the order offered, or why they cannot be a game."""
+
+    questions: tuple[int, ...]
+    problem: Message | None = None
+
+
+def pick(offered: Sequence[int], sent: Iterable[str]) -> Picking:
+    """The ticked questions (ids as a form sends them) in the order ``offered`` shows them.
+
+    Refused: none ticked, more than MAX_QUESTIONS, or one not offered (not the teacher's to
+    play, gone since the page was drawn, or a forged value): nothing is made of a part.
+    """
+    wanted: set[int] = set()
+    for value in sent:
+        if not (value.isascii() and value.isdigit() and len(value) <= 12):
+            return Picking((), msg("Some of the ticked questions cannot be played: tick them again."))
+        wanted.add(int(value))
+    if not wanted:
+        return Picking((), msg("Tick at least one question."))
+    if len(wanted) > MAX_QUESTIONS:
+        return Picking((), msg("You ticked %(num)s questions: a game holds at most %(max)s. Untick some.",
+                               num=len(wanted), max=MAX_QUESTIONS))
+    if not wanted <= set(offered):
+        return Picking((), msg("Some of the ticked questions cannot be played: tick them again."))
+    return Picking(tuple(question for question in offered if question in wanted))

@@ -25,7 +25,7 @@ from flask import (
     session,
     url_for,
 )
-from flask_babel import force_locale, get_locale
+from flask_babel import force_locale, get_locale, ngettext
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
@@ -34,14 +34,16 @@ from wtforms import SelectChoice
 
 from quizapp.domain import clock
 from quizapp.extensions import db
-from quizapp.live.forms import AnswerForm, ControlForm, JoinForm, NewGameForm, RemoveForm
+from quizapp.live.forms import AnswerForm, ControlForm, JoinForm, NewGameForm, PickGameForm, RemoveForm
 from quizapp.models import Classroom, LiveGame
-from quizapp.services import live_games, live_reports, live_screens
-from quizapp.services.live_games import AnswerStatus, JoinOutcome, Options
+from quizapp.services import live_games, live_reports, live_screens, live_sources
+from quizapp.services.live_games import AnswerStatus, JoinOutcome
+from quizapp.teacher.forms import shelf_groups
 from quizapp.teacher.views import own_class, teacher_only
 from quizapp.web.answer_words import response_error_words, response_words
 from quizapp.web.form_responses import form_status
 from quizapp.web.headers import OWN_SCRIPT_POLICY
+from quizapp.web.message_catalogs import in_page_language
 from quizapp.web.qr_codes import qr_svg
 
 live = Blueprint("live", __name__)
@@ -68,18 +70,38 @@ def new_game(classroom_id: int) -> Response | tuple[str, int]:
     form.source.choices = _source_choices(classroom_id)
     if form.validate_on_submit():
         kind, _sep, value = (form.source.data or "").partition(":")
-        options = Options(None if form.no_timer.data else (form.seconds.data or 30),
-                          bool(form.speed_bonus.data), bool(form.board_each.data),
-                          bool(form.late_join.data), bool(form.counts.data))
         game_id = live_games.create_game(
-            db.session, current_user.account_id, classroom_id, options,
-            assignment_id=int(value) if kind == "a" and value.isdigit() else None,
-            bank_slug=value if kind == "b" else None)
+            db.session, current_user.account_id, classroom_id, form.options(bool(form.counts.data)),
+            assignment_id=int(value) if kind == "a" and value.isascii() and value.isdigit() else None,
+            bank_slug=value if kind == "b" else None, concept=value if kind == "c" else None,
+            language=str(get_locale()))
         if game_id is not None:
             return redirect(url_for(".host", game_id=game_id), code=303)
         form.source.errors = [_("These questions cannot be played: choose others.")]
     return render_template("live/new.html", form=form, classroom=classroom,
                            games=live_reports.class_games(db.session, classroom_id)), form_status(form)
+
+
+@live.route("/teach/classes/<id:classroom_id>/live/pick", methods=["GET", "POST"])
+@teacher_only
+def pick_game(classroom_id: int) -> Response | tuple[str, int]:
+    """Tick up to 30 questions from several banks, choose the options, and open the game's lobby."""
+    classroom = own_class(classroom_id)
+    form = PickGameForm()
+    shelves = live_sources.offered(db.session, current_user.account_id, str(get_locale()))
+    if form.validate_on_submit():
+        picking = live_sources.ticked(shelves, form.questions.data or [])
+        game_id = None if picking.problem else live_games.create_game(
+            db.session, current_user.account_id, classroom_id, form.options(),
+            question_ids=picking.questions)
+        if game_id is not None:
+            return redirect(url_for(".host", game_id=game_id), code=303)
+        form.questions.errors = [in_page_language(picking.problem) if picking.problem
+                                 else _("These questions cannot be played: choose others.")]
+    ticked = form.ticked()
+    return render_template("live/pick.html", form=form, classroom=classroom, groups=shelf_groups(shelves),
+                           ticked=ticked, opened=live_sources.banks_holding(shelves, ticked)
+                           ), form_status(form)
 
 
 @live.get("/live/<id:game_id>/report")
@@ -88,6 +110,7 @@ def report(game_id: int) -> str:
     """Who answered what, per question, and their points."""
     game = _hosted(game_id)
     return render_template("live/report.html", game=game, rows=live_reports.report(db.session, game),
+                           questions=live_reports.report_questions(db.session, game, str(get_locale())),
                            classroom=db.session.get(Classroom, game.classroom_id))
 
 
@@ -104,10 +127,15 @@ def report_csv(game_id: int) -> Response:
 
 
 def _source_choices(classroom_id: int) -> list[SelectChoice]:
-    """The class's assignments first (a game from one may count on the board), then every bank."""
-    found = live_reports.sources(db.session, current_user.account_id, classroom_id, str(get_locale()))
-    assigned, banks = _l("This class's assignments"), _l("Every quiz")
+    """The class's assignments first (a game from one may count on the board), then each concept's
+    questions, then every bank."""
+    found = live_sources.sources(db.session, current_user.account_id, classroom_id, str(get_locale()))
+    assigned, concepts, banks = _l("This class's assignments"), _l("Concepts"), _l("Every quiz")
     return ([SelectChoice(f"a:{id_}", title, optgroup=assigned) for id_, title in found.assignments]
+            + [SelectChoice(f"c:{concept.id}", ngettext(
+                "%(title)s (%(num)d question)", "%(title)s (%(num)d questions)", size,
+                title=in_page_language(concept.title)), optgroup=concepts)
+               for concept, size in found.concepts]
             + [SelectChoice(f"b:{slug}", title, optgroup=banks) for slug, title in found.banks])
 
 

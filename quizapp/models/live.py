@@ -27,7 +27,9 @@ class LiveGame(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     classroom_id: Mapped[int] = mapped_column(ForeignKey("classroom.id"))
-    bank_id: Mapped[int] = mapped_column(ForeignKey("bank.id"))
+    # The one bank of a game made from an assignment or a bank; None for a concept's questions or
+    # questions picked from several banks (each question's bank is its own).
+    bank_id: Mapped[int | None] = mapped_column(ForeignKey("bank.id"))
     assignment_id: Mapped[int | None] = mapped_column(ForeignKey("assignment.id"))
     questions: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
     seconds: Mapped[int | None]  # per question; None: no timer, the teacher moves on

@@ -247,15 +247,18 @@ class AssignableBank:
     slug: str
     title: str
     tags: tuple[str, ...]  # its curriculum placement, to list it where the library does
+    language: str = "en"  # of ``title``: the translation's, or the bank's own
 
 
 def assignable_banks(session: Session, teacher_id: int, language: str = "en") -> Shelves[AssignableBank]:
     """The published banks a teacher may assign (bundled and their own), shelved as the library
     shelves them: by concept in teaching order, then case studies, then the rest, by title."""
     words = title_in(language)
-    banks = [AssignableBank(slug, title, tuple(tags)) for slug, title, tags in session.execute(
-        select(Bank.slug, words.title, Bank.tags).outerjoin(words.translation, words.on)
-        .where(*assignable_by(teacher_id)).order_by(words.title))]
+    banks = [AssignableBank(slug, title, tuple(tags), title_language)
+             for slug, title, tags, title_language in session.execute(
+                 select(Bank.slug, words.title, Bank.tags, words.language)
+                 .outerjoin(words.translation, words.on)
+                 .where(*assignable_by(teacher_id)).order_by(words.title))]
     return shelve(banks, lambda bank: placement_tags(bank.tags))
 
 

@@ -47,7 +47,7 @@ from quizapp.models import (
 )
 from quizapp.services import caches
 from quizapp.services.bank_access import own_or_bundled, teachers_learners
-from quizapp.services.bank_words import translated_questions
+from quizapp.services.bank_words import title_in, translated_questions
 
 
 @dataclass(frozen=True)
@@ -103,7 +103,7 @@ class BankPage:
 
     slug: str
     title: str
-    language: str
+    language: str  # the title's: the teacher's language where the bank's translation has it
     mine: bool
     report: ItemReport
 
@@ -318,4 +318,10 @@ def bank_page(session: Session, teacher_id: int, bank: Bank, language: str | Non
         Question.current_version_id.is_not(None)))
     report = _report(session, _counted(session, where, scope), flags,
                      [version for version in current if version is not None], language)
-    return BankPage(bank.slug, bank.title, bank.language, bank.owner_id == teacher_id, report)
+    title, title_language = bank.title, bank.language
+    if language:  # the title as the page's language has it, like the questions below it
+        words = title_in(language)
+        title, title_language = session.execute(
+            select(words.title, words.language).select_from(Bank)
+            .outerjoin(words.translation, words.on).where(Bank.id == bank.id)).one()
+    return BankPage(bank.slug, title, title_language, bank.owner_id == teacher_id, report)

@@ -1,4 +1,5 @@
-"""Live games: create one from a class's assignment or a bank, join, control, answer.
+"""Live games: create one (from a class's assignment, a bank, a concept or picked questions), join,
+control, answer.
 
 What the screens show is in ``live_screens``, the reports in ``live_reports``.
 
@@ -13,7 +14,9 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
@@ -44,7 +47,7 @@ from quizapp.models import (
     Question,
     QuestionVersion,
 )
-from quizapp.services import review_cards
+from quizapp.services import live_sources, review_cards
 from quizapp.services.attempts import record_best  # the one rule for a class total
 from quizapp.services.bank_access import assignable_by
 
@@ -66,34 +69,41 @@ class Options:
 
 def create_game(session: Session, teacher_id: int, classroom_id: int, options: Options, *,
                 assignment_id: int | None = None, bank_slug: str | None = None,
-                rng: random.Random | None = None) -> int | None:
-    """A new game in the teacher's class, from one of its assignments or a bank they may assign.
+                concept: str | None = None, question_ids: Sequence[int] | None = None,
+                language: str = "en", rng: random.Random | None = None) -> int | None:
+    """A new game in the teacher's class, from one of its assignments, a bank they may assign,
+    a concept's questions, or questions picked from several banks (``question_ids``, in order).
 
-    Up to MAX_QUESTIONS of the bank's current questions, in its order; each question's entries
-    are shuffled once for the whole game. It counts on the class board only when made from an
-    assignment and the teacher asked so. A game still running in the class ends. None when the
-    class is not theirs or there is nothing to play.
+    Up to MAX_QUESTIONS current questions: a bank's in its order, a concept's in the library's
+    order (its titles in ``language``); each question's entries are shuffled once for the
+    whole game. It counts on the class board only when made from an assignment and the
+    teacher asked so. A game still running in the class ends. None when the class is not
+    theirs, a question is not theirs to play, or there is nothing to play.
     """
     if not rules.valid_seconds(options.seconds):
         return None
     classroom = session.get(Classroom, classroom_id)
     if classroom is None or classroom.teacher_id != teacher_id or classroom.archived_at is not None:
         return None
-    bank_id = _game_bank(session, teacher_id, classroom_id, assignment_id, bank_slug)
-    if bank_id is None:
-        return None
-    versions = list(session.scalars(
-        select(QuestionVersion).join(Question, Question.current_version_id == QuestionVersion.id)
-        .where(Question.bank_id == bank_id, Question.retired.is_(False))
-        .order_by(Question.position).limit(rules.MAX_QUESTIONS)))
+    if concept is not None:
+        question_ids = live_sources.concept_question_ids(session, teacher_id, concept, language)
+    if question_ids is not None:
+        bank_id, versions = None, _picked_versions(session, teacher_id, question_ids)
+    else:
+        bank_id = _game_bank(session, teacher_id, classroom_id, assignment_id, bank_slug)
+        versions = [] if bank_id is None else list(session.scalars(
+            select(QuestionVersion).join(Question, Question.current_version_id == QuestionVersion.id)
+            .where(Question.bank_id == bank_id, Question.retired.is_(False))
+            .order_by(Question.position).limit(rules.MAX_QUESTIONS)))
     if not versions:
         return None
     rng = rng or random.SystemRandom()
     game = LiveGame(
-        classroom_id=classroom_id, bank_id=bank_id, assignment_id=assignment_id,
+        classroom_id=classroom_id, bank_id=bank_id, assignment_id=assignment_id if bank_id else None,
         questions=[{"version": v.id, "shown": presentation_order(v.type, v.key, rng)} for v in versions],
         seconds=options.seconds, speed_bonus=options.speed_bonus, board_each=options.board_each,
-        late_join=options.late_join, counts=options.counts and assignment_id is not None,
+        late_join=options.late_join,
+        counts=options.counts and bank_id is not None and assignment_id is not None,
         stage=rules.Stage.LOBBY.value, position=0, version=1)
     running = list(session.scalars(select(LiveGame).where(LiveGame.classroom_id == classroom_id, RUNNING)))
     now = clock.now()
@@ -107,6 +117,20 @@ def create_game(session: Session, teacher_id: int, classroom_id: int, options: O
                 _keep_attempts(session, old, now, DEFAULT_RETENTION)
         session.add(game)
     return game.id
+
+
+def _picked_versions(session: Session, teacher_id: int, question_ids: Sequence[int]) -> list[QuestionVersion]:
+    """The current versions of these questions, in this order; none at all when one is not the
+    teacher's to play (a bank they may not assign, retired, deleted) or there are too many."""
+    if len(question_ids) > rules.MAX_QUESTIONS or len(set(question_ids)) != len(question_ids):
+        return []
+    found = dict(session.execute(
+        select(Question.id, QuestionVersion)
+        .join(QuestionVersion, QuestionVersion.id == Question.current_version_id)
+        .join(Bank, Bank.id == Question.bank_id)
+        .where(Question.id.in_(question_ids), Question.retired.is_(False), Bank.deleted_at.is_(None),
+               *assignable_by(teacher_id))).all())
+    return [found[question_id] for question_id in question_ids] if len(found) == len(question_ids) else []
 
 
 def _game_bank(session: Session, teacher_id: int, classroom_id: int, assignment_id: int | None,
@@ -266,54 +290,78 @@ def remove_player(session: Session, game: LiveGame, player_id: int, now: dt.date
 
 
 def _keep_attempts(session: Session, game: LiveGame, now: dt.datetime, retention: float) -> None:
-    """Each player's answers as an attempt of the class, with review cards; on the board if asked.
+    """Each player's answers as attempts of the class, with review cards; on the board if asked.
 
-    Inside the ending's own transaction. Scores are the bank's points (a right answer its
-    points), as any attempt's; the game's own points (with a speed bonus) stay on its board.
+    One practice attempt per bank the game asked questions of, each with its questions in
+    the game's order: an attempt is a go at one bank (its title, its redo, its reports), so a
+    game of several banks leaves one per bank. Only an assignment's game, of its one bank,
+    counts. Inside the ending's own transaction. Scores are the bank's points (a right answer
+    its points), as any attempt's; the game's own points (with a speed bonus) stay on its board.
     """
     if not game.position:  # ended in the lobby: nothing was asked
         return
-    versions = {v.id: v for v in session.scalars(select(QuestionVersion).where(
-        QuestionVersion.id.in_([q["version"] for q in game.questions])))}
-    bank_tags = session.scalar(select(Bank.tags).where(Bank.id == game.bank_id)) or []
+    asked = game.questions[:game.position]  # questions never reached are in nobody's attempt
+    rows = session.execute(
+        select(QuestionVersion, Question.bank_id, Bank.tags)
+        .join(Question, Question.id == QuestionVersion.question_id).join(Bank, Bank.id == Question.bank_id)
+        .where(QuestionVersion.id.in_([q["version"] for q in asked]))).all()
+    versions = {version.id: version for version, _bank, _tags in rows}
+    bank_of = {version.id: bank_id for version, bank_id, _tags in rows}
+    bank_tags = {bank_id: tags or [] for _version, bank_id, tags in rows}
+    by_bank: dict[int, list[tuple[int, dict[str, Any]]]] = {}  # in the order first asked
+    for position, question in enumerate(asked, start=1):
+        by_bank.setdefault(bank_of[question["version"]], []).append((position, question))
     players = session.scalars(select(LivePlayer).where(LivePlayer.game_id == game.id,
                                                        LivePlayer.removed_at.is_(None))).all()
     given: dict[tuple[int, int], LiveAnswer] = {
         (a.player_id, a.position): a for a in session.scalars(
             select(LiveAnswer).where(LiveAnswer.game_id == game.id))}
-    asked = game.position  # questions never reached are not part of anyone's attempt
-    max_score = sum(versions[q["version"]].points for q in game.questions[:asked])
+    counts = game.counts and game.assignment_id is not None and len(by_bank) == 1
     for player in players:
-        answers = []
-        for position, question in enumerate(game.questions[:asked], start=1):
-            version = versions[question["version"]]
-            answer = given.get((player.id, position))
-            right = bool(answer and answer.correct and answer.points > 0)
-            answers.append(Answer(position=position, question_version_id=version.id,
-                                  response=answer.response if answer else None, correct=right,
-                                  points_awarded=version.points if right else 0))
-        score = sum(a.points_awarded for a in answers)
-        counts = game.counts and game.assignment_id is not None
-        attempt = Attempt(
-            token=_token(), bank_id=game.bank_id, account_id=player.account_id,
-            assignment_id=game.assignment_id if counts else None, counts=counts,
-            started_at=player.joined_at, submitted_at=now, score=score, max_score=max_score,
-            items=[AttemptItem(position=p, question_version_id=q["version"], shown_order=q["shown"])
-                   for p, q in enumerate(game.questions[:asked], start=1)])
-        session.add(attempt)
-        session.flush()
-        for answer in answers:
-            answer.attempt_id = attempt.id
-        session.add_all(answers)
-        player.attempt_id = attempt.id
+        kept = [_keep_attempt(session, game, player, bank_id, questions, versions, given, counts, now)
+                for bank_id, questions in by_bank.items()]
+        player.attempt_id = kept[0]  # the first bank's; the others are found by their answers
         review_cards.record_answers(session, player.account_id, [
-            (versions[a.question_version_id].question_id, a.correct,
-             review_cards.concept_id(versions[a.question_version_id].tags, bank_tags))
-            for a in answers if given.get((player.id, a.position)) is not None], now, retention)
-        if counts:
-            assert game.assignment_id is not None
-            record_best(session, attempt.id, game.assignment_id, player.account_id, score,
-                         max_score, now)
+            (versions[q["version"]].question_id, _right(given.get((player.id, position))),
+             review_cards.concept_id(versions[q["version"]].tags, bank_tags[bank_id]))
+            for bank_id, questions in by_bank.items() for position, q in questions
+            if given.get((player.id, position)) is not None], now, retention)
+
+
+def _right(answer: LiveAnswer | None) -> bool:
+    """Right, and not skipped (a skipped question scores nothing for anyone)."""
+    return bool(answer and answer.correct and answer.points > 0)
+
+
+def _keep_attempt(session: Session, game: LiveGame, player: LivePlayer, bank_id: int,
+                  questions: list[tuple[int, dict[str, Any]]], versions: dict[int, QuestionVersion],
+                  given: dict[tuple[int, int], LiveAnswer], counts: bool, now: dt.datetime) -> int:
+    """A player's answers to one bank's questions of the game as a submitted attempt; its id."""
+    answers = []
+    for number, (position, question) in enumerate(questions, start=1):
+        version = versions[question["version"]]
+        answer = given.get((player.id, position))
+        right = _right(answer)
+        answers.append(Answer(position=number, question_version_id=version.id,
+                              response=answer.response if answer else None, correct=right,
+                              points_awarded=version.points if right else 0))
+    score = sum(a.points_awarded for a in answers)
+    max_score = sum(versions[q["version"]].points for _position, q in questions)
+    attempt = Attempt(
+        token=_token(), bank_id=bank_id, account_id=player.account_id,
+        assignment_id=game.assignment_id if counts else None, counts=counts,
+        started_at=player.joined_at, submitted_at=now, score=score, max_score=max_score,
+        items=[AttemptItem(position=number, question_version_id=q["version"], shown_order=q["shown"])
+               for number, (_position, q) in enumerate(questions, start=1)])
+    session.add(attempt)
+    session.flush()
+    for answer in answers:
+        answer.attempt_id = attempt.id
+    session.add_all(answers)
+    if counts:
+        assert game.assignment_id is not None
+        record_best(session, attempt.id, game.assignment_id, player.account_id, score, max_score, now)
+    return attempt.id
 
 
 def _token() -> str:

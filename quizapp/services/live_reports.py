@@ -1,5 +1,6 @@
-"""A live game's reports (who answered what, as a page and as CSV), the class's past games,
-and what a game can be made from."""
+"""A live game's reports (who answered what, as a page and as CSV) and the class's past games.
+
+What a game can be made from is in ``live_sources``."""
 
 from __future__ import annotations
 
@@ -12,16 +13,17 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from quizapp.domain.bank_translation import current_words
 from quizapp.models import (
     Account,
-    Assignment,
     Bank,
     LiveAnswer,
     LiveGame,
     LivePlayer,
+    Question,
+    QuestionVersion,
 )
-from quizapp.services.bank_access import assignable_by
-from quizapp.services.bank_words import title_in
+from quizapp.services.bank_words import title_in, translated_questions
 
 
 @dataclass(frozen=True)
@@ -54,25 +56,34 @@ def report(session: Session, game: LiveGame) -> list[ReportRow]:
 
 
 @dataclass(frozen=True)
-class Sources:
-    """What a game can be made from: the class's assignments and the banks the teacher may assign."""
+class ReportQuestion:
+    """A question of the game as its report lists it: its prompt and its quiz, each in the
+    teacher's language where its bank has a translation (a game's questions may come from several)."""
 
-    assignments: list[tuple[int, str]]  # (assignment id, its bank's title)
-    banks: list[tuple[str, str]]  # (bank slug, title)
+    prompt: str
+    language: str
+    bank_title: str
+    bank_language: str
 
 
-def sources(session: Session, teacher_id: int, classroom_id: int, language: str) -> Sources:
-    """The class's assignments, newest first, and the banks, by title, in ``language`` where translated."""
-    title = title_in(language)
-    assignments = session.execute(
-        select(Assignment.id, title.title).join(Bank, Bank.id == Assignment.bank_id)
-        .outerjoin(title.translation, title.on)
-        .where(Assignment.classroom_id == classroom_id, Assignment.deleted_at.is_(None))
-        .order_by(Assignment.id.desc())).all()
-    banks = session.execute(
-        select(Bank.slug, title.title).outerjoin(title.translation, title.on)
-        .where(Bank.deleted_at.is_(None), *assignable_by(teacher_id)).order_by(title.title)).all()
-    return Sources([(row[0], row[1]) for row in assignments], [(row[0], row[1]) for row in banks])
+def report_questions(session: Session, game: LiveGame, language: str) -> list[ReportQuestion]:
+    """The game's questions in its order, each from its own bank."""
+    words = title_in(language)
+    rows = session.execute(
+        select(QuestionVersion.id, QuestionVersion.prompt, QuestionVersion.text_fingerprint, Question.slug,
+               Question.bank_id, Bank.language, words.title.label("title"),
+               words.language.label("title_language"))
+        .join(Question, Question.id == QuestionVersion.question_id).join(Bank, Bank.id == Question.bank_id)
+        .outerjoin(words.translation, words.on)
+        .where(QuestionVersion.id.in_([q["version"] for q in game.questions]))).all()
+    translated = translated_questions(session, {row.bank_id for row in rows if row.language != language},
+                                      language)
+    found: dict[int, ReportQuestion] = {}
+    for row in rows:
+        shown = current_words(translated.get(row.bank_id, {}).get(row.slug), row.text_fingerprint)
+        found[row.id] = ReportQuestion(shown["prompt"] if shown else row.prompt,
+                                       language if shown else row.language, row.title, row.title_language)
+    return [found[q["version"]] for q in game.questions]
 
 
 def report_csv(rows: list[ReportRow], header: list[str], words: Callable[[object], str]) -> str:

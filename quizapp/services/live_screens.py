@@ -37,6 +37,7 @@ from quizapp.services.live_games import (
     seat_of,
 )
 from quizapp.services.quiz_pages import ShownQuestion, reader_translation
+from quizapp.services.results import Evidence, cited_evidence
 
 # Polling ---------------------------------------------------------------------------------
 
@@ -75,16 +76,6 @@ def poll_tag(session: Session, game_id: int, now: dt.datetime, account_id: int |
 
 
 # The screens ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Evidence:
-    """A cited passage and its source, as a result page shows it."""
-
-    quote: str
-    source_id: str
-    source_title: str
-    language: str = "en"  # the source's: the quote keeps its own language and direction
 
 
 @dataclass(frozen=True)
@@ -217,7 +208,8 @@ def screen(session: Session, game: LiveGame, now: dt.datetime, language: str) ->
         _in_words(version, right_answer(version.type, version.key), translated)
         if reveal and version else None,
         version.type if version else None, question.unit if question else None,
-        _evidence(version) if reveal and version else [], game.board_each, version, translated)
+        _evidence(session, version, language) if reveal and version else [], game.board_each, version,
+        translated)
 
 
 def _in_words(version: QuestionVersion, response: object, translated: list[str] | None) -> object:
@@ -270,8 +262,11 @@ def _bars(session: Session, game: LiveGame, version: QuestionVersion,
             Bar(None, total - right, rules.bar_percent(total - right, total), False)]
 
 
-def _evidence(version: QuestionVersion) -> list[Evidence]:
-    return [Evidence(c.quote, c.source_id, c.source.title, c.source.language) for c in version.citations]
+def _evidence(session: Session, version: QuestionVersion, language: str) -> list[Evidence]:
+    """The cited passages as a result page in ``language`` shows them: glossed, titles translated."""
+    bank = session.get(Bank, version.question.bank_id)
+    assert bank is not None
+    return cited_evidence(session, version, reader_translation(session, bank.id, bank.language, language))
 
 
 def standings(session: Session, game: LiveGame, language: str | None = None) -> list[rules.Place]:

@@ -11,10 +11,11 @@ from sqlalchemy.orm import Session, joinedload
 from quizapp.domain.bank_translation import current_words, translated_response
 from quizapp.domain.classroom_rules import PracticeReason
 from quizapp.domain.grading import Response, right_answer
-from quizapp.models import Answer, Attempt, AttemptItem, Bank, BankTranslation, Citation
+from quizapp.models import Answer, Attempt, AttemptItem, Bank, BankTranslation, Citation, QuestionVersion
 from quizapp.services.attempts import load_attempt
 from quizapp.services.bank_words import title_in
 from quizapp.services.quiz_pages import reader_translation
+from quizapp.services.source_translations import current_titles
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,12 @@ class Evidence:
     language: str = "en"  # the article's: a quote keeps its own language and direction
     quote_translation: str | None = None  # in the attempt's language, labelled as a translation
     source_kind: str = "article"  # or "explainer": learners always see which
+    title_language: str | None = None  # the title's, when a translation gives it; else the article's
+
+    @property
+    def title_lang(self) -> str:
+        """The language the source's title is shown in."""
+        return self.title_language or self.language
 
     @property
     def from_explainer(self) -> bool:
@@ -113,7 +120,7 @@ def attempt_result(session: Session, token: str, language: str = "en") -> Attemp
         answer.position: answer
         for answer in session.scalars(select(Answer).where(Answer.attempt_id == attempt.id))
     }
-    citations = _evidence(session, [item.question_version_id for item in attempt.items])
+    citations = _evidence(session, [item.question_version_id for item in attempt.items], language)
     banks = {bank.id: bank for bank in session.scalars(select(Bank).where(Bank.id.in_(
         {attempt.bank_id} | {item.question_version.question.bank_id for item in attempt.items})))}
     translations = {bank_id: reader_translation(session, bank_id, bank.language, language)
@@ -132,16 +139,20 @@ def attempt_result(session: Session, token: str, language: str = "en") -> Attemp
                          PracticeReason(attempt.practice_reason) if attempt.practice_reason else None)
 
 
-def _evidence(session: Session, version_ids: list[int]) -> dict[int, list[Evidence]]:
-    """The citations of these question versions, by version, as the result page shows them."""
+def _evidence(session: Session, version_ids: list[int], language: str | None) -> dict[int, list[Evidence]]:
+    """The citations of these question versions, by version, as the result page shows them; each
+    source under its title in ``language`` where its translation has one."""
     citations: dict[int, list[Evidence]] = {}
-    for citation in session.scalars(
+    rows = list(session.scalars(
         select(Citation).where(Citation.question_version_id.in_(version_ids))
-        .options(joinedload(Citation.source)).order_by(Citation.position)
-    ):
+        .options(joinedload(Citation.source)).order_by(Citation.position)))
+    titles = current_titles(session, {citation.source_id for citation in rows}, language)
+    for citation in rows:
+        title = titles.get(citation.source_id)
         citations.setdefault(citation.question_version_id, []).append(Evidence(
-            citation.id, citation.source_id, citation.source.title, citation.source.publisher,
-            citation.quote, citation.source.language, source_kind=citation.source.kind))
+            citation.id, citation.source_id, title or citation.source.title, citation.source.publisher,
+            citation.quote, citation.source.language, source_kind=citation.source.kind,
+            title_language=language if title else None))
     return citations
 
 
@@ -158,8 +169,28 @@ def question_result(session: Session, item: AttemptItem, answer: Answer | Graded
                     bank_language: str, translation: BankTranslation | None) -> QuestionResult:
     """One question of an attempt as the result page shows it, with ``answer`` and its evidence,
     in its bank's ``translation`` (None: the bank's own words, in ``bank_language``)."""
-    evidence = _evidence(session, [item.question_version_id]).get(item.question_version_id, [])
+    evidence = _evidence(session, [item.question_version_id],
+                         translation.language if translation else None).get(item.question_version_id, [])
     return _question_result(item, answer, evidence, translation, bank_language)
+
+
+def cited_evidence(session: Session, version: QuestionVersion,
+                   translation: BankTranslation | None) -> list[Evidence]:
+    """A question version's citations as a result page shows them, each glossed where the bank's
+    ``translation`` (None: its own words) translates the version of today."""
+    language = translation.language if translation else None
+    return _glossed(version, _evidence(session, [version.id], language).get(version.id, []), translation)
+
+
+def _glossed(version: QuestionVersion, evidence: list[Evidence],
+             translation: BankTranslation | None) -> list[Evidence]:
+    words = current_words(translation.questions.get(version.question.slug) if translation else None,
+                          version.text_fingerprint)
+    if not words:
+        return evidence
+    glosses = words.get("quote_translations") or []
+    return [replace(shown, quote_translation=glosses[index] if index < len(glosses) else None)
+            for index, shown in enumerate(evidence)]
 
 
 def _question_result(item: AttemptItem, answer: Answer | Graded | None, evidence: list[Evidence],
@@ -171,10 +202,7 @@ def _question_result(item: AttemptItem, answer: Answer | Graded | None, evidence
     entries = list(words["entries"]) if words else []
     response = answer.response if answer else None
     right = right_answer(version.type, version.key)
-    if words:
-        glosses = words.get("quote_translations") or []
-        evidence = [replace(shown, quote_translation=glosses[index] if index < len(glosses) else None)
-                    for index, shown in enumerate(evidence)]
+    evidence = _glossed(version, evidence, translation)
     return QuestionResult(
         position=item.position, type=version.type,
         prompt=words["prompt"] if words else version.prompt,

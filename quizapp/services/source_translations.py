@@ -41,6 +41,20 @@ def as_article(source: Source) -> Article:
                    source.url, source.language, source.kind)
 
 
+def current_titles(session: Session, source_ids: Iterable[str], language: str | None) -> dict[str, str]:
+    """The titles these sources have in ``language``, where a translation of today's words has one:
+    a reader meets an explainer under the title of the page its link opens."""
+    ids = set(source_ids)
+    if not language or not ids:
+        return {}
+    rows = session.execute(
+        select(Source, SourceTranslation.title, SourceTranslation.translates)
+        .join(SourceTranslation, SourceTranslation.source_id == Source.id)
+        .where(Source.id.in_(ids), SourceTranslation.language == language, Source.language != language))
+    return {source.id: title for source, title, translates in rows
+            if translates == source_fingerprint(as_article(source))}
+
+
 def own_article(session: Session, teacher_id: int, source_id: str) -> Article | None:
     """One of the teacher's own articles, as the domain reads it; None for others' and bundled ones."""
     source = session.scalar(select(Source).where(Source.id == source_id, Source.owner_id == teacher_id))

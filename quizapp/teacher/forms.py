@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
+from typing import Any, TypeVar
 
 from flask import current_app
 from flask_babel import gettext as _
@@ -32,6 +31,8 @@ from quizapp.services.classrooms import BOARD_MODES
 from quizapp.web.forms import QuizappForm
 from quizapp.web.i18n import number, text_direction
 from quizapp.web.message_catalogs import in_page_language
+
+T = TypeVar("T")
 
 
 def zone_choices() -> list[SelectChoice]:
@@ -211,16 +212,19 @@ class ArticleForm(QuizappForm):
     save = SubmitField(_l("Save the article"))
 
 
-def assign_choices(shelves: Shelves[AssignableBank]) -> dict[str, list[SelectChoice]]:
-    """The banks to choose from, grouped as the library shows them: each concept in teaching
-    order (numbered), then the case studies, then any other bank."""
-    def choices(banks: Iterable[AssignableBank]) -> list[SelectChoice]:
-        return [SelectChoice(bank.slug, bank.title) for bank in banks]
-
-    groups = {f"{number(step.number)}. {in_page_language(step.concept.title)}": choices(step.items)
-              for step in shelves.steps}
+def shelf_groups(shelves: Shelves[T]) -> list[tuple[str, tuple[T, ...]]]:
+    """The library's groups of banks, each with its heading: each concept in teaching order
+    (numbered), then the case studies, then any other bank."""
+    groups = [(f"{number(step.number)}. {in_page_language(step.concept.title)}", step.items)
+              for step in shelves.steps]
     if shelves.case_studies:
-        groups[_("Case studies: the news of July 2025")] = choices(shelves.case_studies)
+        groups.append((_("Case studies: the news of July 2025"), shelves.case_studies))
     if shelves.others:
-        groups[_("More quizzes")] = choices(shelves.others)
+        groups.append((_("More quizzes"), shelves.others))
     return groups
+
+
+def assign_choices(shelves: Shelves[AssignableBank]) -> dict[str, list[SelectChoice]]:
+    """The banks to choose from, grouped as the library shows them (``shelf_groups``)."""
+    return {heading: [SelectChoice(bank.slug, bank.title) for bank in banks]
+            for heading, banks in shelf_groups(shelves)}

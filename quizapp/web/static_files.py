@@ -30,7 +30,8 @@ def content_versions(folder: Path) -> dict[str, str]:
 # projector and the live game's host screen add teacher.css. Sign-in and the sources (the
 # articles and explainers learners read on slow phones) need style.css alone.
 _BASE_ONLY = ("auth.", "learner.source")
-_TEACHERS = ("teacher.", "projector.", "live.new_game", "live.report", "live.host", "live.remote")
+_TEACHERS = ("teacher.", "projector.", "live.new_game", "live.pick_game", "live.report", "live.host",
+             "live.remote")
 
 
 def page_stylesheets(endpoint: str | None) -> tuple[str, ...]:
