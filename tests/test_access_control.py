@@ -137,6 +137,7 @@ MATRIX: dict[tuple[str, str], tuple[str, tuple[int, ...]]] = {
     ("live.control", "POST"): ("/live/{game}/control", (302, 403, 403, 303, 404)),
     # Its teacher is sent to the host screen; nobody outside the class finds the game.
     ("live.play", "GET"): ("/live/{game}", (302, 200, 404, 302, 404)),
+    ("live.changed", "GET"): ("/live/{game}/changed", (302, 200, 404, 200, 404)),
     ("live.join", "POST"): ("/live/{game}/join", (302, 303, 404, 302, 404)),
     ("live.answer", "POST"): ("/live/{game}/answer", (302, 303, 404, 302, 404)),
     ("live.remove_player", "POST"): ("/live/{game}/players/{player}/remove",

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -298,6 +300,84 @@ def test_each_phone_shows_the_question_in_its_learners_language(app: Flask, peop
     bars = soup(room["teacher"].get(host)).select(".live-bar-label")
     labels = [label.get_text(strip=True) for label in bars]
     assert labels[0].startswith("Bitcoin mining")  # the projector speaks the class's language
+
+
+LIVE_JS = Path(__file__).resolve().parent.parent / "quizapp" / "static" / "live.js"
+
+
+def test_the_live_script_stays_under_2_kb() -> None:
+    assert len(LIVE_JS.read_bytes()) < 2048  # as served, uncompressed
+
+
+def test_with_javascript_the_phone_asks_whether_anything_changed(room: dict) -> None:
+    host = open_game(room)
+    game = host.removesuffix("/host")
+    ali = room["ali"]
+    ali.post(f"{game}/join")
+    response = ali.get(game)
+    assert "script-src 'self'" in response.headers["Content-Security-Policy"]
+    page = soup(response)
+    digest = hashlib.sha256(LIVE_JS.read_bytes()).hexdigest()[:12]
+    script = page.head.find("script")
+    assert script["src"] == f"/static/live.js?v={digest}"
+    assert script["data-ask"] == f"{game}/changed" and script["data-page"] == game
+    # Without JavaScript the page still reloads itself; with it, live.js does the asking.
+    assert page.head.select_one("noscript meta[http-equiv=refresh]")["content"] == "2"
+    assert page.head.select("meta[http-equiv=refresh]") == page.head.select("noscript meta")
+    assert page.find("a", string="Stop refreshing") is not None
+    # Its answer 304 keeps the page allowed to run it (a 304's headers replace the kept page's).
+    again = ali.get(game, headers={"If-None-Match": response.headers["ETag"]})
+    assert again.status_code == 304 and "script-src 'self'" in again.headers["Content-Security-Policy"]
+    # "Stop refreshing" stops the script too: no script, no meta refresh.
+    still = soup(ali.get(f"{game}?still=1"))
+    assert still.find("script") is None and still.find("meta", {"http-equiv": "refresh"}) is None
+    hosted = soup(room["teacher"].get(host)).head.find("script")
+    assert hosted["data-ask"] == f"{game}/changed" and hosted["data-page"] == host
+
+
+def test_the_changed_endpoint_answers_304_until_the_game_moves(room: dict, app: Flask,
+                                                               moved_clock: None) -> None:
+    host = open_game(room)
+    game = host.removesuffix("/host")
+    teacher, ali = room["teacher"], room["ali"]
+    ali.post(f"{game}/join")
+    tag = soup(ali.get(game)).head.find("script")["data-tag"]
+    asked = {"If-None-Match": f'"{tag}"'}
+    unchanged = ali.get(f"{game}/changed", headers=asked)
+    assert unchanged.status_code == 304 and unchanged.get_data() == b""
+    host_tag = soup(teacher.get(host)).head.find("script")["data-tag"]
+    assert teacher.get(f"{game}/changed", headers={"If-None-Match": f'"{host_tag}"'}).status_code == 304
+    press(teacher, host, "start")
+    moved = ali.get(f"{game}/changed", headers=asked)
+    assert moved.status_code == 200 and moved.headers["ETag"] != f'"{tag}"'
+    # While the learner chooses, the countdown moves but their tag does not: no reload each second.
+    clock.move(dt.timedelta(seconds=6))
+    choosing = soup(ali.get(game)).head.find("script")["data-tag"]
+    clock.move(dt.timedelta(seconds=8))
+    assert ali.get(f"{game}/changed", headers={"If-None-Match": f'"{choosing}"'}).status_code == 304
+    # Only the class's learners and its teacher may ask.
+    assert room["zed"].get(f"{game}/changed", headers=asked).status_code == 404
+    assert app.test_client().get(f"{game}/changed").status_code == 302
+
+
+def test_the_teachers_phone_follows_the_game_without_its_countdown(room: dict, moved_clock: None) -> None:
+    host = open_game(room)
+    game = host.removesuffix("/host")
+    teacher = room["teacher"]
+    remote = teacher.get(f"{game}/remote")
+    assert "script-src 'self'" in remote.headers["Content-Security-Policy"]
+    script = soup(remote).head.find("script")
+    assert script["data-ask"] == f"{game}/changed?steady=1" and script["data-page"] == f"{game}/remote"
+    room["ali"].post(f"{game}/join")
+    joined = teacher.get(script["data-ask"], headers={"If-None-Match": f'"{script["data-tag"]}"'})
+    assert joined.status_code == 200  # someone joined: the page reloads
+    press(teacher, host, "start")
+    clock.move(dt.timedelta(seconds=6))
+    tag = soup(teacher.get(f"{game}/remote")).head.find("script")["data-tag"]
+    clock.move(dt.timedelta(seconds=9))  # the countdown moved, nothing else
+    assert teacher.get(f"{game}/changed?steady=1", headers={"If-None-Match": f'"{tag}"'}).status_code == 304
+    still = soup(teacher.get(f"{game}/remote?still=1"))
+    assert still.find("script") is None and still.find("a", string="Refresh") is not None
 
 
 @pytest.mark.usefixtures("translated_bank")

@@ -25,7 +25,7 @@ from quizapp.services.caches import (
     UNANSWERED_QUESTIONS,
 )
 from quizapp.services.quiz_pages import ShownQuestion
-from quizapp.web.headers import CONTENT_SECURITY_POLICY
+from quizapp.web.headers import OWN_SCRIPT_POLICY
 from quizapp.web.i18n import number, select_locale
 from quizapp.web.viewer import viewer_id
 
@@ -34,7 +34,6 @@ _CSRF_SLOT = "\x00csrf\x00"
 # have been saved): the cached page keeps a slot for it, as it does for the CSRF token.
 ANSWERED_SLOT = "\x00answered\x00"
 _ANSWERED_LABEL_SLOT = "\x00answered-label\x00"
-QUIZ_PAGE_POLICY = CONTENT_SECURITY_POLICY.replace("script-src 'none'", "script-src 'self'")
 _INDENT = re.compile(r"\n[ \t]+")
 
 
@@ -139,7 +138,7 @@ def remember_quiz_page(attempt_token: str, page: int, html: str, answered: int =
 def quiz_response(html: str | bytes) -> Response:
     """The quiz page as a response: the one page allowed a script, its own, which saves answers as given."""
     response = Response(html, mimetype="text/html")
-    response.headers["Content-Security-Policy"] = QUIZ_PAGE_POLICY
+    response.headers["Content-Security-Policy"] = OWN_SCRIPT_POLICY
     return response
 
 

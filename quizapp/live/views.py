@@ -2,13 +2,16 @@
 
 The two pages that poll (the host screen every second, a phone every two) carry an ETag
 of what they show (``live_screens.poll_tag``): the browser asks again with it and gets
-``304 Not Modified``, with no page rendered, until something changed.
+``304 Not Modified``, with no page rendered, until something changed. With JavaScript,
+``static/live.js`` replaces their meta refresh: it asks ``changed`` about once a second
+(a 304 of a few bytes) and reloads the page only when the game moved.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from contextlib import nullcontext
+from dataclasses import dataclass
 
 from flask import (
     Blueprint,
@@ -39,6 +42,7 @@ from quizapp.teacher.forms import shelf_groups
 from quizapp.teacher.views import own_class, teacher_only
 from quizapp.web.answer_words import response_error_words, response_words
 from quizapp.web.form_responses import form_status
+from quizapp.web.headers import OWN_SCRIPT_POLICY
 from quizapp.web.message_catalogs import in_page_language
 from quizapp.web.qr_codes import qr_svg
 
@@ -46,6 +50,15 @@ live = Blueprint("live", __name__)
 
 HOST_REFRESH_SECONDS = 1
 PHONE_REFRESH_SECONDS = 2
+
+
+@dataclass(frozen=True)
+class Poll:
+    """What live.js needs: where to ask, the tag the page was drawn with, the page to reload."""
+
+    ask: str
+    tag: str
+    page: str
 
 
 @live.route("/teach/classes/<id:classroom_id>/live", methods=["GET", "POST"])
@@ -145,24 +158,29 @@ def host(game_id: int) -> Response:
     if _unchanged(tag):
         return _not_modified(tag)
     with force_locale(language) if language else nullcontext():
+        poll = _poll(game_id, None, url_for(".host", game_id=game_id))  # before the page: see _poll
         view = live_screens.screen(db.session, game, clock.now(), str(get_locale()))
         link = url_for(".play", game_id=game_id, _external=True)
         back = "still" if "still" in request.args else "host"
         html = render_template("live/host.html", s=view, join_link=link,
                                join_qr=qr_svg(link, _("QR code of the join link")),
                                controls=_controls(view.version, back),
-                               refresh=_refresh(HOST_REFRESH_SECONDS))
+                               refresh=_refresh(HOST_REFRESH_SECONDS),
+                               poll=poll)
     return _tagged(html, tag)
 
 
 @live.get("/live/<id:game_id>/remote")
 @teacher_only
-def remote(game_id: int) -> str:
+def remote(game_id: int) -> Response:
     """The teacher's phone: the same controls, who is playing, and a button to remove each."""
     game = _hosted(game_id)
+    # With JavaScript it follows the game (live.js), without the countdown: a phone reloaded
+    # each second would move the buttons under the teacher's thumb.
+    poll = _poll(game_id, None, url_for(".remote", game_id=game_id), steady=True)
     view = live_screens.screen(db.session, game, clock.now(), str(get_locale()))
-    return render_template("live/remote.html", s=view, controls=_controls(view.version, "remote"),
-                           remove_form=RemoveForm())
+    return _page(render_template("live/remote.html", s=view, controls=_controls(view.version, "remote"),
+                                 remove_form=RemoveForm(), poll=poll))
 
 
 def _small_number(value: str | None) -> int | None:
@@ -222,6 +240,7 @@ def play(game_id: int) -> Response:
 
 
 def _phone(game: LiveGame, answer_form: AnswerForm | None = None, problem: str | None = None) -> str:
+    poll = _poll(game.id, current_user.account_id, url_for(".play", game_id=game.id))
     now = clock.now()
     view = live_screens.player_view(db.session, game, current_user.account_id, now, str(get_locale()))
     form = answer_form or AnswerForm(formdata=None, position=view.screen.position,
@@ -233,6 +252,7 @@ def _phone(game: LiveGame, answer_form: AnswerForm | None = None, problem: str |
         if waiting_for_answer else PHONE_REFRESH_SECONDS
     return render_template("live/play.html", v=view, s=view.screen, join_form=JoinForm(),
                            answer_form=form, problem=problem, refresh=_refresh(seconds),
+                           poll=poll,
                            chosen=request.form.getlist("answer") if problem else ())
 
 
@@ -266,7 +286,7 @@ def answer(game_id: int) -> Response | tuple[str, int]:
     if outcome.status in (AnswerStatus.NEEDS_CORRECTION, AnswerStatus.BLANK):
         problem = (response_error_words(outcome.error) if outcome.error is not None
                    else _("Choose or type an answer first."))
-        return _phone(game, form, problem), 422
+        return _page(_phone(game, form, problem), 422)
     if outcome.status is AnswerStatus.CLOSED:
         flash(_("Time was up for that question: your answer did not count."))
     return redirect(url_for(".play", game_id=game_id), code=303)
@@ -310,12 +330,58 @@ def _unchanged(tag: str) -> bool:
 
 def _not_modified(tag: str) -> Response:
     response = Response(status=304)
+    # A 304's headers replace the kept page's: it must allow live.js as the page did.
+    response.headers["Content-Security-Policy"] = OWN_SCRIPT_POLICY
     response.set_etag(tag)
     return response
 
 
 def _tagged(html: str, tag: str) -> Response:
-    response = Response(html, mimetype="text/html")
+    response = _page(html)
+    response.set_etag(tag)
+    return response
+
+
+def _page(html: str, status: int = 200) -> Response:
+    """A host screen or phone page: it may run live.js, our own script."""
+    response = Response(html, status=status, mimetype="text/html")
+    response.headers["Content-Security-Policy"] = OWN_SCRIPT_POLICY
+    return response
+
+
+def _poll(game_id: int, account_id: int | None, page: str, *, steady: bool = False) -> Poll | None:
+    """live.js's settings; none when the viewer stopped the refreshing (WCAG 2.2.1).
+
+    A phone's tag leaves out the countdown (a learner's, or with ``steady`` the teacher's).
+    Taken before the page is drawn: a tag older than the page costs at most one more reload,
+    a newer one (the question opening in between) would leave the page as it was for good.
+    """
+    if "still" in request.args:
+        return None
+    steady = steady or account_id is not None
+    tag = live_screens.poll_tag(db.session, game_id, clock.now(), account_id, countdown=not steady)
+    ask = url_for(".changed", game_id=game_id, **({"steady": 1} if steady and account_id is None else {}))
+    return Poll(ask, tag or "", page)
+
+
+@live.get("/live/<id:game_id>/changed")
+@login_required
+def changed(game_id: int) -> Response:
+    """Has the viewer's page changed? live.js asks with its tag: 304 while not, 200 when it has.
+
+    The teacher asks for the host screen (``?steady``: their phone, without the countdown); a
+    learner of the class for their phone, whose tag leaves out the countdown (a reload would
+    lose what they are choosing); anyone else: 404.
+    """
+    hosting = current_user.is_teacher and live_games.hosted_game(db.session, current_user.account_id, game_id)
+    if not hosting and live_games.learners_game(db.session, current_user.account_id, game_id) is None:
+        abort(404)
+    account_id = None if hosting else current_user.account_id
+    countdown = bool(hosting) and "steady" not in request.args
+    tag = live_screens.poll_tag(db.session, game_id, clock.now(), account_id, countdown=countdown)
+    if tag is None:
+        abort(404)
+    response = _not_modified(tag) if _unchanged(tag) else Response(tag, mimetype="text/plain")
     response.set_etag(tag)
     return response
 

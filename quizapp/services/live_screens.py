@@ -42,10 +42,13 @@ from quizapp.services.results import Evidence, cited_evidence
 # Polling ---------------------------------------------------------------------------------
 
 
-def poll_tag(session: Session, game_id: int, now: dt.datetime, account_id: int | None = None) -> str | None:
+def poll_tag(session: Session, game_id: int, now: dt.datetime, account_id: int | None = None, *,
+             countdown: bool = True) -> str | None:
     """The tag of what a screen shows now: it changes when the page would (an ETag).
 
     The host's (``account_id`` None) moves with each answer; a player's with their own answer.
+    Without ``countdown`` it stays put while only the seconds left move (live.js asks with it:
+    a phone whose learner is choosing reloads when the game moves, not every second).
     None when there is no such game.
     """
     row = session.execute(select(LiveGame.version, LiveGame.stage, LiveGame.asked_at,
@@ -65,7 +68,7 @@ def poll_tag(session: Session, game_id: int, now: dt.datetime, account_id: int |
                                      LiveAnswer.position == row.position))
     # The countdown is part of what the page shows (the host's, and a phone's until it has
     # answered), so its tag moves with each second.
-    counting = phase is rules.Phase.OPEN and (account_id is None or not mine)
+    counting = countdown and phase is rules.Phase.OPEN and (account_id is None or not mine)
     left = rules.seconds_left(rules.Clock(row.asked_at, row.paused_at), rules.Pacing(row.seconds),
                               now) if counting else None
     return hashlib.blake2b(f"{row.version}:{phase.value}:{left}:{mine}".encode(),
