@@ -76,8 +76,12 @@ def test_a_question_played_on_the_projector_and_two_phones(app, browser, live_se
 
     show_host()
     expect(host.locator(".live-names li")).to_have_count(2)
-    # Nothing changes in the lobby now: Ali's phone reloads itself (2 s) and is told 304.
-    phones["ali"].wait_for_event("load", timeout=10_000)
+    # Nothing changes in the lobby now: Ali's phone reloads itself (2 s) and is told 304. Its
+    # first reload may still be the one that brings Ayesha's name (a 200): wait a few reloads.
+    for _ in range(3):
+        if not_modified:
+            break
+        phones["ali"].wait_for_event("load", timeout=10_000)
     assert not_modified
     host.get_by_role("button", name="Start").click()
     clock.move(dt.timedelta(seconds=6))  # past the question shown alone
