@@ -44,6 +44,11 @@ class _Content:
 
 
 
+# How many questions an attempt has, for a query that reads the attempt.
+QUESTION_TOTAL = (select(func.count()).select_from(AttemptItem)
+                  .where(AttemptItem.attempt_id == Attempt.id).correlate(Attempt).scalar_subquery())
+
+
 @dataclass(frozen=True)
 class QuizPage:
     """Everything the quiz page needs, and nothing that gives the answers away."""
@@ -56,18 +61,22 @@ class QuizPage:
     questions: list[ShownQuestion]
     review: bool = False  # a run of the Review page: its questions come from any bank
     assigned: bool = False  # on an assignment: its teacher chose learn or test mode
+    total: int = 0  # how many questions the attempt has (``questions`` may hold just one)
 
     def question(self, position: int) -> ShownQuestion | None:
         """The question at ``position``; None when the attempt has none there."""
         return next((q for q in self.questions if q.position == position), None)
 
 
-def quiz_page(session: Session, token: str, language: str = "en") -> QuizPage | None:
+def quiz_page(session: Session, token: str, language: str = "en",
+              position: int | None = None) -> QuizPage | None:
     """The questions of an attempt as they were shown, in ``language`` where a translation has them.
 
-    Questions whose translation is missing or out of date keep the bank's own words.
+    Questions whose translation is missing or out of date keep the bank's own words. With
+    ``position``, that question alone (learn mode shows one at a time), and None when the
+    attempt has none there; ``total`` still counts them all.
     """
-    rows = session.execute(
+    statement = (
         select(Attempt.submitted_at, Attempt.review, Attempt.assignment_id, Bank.id.label("bank_id"),
                Bank.slug, Bank.title, Bank.language, AttemptItem.position, AttemptItem.shown_order,
                QuestionVersion.id, QuestionVersion.content_hash, QuestionVersion.text_fingerprint,
@@ -77,16 +86,21 @@ def quiz_page(session: Session, token: str, language: str = "en") -> QuizPage | 
         .join(Question, Question.id == QuestionVersion.question_id)
         # Each question's own bank: a review run's questions come from any bank.
         .join(Bank, Bank.id == Question.bank_id)
-        .where(Attempt.token == token).order_by(AttemptItem.position)
-    ).all()
+        .where(Attempt.token == token).order_by(AttemptItem.position))
+    if position is not None:  # one row, not the whole attempt's
+        statement = statement.where(AttemptItem.position == position).add_columns(
+            QUESTION_TOTAL.label("total"))
+    rows = session.execute(statement).all()
     if not rows:
         return None
     contents: dict[str, _Content | None] = {row.content_hash: QUESTION_CONTENTS.get(row.content_hash)
                                             for row in rows}
     contents.update(_contents(session, {row.id for row in rows if contents[row.content_hash] is None}))
     first = rows[0]
-    translations = {row.bank_id: reader_translation(session, row.bank_id, row.language, language)
-                    for row in rows}
+    # One look-up per bank, not per question: a translation carries its whole bank's words.
+    banks = {row.bank_id: row.language for row in rows}
+    translations = {bank_id: reader_translation(session, bank_id, bank_language, language)
+                    for bank_id, bank_language in banks.items()}
     questions = []
     for row in rows:
         content = contents[row.content_hash]
@@ -104,7 +118,8 @@ def quiz_page(session: Session, token: str, language: str = "en") -> QuizPage | 
     title = translation.title if translation else first.title
     return QuizPage(token, first.slug, title, language if translation else first.language,
                     first.submitted_at is not None, questions, first.review,
-                    first.assignment_id is not None)
+                    first.assignment_id is not None,
+                    first.total if position is not None else len(questions))
 
 
 def reader_translation(session: Session, bank_id: int, bank_language: str,

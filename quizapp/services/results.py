@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import Any, Protocol
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy import bindparam, select
+from sqlalchemy.orm import Session
 
+from quizapp.database import HotQuery
 from quizapp.domain.bank_translation import current_words, translated_response
 from quizapp.domain.classroom_rules import PracticeReason
 from quizapp.domain.grading import Response, right_answer
-from quizapp.models import Answer, Attempt, AttemptItem, Bank, BankTranslation, Citation
+from quizapp.models import Answer, Attempt, Bank, BankTranslation, Citation, Source
 from quizapp.services.attempts import load_attempt
 from quizapp.services.bank_words import title_in
 from quizapp.services.quiz_pages import reader_translation
@@ -121,8 +124,11 @@ def attempt_result(session: Session, token: str, language: str = "en") -> Attemp
     questions = []
     for item in attempt.items:  # each in its own bank's words: a review run's come from any bank
         bank = banks[item.question_version.question.bank_id]
-        questions.append(_question_result(item, answers.get(item.position), citations.get(
-            item.question_version_id, []), translations[bank.id], bank.language))
+        version = item.question_version
+        questions.append(_question_result(item.position, version, version.question.slug,
+                                          answers.get(item.position),
+                                          citations.get(item.question_version_id, []),
+                                          translations[bank.id], bank.language))
     translation = translations[attempt.bank_id]
     return AttemptResult(attempt.token, attempt.bank.slug,
                          translation.title if translation else attempt.bank.title,
@@ -135,14 +141,27 @@ def attempt_result(session: Session, token: str, language: str = "en") -> Attemp
 def _evidence(session: Session, version_ids: list[int]) -> dict[int, list[Evidence]]:
     """The citations of these question versions, by version, as the result page shows them."""
     citations: dict[int, list[Evidence]] = {}
-    for citation in session.scalars(
-        select(Citation).where(Citation.question_version_id.in_(version_ids))
-        .options(joinedload(Citation.source)).order_by(Citation.position)
+    for version_id, *shown in session.execute(
+        select(Citation.question_version_id, Citation.id, Citation.source_id, Source.title,
+               Source.publisher, Citation.quote, Source.language, Source.kind)
+        .join(Source, Source.id == Citation.source_id)
+        .where(Citation.question_version_id.in_(version_ids)).order_by(Citation.position)
     ):
-        citations.setdefault(citation.question_version_id, []).append(Evidence(
-            citation.id, citation.source_id, citation.source.title, citation.source.publisher,
-            citation.quote, citation.source.language, source_kind=citation.source.kind))
+        citations.setdefault(version_id, []).append(_evidence_of(shown))
     return citations
+
+
+def _evidence_of(row: Sequence[Any]) -> Evidence:
+    citation_id, source_id, title, publisher, quote, language, kind = row
+    return Evidence(citation_id, source_id, title, publisher, quote, language, source_kind=kind)
+
+
+# One question's evidence, straight on the driver: learn mode shows it after every answer.
+_QUESTION_EVIDENCE = HotQuery(
+    select(Citation.id, Citation.source_id, Source.title, Source.publisher, Citation.quote,
+           Source.language, Source.kind)
+    .join(Source, Source.id == Citation.source_id)
+    .where(Citation.question_version_id == bindparam("version_id")).order_by(Citation.position))
 
 
 @dataclass(frozen=True)
@@ -154,18 +173,29 @@ class Graded:
     points_awarded: int
 
 
-def question_result(session: Session, item: AttemptItem, answer: Answer | Graded | None,
-                    bank_language: str, translation: BankTranslation | None) -> QuestionResult:
+class VersionWords(Protocol):
+    """What a result shows of a question version (a QuestionVersion, or a row of its columns)."""
+
+    type: str
+    key: dict[str, Any]
+    prompt: str
+    explanation: str
+    points: int
+    text_fingerprint: str | None
+
+
+def question_result(session: Session, position: int, version_id: int, version: VersionWords,
+                    slug: str, answer: Answer | Graded | None, bank_language: str,
+                    translation: BankTranslation | None) -> QuestionResult:
     """One question of an attempt as the result page shows it, with ``answer`` and its evidence,
     in its bank's ``translation`` (None: the bank's own words, in ``bank_language``)."""
-    evidence = _evidence(session, [item.question_version_id]).get(item.question_version_id, [])
-    return _question_result(item, answer, evidence, translation, bank_language)
+    evidence = [_evidence_of(row) for row in _QUESTION_EVIDENCE.all(session, version_id=version_id)]
+    return _question_result(position, version, slug, answer, evidence, translation, bank_language)
 
 
-def _question_result(item: AttemptItem, answer: Answer | Graded | None, evidence: list[Evidence],
-                     translation: BankTranslation | None, bank_language: str) -> QuestionResult:
-    version = item.question_version
-    slug = version.question.slug
+def _question_result(position: int, version: VersionWords, slug: str, answer: Answer | Graded | None,
+                     evidence: list[Evidence], translation: BankTranslation | None,
+                     bank_language: str) -> QuestionResult:
     words = current_words(translation.questions.get(slug) if translation else None,
                           version.text_fingerprint)
     entries = list(words["entries"]) if words else []
@@ -176,7 +206,7 @@ def _question_result(item: AttemptItem, answer: Answer | Graded | None, evidence
         evidence = [replace(shown, quote_translation=glosses[index] if index < len(glosses) else None)
                     for index, shown in enumerate(evidence)]
     return QuestionResult(
-        position=item.position, type=version.type,
+        position=position, type=version.type,
         prompt=words["prompt"] if words else version.prompt,
         unit=(words.get("unit") if words else None) or version.key.get("unit"),
         response=translated_response(version.type, version.key, response, entries),
