@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
@@ -68,6 +69,40 @@ class QuizPage:
         return next((q for q in self.questions if q.position == position), None)
 
 
+_PAGE = (
+    select(Attempt.submitted_at, Attempt.review, Attempt.assignment_id, Bank.id.label("bank_id"),
+           Bank.slug, Bank.title, Bank.language, AttemptItem.position, AttemptItem.shown_order,
+           QuestionVersion.id, QuestionVersion.content_hash, QuestionVersion.text_fingerprint,
+           Question.slug.label("question_slug"))
+    .join(AttemptItem, AttemptItem.attempt_id == Attempt.id)
+    .join(QuestionVersion, QuestionVersion.id == AttemptItem.question_version_id)
+    .join(Question, Question.id == QuestionVersion.question_id)
+    # Each question's own bank: a review run's questions come from any bank.
+    .join(Bank, Bank.id == Question.bank_id))
+_ONE_QUESTION = HotQuery(_PAGE.where(Attempt.token == bindparam("token"),
+                                     AttemptItem.position == bindparam("position"))
+                         .add_columns(QUESTION_TOTAL))
+
+
+class _OneQuestion(NamedTuple):
+    """A row of ``_ONE_QUESTION`` as the driver returns it: ``_PAGE``'s columns and the total."""
+
+    submitted_at: object
+    review: bool | int
+    assignment_id: int | None
+    bank_id: int
+    slug: str
+    title: str
+    language: str
+    position: int
+    shown_order: list[int]
+    id: int
+    content_hash: str
+    text_fingerprint: str | None
+    question_slug: str
+    total: int
+
+
 def quiz_page(session: Session, token: str, language: str = "en",
               position: int | None = None) -> QuizPage | None:
     """The questions of an attempt as they were shown, in ``language`` where a translation has them.
@@ -76,21 +111,11 @@ def quiz_page(session: Session, token: str, language: str = "en",
     ``position``, that question alone (learn mode shows one at a time), and None when the
     attempt has none there; ``total`` still counts them all.
     """
-    statement = (
-        select(Attempt.submitted_at, Attempt.review, Attempt.assignment_id, Bank.id.label("bank_id"),
-               Bank.slug, Bank.title, Bank.language, AttemptItem.position, AttemptItem.shown_order,
-               QuestionVersion.id, QuestionVersion.content_hash, QuestionVersion.text_fingerprint,
-               Question.slug.label("question_slug"))
-        .join(AttemptItem, AttemptItem.attempt_id == Attempt.id)
-        .join(QuestionVersion, QuestionVersion.id == AttemptItem.question_version_id)
-        .join(Question, Question.id == QuestionVersion.question_id)
-        # Each question's own bank: a review run's questions come from any bank.
-        .join(Bank, Bank.id == Question.bank_id)
-        .where(Attempt.token == token).order_by(AttemptItem.position))
-    if position is not None:  # one row, not the whole attempt's
-        statement = statement.where(AttemptItem.position == position).add_columns(
-            QUESTION_TOTAL.label("total"))
-    rows = session.execute(statement).all()
+    if position is None:
+        rows: Sequence[Any] = session.execute(
+            _PAGE.where(Attempt.token == token).order_by(AttemptItem.position)).all()
+    else:  # one row, not the whole attempt's, straight on the driver: learn mode asks each
+        rows = [_OneQuestion(*row) for row in _ONE_QUESTION.all(session, token=token, position=position)]
     if not rows:
         return None
     contents: dict[str, _Content | None] = {row.content_hash: QUESTION_CONTENTS.get(row.content_hash)
@@ -117,7 +142,7 @@ def quiz_page(session: Session, token: str, language: str = "en",
     translation = translations[first.bank_id]
     title = translation.title if translation else first.title
     return QuizPage(token, first.slug, title, language if translation else first.language,
-                    first.submitted_at is not None, questions, first.review,
+                    first.submitted_at is not None, questions, bool(first.review),
                     first.assignment_id is not None,
                     first.total if position is not None else len(questions))
 
