@@ -10,12 +10,13 @@ from __future__ import annotations
 import gzip
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 from functools import lru_cache
 
 from flask import Response, current_app, render_template, request, session
 from flask_babel import get_locale
 from flask_wtf.csrf import generate_csrf
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from werkzeug.http import parse_accept_header
 
 from quizapp.services.caches import (
@@ -143,13 +144,27 @@ def quiz_response(html: str | bytes) -> Response:
     return response
 
 
+_ENTRY_SLOT = re.compile("\x00entry(\\d+)\x00")
+
+
 @UNANSWERED_QUESTIONS.memoise
-def _unanswered_question(question: ShownQuestion, total: int, language: str,
-                         locale: str) -> Markup:
-    """A question with nothing chosen: the same for every attempt that shows it alike."""
-    return Markup(_without_indentation(render_template(
+def _unanswered_pieces(question: ShownQuestion, total: int, language: str,
+                       locale: str) -> tuple[str, ...]:
+    """A question with nothing chosen and a slot for each entry, cut at the slots (text, entry
+    index, text, ...): the same for every attempt that shows it, whatever order it shuffled."""
+    html = _without_indentation(render_template(
         "learner/_question.html", q=question, total=total, language=language, chosen=(),
-        problem=None)))
+        problem=None))
+    return tuple(_ENTRY_SLOT.split(html))
+
+
+def _unanswered_question(question: ShownQuestion, total: int, language: str, locale: str) -> Markup:
+    """A question with nothing chosen, its entries in this attempt's order."""
+    slots = tuple(f"\x00entry{index}\x00" for index in range(len(question.entries)))
+    pieces = _unanswered_pieces(replace(question, entries=slots), total, language, locale)
+    entries = question.entries
+    return Markup("".join(piece if index % 2 == 0 else escape(entries[int(piece)])
+                          for index, piece in enumerate(pieces)))
 
 
 def question_html(question: ShownQuestion, total: int, language: str,
