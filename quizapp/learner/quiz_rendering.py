@@ -22,10 +22,10 @@ from werkzeug.http import parse_accept_header
 from quizapp.services.caches import (
     COMPRESSED_QUIZ_PAGES,
     QUIZ_PAGES,
-    SIGNED_CSRF_TOKENS,
     UNANSWERED_QUESTIONS,
 )
 from quizapp.services.quiz_pages import ShownQuestion
+from quizapp.web.forms import form_token
 from quizapp.web.headers import CONTENT_SECURITY_POLICY
 from quizapp.web.i18n import number, select_locale
 from quizapp.web.viewer import viewer_id
@@ -46,22 +46,6 @@ def _without_indentation(html: str) -> str:
     anywhere else in HTML a run of white space reads as one space.
     """
     return _INDENT.sub("\n", html)
-
-def form_token() -> str:
-    """This browser's CSRF token for forms, signed once per session token in this process.
-
-    Tokens do not expire (WTF_CSRF_TIME_LIMIT is None), so one signature serves every view;
-    signing anew on each request was a tenth of a quiz page's cost.
-    """
-    raw = session.get(current_app.config["WTF_CSRF_FIELD_NAME"])
-    if raw is None or current_app.config["WTF_CSRF_TIME_LIMIT"] is not None:
-        return generate_csrf()
-    signed = SIGNED_CSRF_TOKENS.get(raw)
-    if signed is None:
-        signed = generate_csrf()
-        SIGNED_CSRF_TOKENS.put(raw, signed)
-    return signed
-
 
 def answered_label(answered: int | str) -> str:
     """The count of answered questions as the page shows it (a slot while the page is cached)."""
