@@ -132,6 +132,25 @@ def pick_answer(page: str) -> tuple[int, list[str]]:
     return int(position), [value.group(1)]
 
 
+def server_cpu_seconds(pid: int) -> float:
+    """CPU time used so far by the server and its workers (Linux's /proc; 0 elsewhere)."""
+    parents: dict[int, int] = {}
+    times: dict[int, float] = {}
+    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue  # gone since listed
+        child = int(stat.parent.name)
+        parents[child] = int(fields[1])
+        times[child] = (int(fields[11]) + int(fields[12])) / tick  # utime + stime
+    tree = {pid}
+    for _ in range(3):  # master, workers (and nothing deeper)
+        tree |= {child for child, parent in parents.items() if parent in tree}
+    return sum(times.get(member, 0.0) for member in tree)
+
+
 def lost_answers(database_url: str, learners: list[Learner]) -> list[str]:
     """Every attempt recorded, with one answer per question sent: what is missing, if anything."""
     engine = create_engine(database_url)
@@ -191,12 +210,13 @@ def main() -> None:
                     failures.append(repr(problem))
 
             threads = [threading.Thread(target=run, args=(learner,)) for learner in learners]
-            began = time.perf_counter()
+            began, cpu_before = time.perf_counter(), server_cpu_seconds(server.pid)
             for thread in threads:
                 thread.start()
             for thread in threads:
                 thread.join()
             took = time.perf_counter() - began
+            server_cpu = server_cpu_seconds(server.pid) - cpu_before
         finally:
             server.terminate()
             server.wait()
@@ -213,7 +233,8 @@ def main() -> None:
     print(f"gunicorn, {args.workers} workers x {args.threads} threads, {args.learners} learners, {pace}, "
           f"{os.cpu_count()} cores, {backend}, bank {BANK}{twice}; load average before: {load_before}")
     print(f"{len(timings)} answers in {took:.1f} s: {len(timings) / took:.1f} answers a second "
-          f"(each: attempt, question, post, feedback)")
+          f"(each: attempt, question, post, feedback); server CPU {1000 * server_cpu / len(timings):.1f} ms "
+          f"an answer")
     print(f"post + feedback page: median {statistics.median(timings):.1f} ms, p95 {p95:.1f} ms "
           f"(goal <= 50 ms), max {timings[-1]:.1f} ms")
     print(f"failures: {len(failures)}; answers lost: {len(lost)}")

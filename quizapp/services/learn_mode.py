@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from sqlalchemy import and_, bindparam, delete, select, update
+from sqlalchemy import and_, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session, aliased
 
 from quizapp.database import HotQuery, write_transaction
@@ -96,7 +96,9 @@ def answer_question(session: Session, token: str, position: int, values: Sequenc
             return CheckedAnswer(AnswerStatus.ALREADY_CHECKED)
         session.execute(delete(SavedAnswer).where(SavedAnswer.attempt_id == row.id,
                                                   SavedAnswer.position == position))
-        session.add(SavedAnswer(attempt_id=row.id, position=position, values=kept, saved_at=now))
+        # A plain INSERT, not an object to flush: the write lock is held the while.
+        session.execute(insert(SavedAnswer).values(attempt_id=row.id, position=position, values=kept,
+                                                   saved_at=now))
     if position >= row.total:
         _finish(session, token, retention)
     return CheckedAnswer(AnswerStatus.CHECKED)
