@@ -59,7 +59,8 @@ QUIZ_PAGES: Shared[tuple[str, str, int, int | None], tuple[str, ...]] = Shared(2
 # Those pages as a browser that takes gzip gets them: (attempt, language, page, viewer, the
 # session's CSRF token, answered count) -> gzip bytes. About 2 KB each.
 COMPRESSED_QUIZ_PAGES: Shared[tuple[Any, ...], bytes] = Shared(4096)
-# One question rendered with nothing chosen: the same for every attempt that shows it alike.
+# One question rendered with nothing chosen and a slot for each entry, cut at the slots: the
+# same for every attempt that shows it, whatever order its entries were shuffled in.
 UNANSWERED_QUESTIONS: Shared[Hashable, Any] = Shared(8192)
 # The signed form of a session's CSRF token (tokens do not expire, so one signature serves).
 SIGNED_CSRF_TOKENS: Shared[str, str] = Shared(2048)
