@@ -1,4 +1,4 @@
-"""Learn mode under gunicorn: many learners answering one question at a time, at once.
+"""Learn mode under gunicorn: a class of learners answering one question at a time.
 
 Goal: a learn-mode answer (its post, then the feedback page the post redirects to) has a p95
 of at most 50 ms with 50 learners answering, on SQLite and on PostgreSQL; no answer is lost
@@ -7,7 +7,15 @@ first one sent). Each learner is a thread with its own browser session: it opens
 answers it, reads the feedback and goes on; with --double it sends each answer twice, as a
 double tap does, and the second must change nothing.
 
-Run: .venv/bin/python bench/learn_mode.py [--learners 50] [--workers 2] [--threads 4]
+What the load models: a class in one room, everyone starting the same quiz at the same moment.
+Before each answer a learner reads the question and its choices for --think seconds (a random
+0.5x to 1.5x of it, so the class drifts apart as a real one does); 3 s by default, faster than a
+14-year-old reads a question. --think 0 is a saturation test instead: every learner answers
+again the moment its feedback page arrives, so requests queue and the figures say how many
+answers a second the server can take, not how a class fares. The client runs on the same
+machine and takes part of its CPU.
+
+Run: .venv/bin/python bench/learn_mode.py [--learners 50] [--think 3] [--workers 2] [--threads 4]
 PostgreSQL: BENCH_DATABASE_URL=postgresql+psycopg://user@host/db (an empty database).
 """
 
@@ -16,6 +24,7 @@ from __future__ import annotations
 import argparse
 import http.cookiejar
 import os
+import random
 import re
 import socket
 import statistics
@@ -61,6 +70,7 @@ class Learner:
     attempt: str = ""
     sent: dict[int, list[str]] = field(default_factory=dict)
     timings: list[float] = field(default_factory=list)
+    think: float = 0.0  # seconds spent reading each question before answering it
 
     def __post_init__(self) -> None:
         jar = http.cookiejar.CookieJar()
@@ -93,6 +103,8 @@ class Learner:
         while status == 303 and "/questions/" in location and not location.endswith("/feedback"):
             _, _, page = self.get(location)
             position, values = pick_answer(page)
+            if self.think:  # reading the question and its choices
+                time.sleep(random.uniform(0.5, 1.5) * self.think)
             fields = [("csrf_token", _CSRF.search(page).group(1)), ("check", "x")]  # type: ignore[union-attr]
             fields += [(f"q{position}", value) for value in values]
             started = time.perf_counter()
@@ -120,6 +132,25 @@ def pick_answer(page: str) -> tuple[int, list[str]]:
     return int(position), [value.group(1)]
 
 
+def server_cpu_seconds(pid: int) -> float:
+    """CPU time used so far by the server and its workers (Linux's /proc; 0 elsewhere)."""
+    parents: dict[int, int] = {}
+    times: dict[int, float] = {}
+    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue  # gone since listed
+        child = int(stat.parent.name)
+        parents[child] = int(fields[1])
+        times[child] = (int(fields[11]) + int(fields[12])) / tick  # utime + stime
+    tree = {pid}
+    for _ in range(3):  # master, workers (and nothing deeper)
+        tree |= {child for child, parent in parents.items() if parent in tree}
+    return sum(times.get(member, 0.0) for member in tree)
+
+
 def lost_answers(database_url: str, learners: list[Learner]) -> list[str]:
     """Every attempt recorded, with one answer per question sent: what is missing, if anything."""
     engine = create_engine(database_url)
@@ -141,8 +172,11 @@ def main() -> None:
     parser.add_argument("--learners", type=int, default=50)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=4, help="gunicorn threads per worker")
+    parser.add_argument("--think", type=float, default=3.0,
+                        help="seconds a learner reads a question before answering (0: saturation test)")
     parser.add_argument("--double", action="store_true", help="send every answer twice")
     args = parser.parse_args()
+    load_before = " ".join(f"{value:.2f}" for value in os.getloadavg())  # others share the machine
 
     with tempfile.TemporaryDirectory() as tmp:
         database_url = os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{tmp}/bench.sqlite")
@@ -162,26 +196,27 @@ def main() -> None:
                     break
                 except OSError:
                     time.sleep(0.1)
-            learners = [Learner(base) for _ in range(args.learners)]
+            learners = [Learner(base, think=args.think) for _ in range(args.learners)]
             for learner in learners:
                 learner.start()
             barrier = threading.Barrier(len(learners))
             failures: list[str] = []
 
             def run(learner: Learner) -> None:
-                barrier.wait()  # every learner answers at once
+                barrier.wait()  # the whole class starts at once
                 try:
                     learner.answer_all(args.double)
                 except Exception as problem:  # reported with the others below
                     failures.append(repr(problem))
 
             threads = [threading.Thread(target=run, args=(learner,)) for learner in learners]
-            began = time.perf_counter()
+            began, cpu_before = time.perf_counter(), server_cpu_seconds(server.pid)
             for thread in threads:
                 thread.start()
             for thread in threads:
                 thread.join()
             took = time.perf_counter() - began
+            server_cpu = server_cpu_seconds(server.pid) - cpu_before
         finally:
             server.terminate()
             server.wait()
@@ -193,10 +228,15 @@ def main() -> None:
     p95 = timings[min(len(timings) - 1, int(0.95 * len(timings)))]
     backend = database_url.split(":", 1)[0]
     twice = ", every answer sent twice" if args.double else ""
-    print(f"gunicorn, {args.workers} workers x {args.threads} threads, {args.learners} learners at once, "
-          f"{os.cpu_count()} cores, {backend}, bank {BANK}{twice}")
-    print(f"{len(timings)} answers in {took:.1f} s; post + feedback page: median "
-          f"{statistics.median(timings):.1f} ms, p95 {p95:.1f} ms (goal <= 50 ms), max {timings[-1]:.1f} ms")
+    pace = (f"thinking {args.think:g} s (0.5x-1.5x) before each answer" if args.think
+            else "no pause (saturation)")
+    print(f"gunicorn, {args.workers} workers x {args.threads} threads, {args.learners} learners, {pace}, "
+          f"{os.cpu_count()} cores, {backend}, bank {BANK}{twice}; load average before: {load_before}")
+    print(f"{len(timings)} answers in {took:.1f} s: {len(timings) / took:.1f} answers a second "
+          f"(each: attempt, question, post, feedback); server CPU {1000 * server_cpu / len(timings):.1f} ms "
+          f"an answer")
+    print(f"post + feedback page: median {statistics.median(timings):.1f} ms, p95 {p95:.1f} ms "
+          f"(goal <= 50 ms), max {timings[-1]:.1f} ms")
     print(f"failures: {len(failures)}; answers lost: {len(lost)}")
     for problem in (failures + lost)[:5]:
         print("  " + problem)

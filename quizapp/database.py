@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Engine, MetaData, Select, create_engine, event
+from sqlalchemy import JSON, Engine, MetaData, Select, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
@@ -197,11 +198,15 @@ class HotQuery:
     key. Here the statement is compiled once per dialect and run on a driver connection that
     each thread keeps for these queries, in autocommit mode, outside the pool. Services pass
     their session, as for any query; only its engine is used (the session never connects).
+    Values come as the driver returns them, except JSON columns, which are read on SQLite
+    too (its driver returns their text; PostgreSQL's reads them itself).
     """
 
     def __init__(self, statement: Select[Any]) -> None:
         self.statement = statement
         self._compiled: dict[str, tuple[str, tuple[str, ...] | None, dict[str, Any]]] = {}
+        self._json_columns = tuple(index for index, column in enumerate(statement.selected_columns)
+                                   if isinstance(column.type, JSON))
 
     def first(self, bind: Session | Engine, **params: Any) -> tuple[Any, ...] | None:
         """The first row for ``params``, as the driver returns it (no type conversion), or None."""
@@ -226,11 +231,22 @@ class HotQuery:
         try:
             cursor.execute(sql, arguments)
             if many:
-                return [tuple(row) for row in cursor.fetchall()]
-            row = cursor.fetchone()
-            return [tuple(row)] if row is not None else []
+                rows = [tuple(row) for row in cursor.fetchall()]
+            else:
+                row = cursor.fetchone()
+                rows = [tuple(row)] if row is not None else []
         finally:
             cursor.close()
+        if self._json_columns and engine.dialect.name == "sqlite":
+            rows = [self._read_json(row) for row in rows]
+        return rows
+
+    def _read_json(self, row: tuple[Any, ...]) -> tuple[Any, ...]:
+        values = list(row)
+        for index in self._json_columns:
+            if values[index] is not None:  # SQL NULL: an outer join found nothing
+                values[index] = json.loads(values[index])
+        return tuple(values)
 
 
 def _engine_of(bind: Session | Engine) -> Engine:

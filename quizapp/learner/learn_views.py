@@ -29,8 +29,8 @@ def learn_question(token: str, position: int) -> str | Response:
         return redirect(url_for(".feedback", token=token, position=position), code=303)
     if state.submitted or not state.learn or position != state.checked + 1:
         return redirect(url_for(".attempt", token=token), code=303)
-    page = quiz_pages.quiz_page(db.session, token, reading_language()) or abort(404)
-    if page.question(position) is None:  # past the last question: its feedback finishes
+    page = quiz_pages.quiz_page(db.session, token, reading_language(), position)
+    if page is None:  # past the last question: its feedback finishes
         return redirect(url_for(".feedback", token=token, position=state.checked or abort(404)), code=303)
     return _render_learn(page, position)  # no script: the stricter policy of every other page
 
@@ -38,7 +38,7 @@ def learn_question(token: str, position: int) -> str | Response:
 def _render_learn(page: quiz_pages.QuizPage, position: int, given: dict[int, list[str]] | None = None,
                   error: object = None, blank: bool = False) -> str:
     return render_template("learner/learn.html", page=page, q=page.question(position),
-                           total=len(page.questions), form=CheckAnswerForm(), given=given or {},
+                           total=page.total, form=CheckAnswerForm(), given=given or {},
                            errors={position: error} if error else {}, blank=blank,
                            whole_form=None if page.assigned else WholeQuizForm(),
                            question_html=question_html)
@@ -58,7 +58,7 @@ def check_answer(token: str, position: int) -> Response | tuple[str, int]:
     if status is learn_mode.AnswerStatus.NOT_FOUND:
         abort(404)
     if status in (learn_mode.AnswerStatus.NEEDS_CORRECTION, learn_mode.AnswerStatus.BLANK):
-        page = quiz_pages.quiz_page(db.session, token, reading_language()) or abort(404)
+        page = quiz_pages.quiz_page(db.session, token, reading_language(), position) or abort(404)
         return _render_learn(page, position, {position: values}, checked.error,
                              blank=status is learn_mode.AnswerStatus.BLANK), 422
     return redirect(url_for(".feedback", token=token, position=position), code=303)

@@ -10,21 +10,22 @@ from __future__ import annotations
 import gzip
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 from functools import lru_cache
 
 from flask import Response, current_app, render_template, request, session
 from flask_babel import get_locale
 from flask_wtf.csrf import generate_csrf
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from werkzeug.http import parse_accept_header
 
 from quizapp.services.caches import (
     COMPRESSED_QUIZ_PAGES,
     QUIZ_PAGES,
-    SIGNED_CSRF_TOKENS,
     UNANSWERED_QUESTIONS,
 )
 from quizapp.services.quiz_pages import ShownQuestion
+from quizapp.web.forms import form_token
 from quizapp.web.headers import OWN_SCRIPT_POLICY
 from quizapp.web.i18n import number, select_locale
 from quizapp.web.viewer import viewer_id
@@ -44,22 +45,6 @@ def _without_indentation(html: str) -> str:
     anywhere else in HTML a run of white space reads as one space.
     """
     return _INDENT.sub("\n", html)
-
-def form_token() -> str:
-    """This browser's CSRF token for forms, signed once per session token in this process.
-
-    Tokens do not expire (WTF_CSRF_TIME_LIMIT is None), so one signature serves every view;
-    signing anew on each request was a tenth of a quiz page's cost.
-    """
-    raw = session.get(current_app.config["WTF_CSRF_FIELD_NAME"])
-    if raw is None or current_app.config["WTF_CSRF_TIME_LIMIT"] is not None:
-        return generate_csrf()
-    signed = SIGNED_CSRF_TOKENS.get(raw)
-    if signed is None:
-        signed = generate_csrf()
-        SIGNED_CSRF_TOKENS.put(raw, signed)
-    return signed
-
 
 def answered_label(answered: int | str) -> str:
     """The count of answered questions as the page shows it (a slot while the page is cached)."""
@@ -142,13 +127,27 @@ def quiz_response(html: str | bytes) -> Response:
     return response
 
 
+_ENTRY_SLOT = re.compile("\x00entry(\\d+)\x00")
+
+
 @UNANSWERED_QUESTIONS.memoise
-def _unanswered_question(question: ShownQuestion, total: int, language: str,
-                         locale: str) -> Markup:
-    """A question with nothing chosen: the same for every attempt that shows it alike."""
-    return Markup(_without_indentation(render_template(
+def _unanswered_pieces(question: ShownQuestion, total: int, language: str,
+                       locale: str) -> tuple[str, ...]:
+    """A question with nothing chosen and a slot for each entry, cut at the slots (text, entry
+    index, text, ...): the same for every attempt that shows it, whatever order it shuffled."""
+    html = _without_indentation(render_template(
         "learner/_question.html", q=question, total=total, language=language, chosen=(),
-        problem=None)))
+        problem=None))
+    return tuple(_ENTRY_SLOT.split(html))
+
+
+def _unanswered_question(question: ShownQuestion, total: int, language: str, locale: str) -> Markup:
+    """A question with nothing chosen, its entries in this attempt's order."""
+    slots = tuple(f"\x00entry{index}\x00" for index in range(len(question.entries)))
+    pieces = _unanswered_pieces(replace(question, entries=slots), total, language, locale)
+    entries = question.entries
+    return Markup("".join(piece if index % 2 == 0 else escape(entries[int(piece)])
+                          for index, piece in enumerate(pieces)))
 
 
 def question_html(question: ShownQuestion, total: int, language: str,

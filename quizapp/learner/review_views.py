@@ -27,10 +27,22 @@ def _due() -> review_cards.Due:
     return g.review_due  # type: ignore[no-any-return]
 
 
+def _due_count() -> int:
+    """The nav's count of due cards: the page's own when it has them, else one query.
+
+    Due now and missed today are apart (a missed card is one not due yet), so the count of
+    due cards needs no start of today, nor the class's time zone that finds it: every page a
+    signed-in learner opens in learn mode shows the count.
+    """
+    if "review_due" in g:
+        return g.review_due.total  # type: ignore[no-any-return]
+    return review_cards.due_count(db.session, current_user.account_id)
+
+
 @learner.app_context_processor
 def review_nav() -> dict[str, object]:
     """The nav's due count, asked only by pages that show it (a signed-in learner's)."""
-    return {"review_due_count": lambda: _due().total, "review_due": _due}
+    return {"review_due_count": _due_count, "review_due": _due}
 
 
 def _asked_concept() -> Concept | None:

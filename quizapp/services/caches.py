@@ -59,8 +59,12 @@ QUIZ_PAGES: Shared[tuple[str, str, int, int | None], tuple[str, ...]] = Shared(2
 # Those pages as a browser that takes gzip gets them: (attempt, language, page, viewer, the
 # session's CSRF token, answered count) -> gzip bytes. About 2 KB each.
 COMPRESSED_QUIZ_PAGES: Shared[tuple[Any, ...], bytes] = Shared(4096)
-# One question rendered with nothing chosen: the same for every attempt that shows it alike.
+# One question rendered with nothing chosen and a slot for each entry, cut at the slots: the
+# same for every attempt that shows it, whatever order its entries were shuffled in.
 UNANSWERED_QUESTIONS: Shared[Hashable, Any] = Shared(8192)
+# Whether a source translation translates its source's words of today: (source, the source's
+# last change, the fingerprint the translation names) -> bool.
+CURRENT_TRANSLATIONS: Shared[tuple[str, Any, str], bool] = Shared(4096)
 # The signed form of a session's CSRF token (tokens do not expire, so one signature serves).
 SIGNED_CSRF_TOKENS: Shared[str, str] = Shared(2048)
 # Large scopes' item-analysis counts, per database (a kept scope of 90,000 attempts: about 1 MB).
@@ -97,3 +101,4 @@ def forget_everything() -> None:
     forget_item_counts()
     QUESTION_CONTENTS.clear()
     SIGNED_CSRF_TOKENS.clear()
+    CURRENT_TRANSLATIONS.clear()

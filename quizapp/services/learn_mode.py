@@ -13,23 +13,20 @@ from __future__ import annotations
 import enum
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any, NamedTuple
 
-from sqlalchemy import and_, delete, func, select, update
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy import and_, bindparam, delete, insert, select, update
+from sqlalchemy.orm import Session, aliased
 
-from quizapp.database import write_transaction
+from quizapp.database import HotQuery, write_transaction
 from quizapp.domain import clock
 from quizapp.domain.grading import ResponseError, is_correct, read_response
 from quizapp.domain.review_schedule import DEFAULT_RETENTION
-from quizapp.models import Answer, Attempt, AttemptItem, Bank, QuestionVersion, SavedAnswer
+from quizapp.models import Answer, Attempt, AttemptItem, Bank, Question, QuestionVersion, SavedAnswer
 from quizapp.services.attempts import submit_attempt
-from quizapp.services.quiz_pages import reader_translation
+from quizapp.services.quiz_pages import QUESTION_TOTAL, reader_translation
 from quizapp.services.results import Graded, QuestionResult, question_result
 from quizapp.services.saved_answers import clipped, saved_answers
-
-# How many questions the attempt has, for a query that reads the attempt.
-_QUESTION_COUNT = (select(func.count()).select_from(AttemptItem)
-                   .where(AttemptItem.attempt_id == Attempt.id).correlate(Attempt).scalar_subquery())
 
 
 class AnswerStatus(enum.Enum):
@@ -60,16 +57,12 @@ def answer_question(session: Session, token: str, position: int, values: Sequenc
     ``values`` are what the question's form field sent. A second answer to a question already
     checked changes nothing.
     """
-    # One read: the attempt, the question at ``position`` (if it has one) and how many it has.
-    row = session.execute(
-        select(Attempt.id, Attempt.submitted_at, Attempt.learn, Attempt.checked,
-               AttemptItem.shown_order, QuestionVersion.type, QuestionVersion.key,
-               _QUESTION_COUNT.label("total"))
-        .outerjoin(AttemptItem, and_(AttemptItem.attempt_id == Attempt.id, AttemptItem.position == position))
-        .outerjoin(QuestionVersion, QuestionVersion.id == AttemptItem.question_version_id)
-        .where(Attempt.token == token)).one_or_none()
-    if row is None:
+    # One read, straight on the driver: it opens no transaction of the session's, so the write
+    # below begins at once (on SQLite it would first end the read's).
+    found = _ANSWERING.first(session, token=token, position=position)
+    if found is None:
         return CheckedAnswer(AnswerStatus.NOT_FOUND)
+    row = _Answering(*found)
     if row.submitted_at is not None:
         return CheckedAnswer(AnswerStatus.SUBMITTED)
     if position <= row.checked:
@@ -103,10 +96,35 @@ def answer_question(session: Session, token: str, position: int, values: Sequenc
             return CheckedAnswer(AnswerStatus.ALREADY_CHECKED)
         session.execute(delete(SavedAnswer).where(SavedAnswer.attempt_id == row.id,
                                                   SavedAnswer.position == position))
-        session.add(SavedAnswer(attempt_id=row.id, position=position, values=kept, saved_at=now))
+        # A plain INSERT, not an object to flush: the write lock is held the while.
+        session.execute(insert(SavedAnswer).values(attempt_id=row.id, position=position, values=kept,
+                                                   saved_at=now))
     if position >= row.total:
         _finish(session, token, retention)
     return CheckedAnswer(AnswerStatus.CHECKED)
+
+
+# The attempt, the question at ``position`` (if it has one) and how many questions it has.
+_ANSWERING = HotQuery(
+    select(Attempt.id, Attempt.submitted_at, Attempt.learn, Attempt.checked, AttemptItem.shown_order,
+           QuestionVersion.type, QuestionVersion.key, QUESTION_TOTAL)
+    .outerjoin(AttemptItem, and_(AttemptItem.attempt_id == Attempt.id,
+                                 AttemptItem.position == bindparam("position")))
+    .outerjoin(QuestionVersion, QuestionVersion.id == AttemptItem.question_version_id)
+    .where(Attempt.token == bindparam("token")))
+
+
+class _Answering(NamedTuple):
+    """A row of ``_ANSWERING`` as the driver returns it."""
+
+    id: int
+    submitted_at: object
+    learn: bool | int
+    checked: int
+    shown_order: Any
+    type: str | None
+    key: Any
+    total: int
 
 
 def _finish(session: Session, token: str, retention: float) -> None:
@@ -133,53 +151,93 @@ class Feedback:
         return self.question.position >= self.total
 
 
+_OWN_BANK = aliased(Bank)  # the question's own bank: a review run's questions come from any bank
+# The attempt, the question at ``position`` as it was shown and the answer kept for it
+# (recorded once the attempt is submitted, saved before).
+_FEEDBACK = HotQuery(
+    select(Attempt.checked, Attempt.submitted_at, Attempt.review, Attempt.bank_id, Bank.title,
+           Bank.language, QUESTION_TOTAL, AttemptItem.shown_order, AttemptItem.question_version_id,
+           QuestionVersion.type, QuestionVersion.key, QuestionVersion.prompt,
+           QuestionVersion.explanation, QuestionVersion.points, QuestionVersion.text_fingerprint,
+           Question.slug, Question.bank_id, _OWN_BANK.language, SavedAnswer.values, Answer.response,
+           Answer.correct, Answer.points_awarded)
+    .join(Bank, Bank.id == Attempt.bank_id)
+    .join(AttemptItem, and_(AttemptItem.attempt_id == Attempt.id,
+                            AttemptItem.position == bindparam("position")))
+    .join(QuestionVersion, QuestionVersion.id == AttemptItem.question_version_id)
+    .join(Question, Question.id == QuestionVersion.question_id)
+    .join(_OWN_BANK, _OWN_BANK.id == Question.bank_id)
+    .outerjoin(SavedAnswer, and_(SavedAnswer.attempt_id == Attempt.id,
+                                 SavedAnswer.position == bindparam("position")))
+    .outerjoin(Answer, and_(Answer.attempt_id == Attempt.id, Answer.position == bindparam("position")))
+    .where(Attempt.token == bindparam("token")))
+
+
+class _Shown(NamedTuple):
+    """A row of ``_FEEDBACK`` as the driver returns it."""
+
+    checked: int
+    submitted_at: object
+    review: bool | int
+    bank_id: int
+    title: str
+    language: str
+    total: int
+    shown_order: list[int]
+    question_version_id: int
+    type: str
+    key: dict[str, Any]
+    prompt: str
+    explanation: str
+    points: int
+    text_fingerprint: str | None
+    slug: str
+    own_bank_id: int
+    own_language: str
+    values: list[str] | None
+    response: Any
+    correct: bool | int | None
+    points_awarded: int | None
+
+
 def feedback(session: Session, token: str, position: int, language: str = "en") -> Feedback | None:
     """The feedback on a question already checked, in ``language`` where a translation has it.
 
     None when there is no such attempt or question, or the question is not checked yet: its
     right answer is never shown before it is answered.
     """
-    # Only this question is read: a feedback page follows every answer.
-    attempt = session.execute(
-        select(Attempt.id, Attempt.checked, Attempt.submitted_at, Attempt.review, Attempt.bank_id,
-               Bank.title, Bank.language, _QUESTION_COUNT.label("total"))
-        .join(Bank, Bank.id == Attempt.bank_id).where(Attempt.token == token)).one_or_none()
-    if attempt is None or not 1 <= position <= attempt.checked:
+    # A feedback page follows every answer: one row, straight on the driver.
+    found = _FEEDBACK.first(session, token=token, position=position)
+    if found is None:
         return None
-    item = session.scalar(
-        select(AttemptItem).where(AttemptItem.attempt_id == attempt.id, AttemptItem.position == position)
-        .options(joinedload(AttemptItem.question_version).joinedload(QuestionVersion.question)))
-    if item is None:
+    row = _Shown(*found)
+    if not 1 <= position <= row.checked:
         return None
-    answer: Answer | Graded | None
-    if attempt.submitted_at is not None:
-        answer = session.scalar(select(Answer).where(Answer.attempt_id == attempt.id,
-                                                     Answer.position == position))
+    answer: Graded | None
+    if row.submitted_at is not None:
+        answer = None if row.correct is None else Graded(row.response, bool(row.correct),
+                                                         row.points_awarded)
     else:
-        answer = _graded(session, attempt.id, item)
-    translation = reader_translation(session, attempt.bank_id, attempt.language, language)
-    bank_id = item.question_version.question.bank_id
-    if bank_id == attempt.bank_id:
-        own_language, own_translation = attempt.language, translation
+        answer = _graded(row)
+    translation = reader_translation(session, row.bank_id, row.language, language)
+    if row.own_bank_id == row.bank_id:
+        own_translation = translation
     else:  # a review run: each question in its own bank's words
-        own_language = session.scalar(select(Bank.language).where(Bank.id == bank_id)) or "en"
-        own_translation = reader_translation(session, bank_id, own_language, language)
-    return Feedback(token, translation.title if translation else attempt.title,
-                    translation.language if translation else attempt.language,
-                    attempt.review, attempt.total, attempt.submitted_at is not None,
-                    question_result(session, item, answer, own_language, own_translation))
+        own_translation = reader_translation(session, row.own_bank_id, row.own_language, language)
+    return Feedback(token, translation.title if translation else row.title,
+                    translation.language if translation else row.language,
+                    bool(row.review), row.total, row.submitted_at is not None,
+                    question_result(session, position, row.question_version_id, row, row.slug, answer,
+                                    row.own_language, own_translation))
 
 
-def _graded(session: Session, attempt_id: int, item: AttemptItem) -> Graded | None:
+def _graded(row: _Shown) -> Graded | None:
     """The kept answer to a checked question, graded as its submission will grade it."""
-    values = session.scalar(select(SavedAnswer.values).where(SavedAnswer.attempt_id == attempt_id,
-                                                             SavedAnswer.position == item.position))
-    if values is None:
+    if row.values is None:
         return None
-    version = item.question_version
-    read = read_response(version.type, version.key, item.shown_order, list(values))
-    right = read.error is None and is_correct(version.type, version.key, read.value)
-    return Graded(read.value, right, version.points if right else 0)
+    read = read_response(row.type, row.key, row.shown_order, list(row.values))
+    right = read.error is None and is_correct(row.type, row.key, read.value)
+    return Graded(read.value, right, row.points if right else 0)
 
 
 def switch_to_whole_quiz(session: Session, token: str) -> bool:

@@ -266,7 +266,8 @@ def _evidence(session: Session, version: QuestionVersion, language: str) -> list
     """The cited passages as a result page in ``language`` shows them: glossed, titles translated."""
     bank = session.get(Bank, version.question.bank_id)
     assert bank is not None
-    return cited_evidence(session, version, reader_translation(session, bank.id, bank.language, language))
+    return cited_evidence(session, version.id, version.question.slug, version.text_fingerprint,
+                          reader_translation(session, bank.id, bank.language, language))
 
 
 def standings(session: Session, game: LiveGame, language: str | None = None) -> list[rules.Place]:

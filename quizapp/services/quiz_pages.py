@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
@@ -44,6 +45,11 @@ class _Content:
 
 
 
+# How many questions an attempt has, for a query that reads the attempt.
+QUESTION_TOTAL = (select(func.count()).select_from(AttemptItem)
+                  .where(AttemptItem.attempt_id == Attempt.id).correlate(Attempt).scalar_subquery())
+
+
 @dataclass(frozen=True)
 class QuizPage:
     """Everything the quiz page needs, and nothing that gives the answers away."""
@@ -56,37 +62,70 @@ class QuizPage:
     questions: list[ShownQuestion]
     review: bool = False  # a run of the Review page: its questions come from any bank
     assigned: bool = False  # on an assignment: its teacher chose learn or test mode
+    total: int = 0  # how many questions the attempt has (``questions`` may hold just one)
 
     def question(self, position: int) -> ShownQuestion | None:
         """The question at ``position``; None when the attempt has none there."""
         return next((q for q in self.questions if q.position == position), None)
 
 
-def quiz_page(session: Session, token: str, language: str = "en") -> QuizPage | None:
+_PAGE = (
+    select(Attempt.submitted_at, Attempt.review, Attempt.assignment_id, Bank.id.label("bank_id"),
+           Bank.slug, Bank.title, Bank.language, AttemptItem.position, AttemptItem.shown_order,
+           QuestionVersion.id, QuestionVersion.content_hash, QuestionVersion.text_fingerprint,
+           Question.slug.label("question_slug"))
+    .join(AttemptItem, AttemptItem.attempt_id == Attempt.id)
+    .join(QuestionVersion, QuestionVersion.id == AttemptItem.question_version_id)
+    .join(Question, Question.id == QuestionVersion.question_id)
+    # Each question's own bank: a review run's questions come from any bank.
+    .join(Bank, Bank.id == Question.bank_id))
+_ONE_QUESTION = HotQuery(_PAGE.where(Attempt.token == bindparam("token"),
+                                     AttemptItem.position == bindparam("position"))
+                         .add_columns(QUESTION_TOTAL))
+
+
+class _OneQuestion(NamedTuple):
+    """A row of ``_ONE_QUESTION`` as the driver returns it: ``_PAGE``'s columns and the total."""
+
+    submitted_at: object
+    review: bool | int
+    assignment_id: int | None
+    bank_id: int
+    slug: str
+    title: str
+    language: str
+    position: int
+    shown_order: list[int]
+    id: int
+    content_hash: str
+    text_fingerprint: str | None
+    question_slug: str
+    total: int
+
+
+def quiz_page(session: Session, token: str, language: str = "en",
+              position: int | None = None) -> QuizPage | None:
     """The questions of an attempt as they were shown, in ``language`` where a translation has them.
 
-    Questions whose translation is missing or out of date keep the bank's own words.
+    Questions whose translation is missing or out of date keep the bank's own words. With
+    ``position``, that question alone (learn mode shows one at a time), and None when the
+    attempt has none there; ``total`` still counts them all.
     """
-    rows = session.execute(
-        select(Attempt.submitted_at, Attempt.review, Attempt.assignment_id, Bank.id.label("bank_id"),
-               Bank.slug, Bank.title, Bank.language, AttemptItem.position, AttemptItem.shown_order,
-               QuestionVersion.id, QuestionVersion.content_hash, QuestionVersion.text_fingerprint,
-               Question.slug.label("question_slug"))
-        .join(AttemptItem, AttemptItem.attempt_id == Attempt.id)
-        .join(QuestionVersion, QuestionVersion.id == AttemptItem.question_version_id)
-        .join(Question, Question.id == QuestionVersion.question_id)
-        # Each question's own bank: a review run's questions come from any bank.
-        .join(Bank, Bank.id == Question.bank_id)
-        .where(Attempt.token == token).order_by(AttemptItem.position)
-    ).all()
+    if position is None:
+        rows: Sequence[Any] = session.execute(
+            _PAGE.where(Attempt.token == token).order_by(AttemptItem.position)).all()
+    else:  # one row, not the whole attempt's, straight on the driver: learn mode asks each
+        rows = [_OneQuestion(*row) for row in _ONE_QUESTION.all(session, token=token, position=position)]
     if not rows:
         return None
     contents: dict[str, _Content | None] = {row.content_hash: QUESTION_CONTENTS.get(row.content_hash)
                                             for row in rows}
     contents.update(_contents(session, {row.id for row in rows if contents[row.content_hash] is None}))
     first = rows[0]
-    translations = {row.bank_id: reader_translation(session, row.bank_id, row.language, language)
-                    for row in rows}
+    # One look-up per bank, not per question: a translation carries its whole bank's words.
+    banks = {row.bank_id: row.language for row in rows}
+    translations = {bank_id: reader_translation(session, bank_id, bank_language, language)
+                    for bank_id, bank_language in banks.items()}
     questions = []
     for row in rows:
         content = contents[row.content_hash]
@@ -103,8 +142,9 @@ def quiz_page(session: Session, token: str, language: str = "en") -> QuizPage | 
     translation = translations[first.bank_id]
     title = translation.title if translation else first.title
     return QuizPage(token, first.slug, title, language if translation else first.language,
-                    first.submitted_at is not None, questions, first.review,
-                    first.assignment_id is not None)
+                    first.submitted_at is not None, questions, bool(first.review),
+                    first.assignment_id is not None,
+                    first.total if position is not None else len(questions))
 
 
 def reader_translation(session: Session, bank_id: int, bank_language: str,

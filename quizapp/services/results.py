@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import Any, Protocol
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy import bindparam, select
+from sqlalchemy.orm import Session
 
+from quizapp.database import HotQuery
 from quizapp.domain.bank_translation import current_words, translated_response
 from quizapp.domain.classroom_rules import PracticeReason
 from quizapp.domain.grading import Response, right_answer
-from quizapp.models import Answer, Attempt, AttemptItem, Bank, BankTranslation, Citation, QuestionVersion
+from quizapp.models import Answer, Attempt, Bank, BankTranslation, Citation, Source
 from quizapp.services.attempts import load_attempt
 from quizapp.services.bank_words import title_in
 from quizapp.services.quiz_pages import reader_translation
@@ -128,8 +131,11 @@ def attempt_result(session: Session, token: str, language: str = "en") -> Attemp
     questions = []
     for item in attempt.items:  # each in its own bank's words: a review run's come from any bank
         bank = banks[item.question_version.question.bank_id]
-        questions.append(_question_result(item, answers.get(item.position), citations.get(
-            item.question_version_id, []), translations[bank.id], bank.language))
+        version = item.question_version
+        questions.append(_question_result(item.position, version, version.question.slug,
+                                          answers.get(item.position),
+                                          citations.get(item.question_version_id, []),
+                                          translations[bank.id], bank.language))
     translation = translations[attempt.bank_id]
     return AttemptResult(attempt.token, attempt.bank.slug,
                          translation.title if translation else attempt.bank.title,
@@ -142,18 +148,32 @@ def attempt_result(session: Session, token: str, language: str = "en") -> Attemp
 def _evidence(session: Session, version_ids: list[int], language: str | None) -> dict[int, list[Evidence]]:
     """The citations of these question versions, by version, as the result page shows them; each
     source under its title in ``language`` where its translation has one."""
+    rows = session.execute(
+        select(Citation.question_version_id, Citation.id, Citation.source_id, Source.title,
+               Source.publisher, Citation.quote, Source.language, Source.kind)
+        .join(Source, Source.id == Citation.source_id)
+        .where(Citation.question_version_id.in_(version_ids)).order_by(Citation.position)).all()
+    titles = current_titles(session, {row[2] for row in rows}, language)
     citations: dict[int, list[Evidence]] = {}
-    rows = list(session.scalars(
-        select(Citation).where(Citation.question_version_id.in_(version_ids))
-        .options(joinedload(Citation.source)).order_by(Citation.position)))
-    titles = current_titles(session, {citation.source_id for citation in rows}, language)
-    for citation in rows:
-        title = titles.get(citation.source_id)
-        citations.setdefault(citation.question_version_id, []).append(Evidence(
-            citation.id, citation.source_id, title or citation.source.title, citation.source.publisher,
-            citation.quote, citation.source.language, source_kind=citation.source.kind,
-            title_language=language if title else None))
+    for version_id, *shown in rows:
+        citations.setdefault(version_id, []).append(_evidence_of(shown, titles, language))
     return citations
+
+
+def _evidence_of(row: Sequence[Any], titles: dict[str, str], language: str | None) -> Evidence:
+    """A citation's row as shown, its source titled as the page the link opens is."""
+    citation_id, source_id, title, publisher, quote, source_language, kind = row
+    translated = titles.get(source_id)
+    return Evidence(citation_id, source_id, translated or title, publisher, quote, source_language,
+                    source_kind=kind, title_language=language if translated else None)
+
+
+# One question's evidence, straight on the driver: learn mode shows it after every answer.
+_QUESTION_EVIDENCE = HotQuery(
+    select(Citation.id, Citation.source_id, Source.title, Source.publisher, Citation.quote,
+           Source.language, Source.kind)
+    .join(Source, Source.id == Citation.source_id)
+    .where(Citation.question_version_id == bindparam("version_id")).order_by(Citation.position))
 
 
 @dataclass(frozen=True)
@@ -165,27 +185,45 @@ class Graded:
     points_awarded: int
 
 
-def question_result(session: Session, item: AttemptItem, answer: Answer | Graded | None,
-                    bank_language: str, translation: BankTranslation | None) -> QuestionResult:
+class VersionWords(Protocol):
+    """What a result shows of a question version (a QuestionVersion, or a row of its columns)."""
+
+    type: str
+    key: dict[str, Any]
+    prompt: str
+    explanation: str
+    points: int
+    text_fingerprint: str | None
+
+
+def question_result(session: Session, position: int, version_id: int, version: VersionWords,
+                    slug: str, answer: Answer | Graded | None, bank_language: str,
+                    translation: BankTranslation | None) -> QuestionResult:
     """One question of an attempt as the result page shows it, with ``answer`` and its evidence,
     in its bank's ``translation`` (None: the bank's own words, in ``bank_language``)."""
-    evidence = _evidence(session, [item.question_version_id],
-                         translation.language if translation else None).get(item.question_version_id, [])
-    return _question_result(item, answer, evidence, translation, bank_language)
+    evidence = _question_evidence(session, version_id, translation)
+    return _question_result(position, version, slug, answer, evidence, translation, bank_language)
 
 
-def cited_evidence(session: Session, version: QuestionVersion,
+def _question_evidence(session: Session, version_id: int,
+                       translation: BankTranslation | None) -> list[Evidence]:
+    rows = _QUESTION_EVIDENCE.all(session, version_id=version_id)
+    language = translation.language if translation else None
+    titles = current_titles(session, {row[1] for row in rows}, language)
+    return [_evidence_of(row, titles, language) for row in rows]
+
+
+def cited_evidence(session: Session, version_id: int, slug: str, text_fingerprint: str | None,
                    translation: BankTranslation | None) -> list[Evidence]:
     """A question version's citations as a result page shows them, each glossed where the bank's
     ``translation`` (None: its own words) translates the version of today."""
-    language = translation.language if translation else None
-    return _glossed(version, _evidence(session, [version.id], language).get(version.id, []), translation)
+    evidence = _question_evidence(session, version_id, translation)
+    return _glossed(slug, text_fingerprint, evidence, translation)
 
 
-def _glossed(version: QuestionVersion, evidence: list[Evidence],
+def _glossed(slug: str, text_fingerprint: str | None, evidence: list[Evidence],
              translation: BankTranslation | None) -> list[Evidence]:
-    words = current_words(translation.questions.get(version.question.slug) if translation else None,
-                          version.text_fingerprint)
+    words = current_words(translation.questions.get(slug) if translation else None, text_fingerprint)
     if not words:
         return evidence
     glosses = words.get("quote_translations") or []
@@ -193,18 +231,17 @@ def _glossed(version: QuestionVersion, evidence: list[Evidence],
             for index, shown in enumerate(evidence)]
 
 
-def _question_result(item: AttemptItem, answer: Answer | Graded | None, evidence: list[Evidence],
-                     translation: BankTranslation | None, bank_language: str) -> QuestionResult:
-    version = item.question_version
-    slug = version.question.slug
+def _question_result(position: int, version: VersionWords, slug: str, answer: Answer | Graded | None,
+                     evidence: list[Evidence], translation: BankTranslation | None,
+                     bank_language: str) -> QuestionResult:
     words = current_words(translation.questions.get(slug) if translation else None,
                           version.text_fingerprint)
     entries = list(words["entries"]) if words else []
     response = answer.response if answer else None
     right = right_answer(version.type, version.key)
-    evidence = _glossed(version, evidence, translation)
+    evidence = _glossed(slug, version.text_fingerprint, evidence, translation)
     return QuestionResult(
-        position=item.position, type=version.type,
+        position=position, type=version.type,
         prompt=words["prompt"] if words else version.prompt,
         unit=(words.get("unit") if words else None) or version.key.get("unit"),
         response=translated_response(version.type, version.key, response, entries),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from quizapp.database import write_transaction
@@ -14,6 +14,7 @@ from quizapp.domain.messages import msg
 from quizapp.domain.problems import Problem
 from quizapp.domain.source_translation import parse_source_translation, source_fingerprint
 from quizapp.models import Source, SourceTranslation
+from quizapp.services.caches import CURRENT_TRANSLATIONS
 from quizapp.services.catalog_loading import store_source_translation
 
 
@@ -48,11 +49,26 @@ def current_titles(session: Session, source_ids: Iterable[str], language: str | 
     if not language or not ids:
         return {}
     rows = session.execute(
-        select(Source, SourceTranslation.title, SourceTranslation.translates)
-        .join(SourceTranslation, SourceTranslation.source_id == Source.id)
-        .where(Source.id.in_(ids), SourceTranslation.language == language, Source.language != language))
-    return {source.id: title for source, title, translates in rows
-            if translates == source_fingerprint(as_article(source))}
+        select(SourceTranslation.source_id, SourceTranslation.title, SourceTranslation.translates,
+               Source.updated_at, func.length(Source.body))
+        .join(Source, Source.id == SourceTranslation.source_id)
+        .where(SourceTranslation.source_id.in_(ids), SourceTranslation.language == language,
+               Source.language != language)).all()
+    return {source_id: title for source_id, title, translates, updated, length in rows
+            if _translates_today(session, source_id, (updated, length), translates)}
+
+
+def _translates_today(session: Session, source_id: str, updated: object, translates: str) -> bool:
+    """Whether ``translates`` is the fingerprint of the source's words as they are now. Kept by the
+    source's last change and length (``updated``), so a learn-mode answer does not hash the whole
+    source each time."""
+    key = (source_id, updated, translates)
+    kept = CURRENT_TRANSLATIONS.get(key)
+    if kept is None:
+        source = session.get(Source, source_id)
+        kept = source is not None and translates == source_fingerprint(as_article(source))
+        CURRENT_TRANSLATIONS.put(key, kept)
+    return kept
 
 
 def own_article(session: Session, teacher_id: int, source_id: str) -> Article | None:

@@ -10,13 +10,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from flask import request
+from flask import current_app, g, request, session
 from flask_babel import get_translations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from flask_wtf.csrf import generate_csrf
 from werkzeug.datastructures import CombinedMultiDict, FileStorage, MultiDict
 from wtforms import FileField, HiddenField, StringField, SubmitField
 from wtforms.validators import AnyOf, DataRequired
+
+from quizapp.services.caches import SIGNED_CSRF_TOKENS
 
 
 def N_(message: str) -> str:
@@ -143,6 +146,33 @@ class QuizappForm(FlaskForm):
 
 
 _CATALOG = _CatalogForWTForms()
+
+
+def form_token() -> str:
+    """This browser's CSRF token for forms, signed once per session token in this process.
+
+    Tokens do not expire (WTF_CSRF_TIME_LIMIT is None), so one signature serves every view;
+    signing anew on each request was a tenth of a quiz page's cost.
+    """
+    raw = session.get(current_app.config["WTF_CSRF_FIELD_NAME"])
+    if raw is None or current_app.config["WTF_CSRF_TIME_LIMIT"] is not None:
+        return generate_csrf()
+    signed = SIGNED_CSRF_TOKENS.get(raw)
+    if signed is None:
+        signed = generate_csrf()
+        SIGNED_CSRF_TOKENS.put(raw, signed)
+    return signed
+
+
+def sign_form_token_once() -> None:
+    """Before each request of a session that has a CSRF token: its signature, where Flask-WTF
+    looks for this request's, so that no form signs it again (a third of an answer's post
+    was building its form)."""
+    if request.endpoint == "static":  # no form, and reading the session would add Vary: Cookie
+        return
+    field = current_app.config["WTF_CSRF_FIELD_NAME"]
+    if field in session and current_app.config["WTF_CSRF_TIME_LIMIT"] is None:
+        setattr(g, field, form_token())
 
 
 class LogoutForm(QuizappForm):

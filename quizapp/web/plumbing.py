@@ -8,6 +8,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from quizapp.extensions import babel, compress, csrf, db, limiter, login_manager
 from quizapp.web import links
 from quizapp.web.answer_words import TEMPLATE_GLOBALS
+from quizapp.web.forms import sign_form_token_once
 from quizapp.web.headers import add_security_headers
 from quizapp.web.i18n import install_template_gettext, isolated, select_locale, template_helpers
 from quizapp.web.ids import IdConverter
@@ -31,6 +32,7 @@ def register_request_plumbing(app: Flask) -> None:
     app.url_map.converters["id"] = IdConverter  # before the blueprints' rules use it
     app.request_class = SizeLimitedRequest
     app.before_request(refuse_nul_characters)
+    app.before_request(sign_form_token_once)
     app.after_request(add_security_headers)
 
 
