@@ -111,11 +111,12 @@ def _class_language(game: LiveGame) -> str | None:
 @teacher_only
 def host(game_id: int) -> Response:
     """The projector: lobby, each question, its answer and the board, the podium; in the class's language."""
-    game = _hosted(game_id)
-    language = _class_language(game)
-    tag = _tag(game_id, None, language or str(get_locale()))
+    # The tag's read checks the game is this teacher's: a poll answered 304 reads nothing else.
+    tag = _tag(game_id, teacher_id=current_user.account_id)
     if _unchanged(tag):
         return _not_modified(tag)
+    game = _hosted(game_id)
+    language = _class_language(game)
     with force_locale(language) if language else nullcontext():
         view = live_screens.screen(db.session, game, clock.now(), str(get_locale()))
         link = url_for(".play", game_id=game_id, _external=True)
@@ -186,11 +187,15 @@ def _players_game(game_id: int) -> LiveGame:
 @login_required
 def play(game_id: int) -> Response:
     """A player's phone: join, the question, their answer, then right or wrong, points and place."""
+    # The tag's read checks the learner is in the game's class now: a poll answered 304 (most
+    # of them) reads nothing else. Its teacher, and anyone else, have no tag here.
+    tag = live_screens.poll_tag(db.session, game_id, clock.now(), current_user.account_id)
+    if tag is not None:
+        tag = _full_tag(tag, str(get_locale()))
+        if _unchanged(tag):
+            return _not_modified(tag)
     game = _players_game(game_id)
-    tag = _tag(game_id, current_user.account_id, str(get_locale()))
-    if _unchanged(tag):
-        return _not_modified(tag)
-    return _tagged(_phone(game), tag)
+    return _tagged(_phone(game), tag or abort(404))
 
 
 def _phone(game: LiveGame, answer_form: AnswerForm | None = None, problem: str | None = None) -> str:
@@ -266,10 +271,14 @@ def _shown_at(game_id: int, position: int, signed: str | None) -> dt.datetime | 
 
 # Polling: an ETag of what the page shows, and 304 until it changes.
 
-def _tag(game_id: int, account_id: int | None, language: str) -> str:
-    tag = live_screens.poll_tag(db.session, game_id, clock.now(), account_id)
-    if tag is None:
-        abort(404)
+def _tag(game_id: int, *, teacher_id: int) -> str:
+    """The host screen's tag; 404 when the game is not this teacher's."""
+    tag = live_screens.poll_tag(db.session, game_id, clock.now(), teacher_id=teacher_id)
+    return _full_tag(tag or abort(404), str(get_locale()))
+
+
+def _full_tag(tag: str, language: str) -> str:
+    """The game's tag with what else changes the page: the viewer's language, a stopped refresh."""
     return f"{tag}-{language}-{'still' if 'still' in request.args else 'live'}"
 
 

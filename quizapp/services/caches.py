@@ -63,6 +63,10 @@ COMPRESSED_QUIZ_PAGES: Shared[tuple[Any, ...], bytes] = Shared(4096)
 UNANSWERED_QUESTIONS: Shared[Hashable, Any] = Shared(8192)
 # The signed form of a session's CSRF token (tokens do not expire, so one signature serves).
 SIGNED_CSRF_TOKENS: Shared[str, str] = Shared(2048)
+# What every phone of a live game shows alike, read once per step of the game: the question in
+# a language, and the board at a reveal. Keyed by the game's version (and answers counted),
+# which moves with every change, so a kept entry is never stale.
+LIVE_SCREENS: Shared[Hashable, Any] = Shared(512)
 # Large scopes' item-analysis counts, per database (a kept scope of 90,000 attempts: about 1 MB).
 ITEM_COUNT_SCOPES = 32
 _item_counts: WeakKeyDictionary[Engine, Shared[Hashable, Any]] = WeakKeyDictionary()
@@ -83,6 +87,7 @@ def forget_rendered_pages() -> None:
     QUIZ_PAGES.clear()
     COMPRESSED_QUIZ_PAGES.clear()
     UNANSWERED_QUESTIONS.clear()
+    LIVE_SCREENS.clear()
 
 
 def forget_item_counts() -> None:

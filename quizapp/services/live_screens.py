@@ -7,9 +7,10 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
+from quizapp.database import HotQuery
 from quizapp.domain import live_game as rules
 from quizapp.domain.bank_translation import current_words
 from quizapp.domain.grading import (
@@ -27,6 +28,7 @@ from quizapp.models import (
     Membership,
     QuestionVersion,
 )
+from quizapp.services.caches import LIVE_SCREENS
 from quizapp.services.live_games import (
     ACTIVE_MEMBER,
     RUNNING,
@@ -40,35 +42,56 @@ from quizapp.services.quiz_pages import ShownQuestion, reader_translation
 
 # Polling ---------------------------------------------------------------------------------
 
+_STATE = (LiveGame.version, LiveGame.stage, LiveGame.asked_at, LiveGame.paused_at, LiveGame.seconds,
+          LiveGame.position)
+# A phone's own answer to the question asked, and every answer to it for the host screen.
+_PLAYERS_ANSWER = (select(func.count()).select_from(LiveAnswer)
+                   .join(LivePlayer, LivePlayer.id == LiveAnswer.player_id)
+                   .where(LivePlayer.game_id == LiveGame.id, LivePlayer.account_id == bindparam("account"),
+                          LiveAnswer.position == LiveGame.position).scalar_subquery())
+_ANSWERS = (select(func.count()).select_from(LiveAnswer)
+            .where(LiveAnswer.game_id == LiveGame.id, LiveAnswer.position == LiveGame.position)
+            .scalar_subquery())
+# Every poll is one of these reads, and the page is rendered only when its tag moved. Each also
+# checks who may look, as ``learners_game`` and ``hosted_game`` do: a learner of the class now,
+# the class's teacher (whose screen is in the class's language, so that is part of its tag).
+_PLAYER_TAG = HotQuery(select(*_STATE, _PLAYERS_ANSWER)
+                       .join(Membership, Membership.classroom_id == LiveGame.classroom_id)
+                       .where(LiveGame.id == bindparam("game"), Membership.account_id == bindparam("account"),
+                              ACTIVE_MEMBER).limit(1))
+_HOST_TAG = HotQuery(select(*_STATE, _ANSWERS, Classroom.language)
+                     .join(Classroom, Classroom.id == LiveGame.classroom_id)
+                     .where(LiveGame.id == bindparam("game"), Classroom.teacher_id == bindparam("teacher")))
 
-def poll_tag(session: Session, game_id: int, now: dt.datetime, account_id: int | None = None) -> str | None:
+
+def poll_tag(session: Session, game_id: int, now: dt.datetime, account_id: int | None = None, *,
+             teacher_id: int | None = None) -> str | None:
     """The tag of what a screen shows now: it changes when the page would (an ETag).
 
-    The host's (``account_id`` None) moves with each answer; a player's with their own answer.
-    None when there is no such game.
+    A player's (``account_id``) moves with their own answer; the host's (``teacher_id``) with
+    each answer. None when there is no such game, or the player is not in its class now, or it
+    is not that teacher's.
     """
-    row = session.execute(select(LiveGame.version, LiveGame.stage, LiveGame.asked_at,
-                                 LiveGame.paused_at, LiveGame.seconds, LiveGame.position)
-                          .where(LiveGame.id == game_id)).first()
+    if account_id is not None:
+        row = _PLAYER_TAG.first(session, game=game_id, account=account_id)
+    else:
+        row = _HOST_TAG.first(session, game=game_id, teacher=teacher_id)
     if row is None:
         return None
-    phase = rules.phase(rules.Stage(row.stage), rules.Clock(row.asked_at, row.paused_at),
-                        rules.Pacing(row.seconds), now)
-    if account_id is None:
-        mine = session.scalar(select(func.count()).select_from(LiveAnswer).where(
-            LiveAnswer.game_id == game_id, LiveAnswer.position == row.position))
-    else:
-        mine = session.scalar(select(func.count()).select_from(LiveAnswer)
-                              .join(LivePlayer, LivePlayer.id == LiveAnswer.player_id)
-                              .where(LivePlayer.game_id == game_id, LivePlayer.account_id == account_id,
-                                     LiveAnswer.position == row.position))
+    version, stage, asked_at, paused_at, seconds, _position, answers, *language = row
+    game_clock = rules.Clock(_moment(asked_at), _moment(paused_at))
+    phase = rules.phase(rules.Stage(stage), game_clock, rules.Pacing(seconds), now)
     # The countdown is part of what the page shows (the host's, and a phone's until it has
     # answered), so its tag moves with each second.
-    counting = phase is rules.Phase.OPEN and (account_id is None or not mine)
-    left = rules.seconds_left(rules.Clock(row.asked_at, row.paused_at), rules.Pacing(row.seconds),
-                              now) if counting else None
-    return hashlib.blake2b(f"{row.version}:{phase.value}:{left}:{mine}".encode(),
+    counting = phase is rules.Phase.OPEN and (account_id is None or not answers)
+    left = rules.seconds_left(game_clock, rules.Pacing(seconds), now) if counting else None
+    return hashlib.blake2b(f"{version}:{phase.value}:{left}:{answers}:{language}".encode(),
                            digest_size=8).hexdigest()
+
+
+def _moment(value: dt.datetime | str | None) -> dt.datetime | None:
+    """A time as the driver returns it: SQLite's is text (a HotQuery converts nothing)."""
+    return dt.datetime.fromisoformat(value) if isinstance(value, str) else value
 
 
 # The screens ------------------------------------------------------------------------------
@@ -116,7 +139,8 @@ class Screen:
     seconds_left: int | None
     question: ShownQuestion | None
     answered: int
-    players: list[tuple[int, str]]  # (player id, name), in the order they joined
+    player_count: int
+    players: list[tuple[int, str]]  # (player id, name), in the order they joined; [] on a phone
     board: list[rules.Place]
     bars: list[Bar]
     right_answer: object
@@ -184,31 +208,38 @@ class Screen:
         return self.position >= self.total
 
 
-def screen(session: Session, game: LiveGame, now: dt.datetime, language: str) -> Screen:
-    """What the host screen (and, with ``player_view``, a phone) shows now, in ``language``."""
+def screen(session: Session, game: LiveGame, now: dt.datetime, language: str,
+           with_players: bool = True) -> Screen:
+    """What the host screen (and, with ``player_view``, a phone) shows now, in ``language``.
+
+    A phone shows how many play, not who (``with_players`` False): with a class of 300 the
+    names are most of the reading.
+    """
     phase = game_phase(game, now)
     classroom_name = session.scalar(select(Classroom.name).where(Classroom.id == game.classroom_id)) or ""
+    seated = (LivePlayer.game_id == game.id, LivePlayer.removed_at.is_(None))
     players = [(row.id, row.display_name) for row in session.execute(
         select(LivePlayer.id, Account.display_name).join(Account, Account.id == LivePlayer.account_id)
-        .where(LivePlayer.game_id == game.id, LivePlayer.removed_at.is_(None))
-        .order_by(LivePlayer.joined_at, LivePlayer.id))]
+        .where(*seated).order_by(LivePlayer.joined_at, LivePlayer.id))] if with_players else []
+    player_count = len(players) if with_players else session.scalar(
+        select(func.count()).select_from(LivePlayer).where(*seated)) or 0
     question = version = translated = None
     if game.position and phase is not rules.Phase.LOBBY:
         entry = game.questions[game.position - 1]
         version = session.get(QuestionVersion, entry["version"])
         assert version is not None
-        question, translated = _shown_with_words(session, version, entry["shown"], game.position, language)
+        question, translated = _game_question(session, game, version, language)
     answered = 0 if not game.position else session.scalar(
         select(func.count()).select_from(LiveAnswer).join(LivePlayer, LivePlayer.id == LiveAnswer.player_id)
         .where(LiveAnswer.game_id == game.id, LiveAnswer.position == game.position,
                LivePlayer.removed_at.is_(None))) or 0
     showing = phase in (rules.Phase.REVEALED, rules.Phase.ENDED)
-    board = standings(session, game, language) if showing else []
+    board = _kept_standings(session, game, answered, language) if showing else []
     reveal = version is not None and phase is rules.Phase.REVEALED
     return Screen(
         game.id, game.version, classroom_name, phase, game.position, len(game.questions),
         rules.seconds_left(game_clock(game), game_pacing(game), now) if game.position else None,
-        question, answered, players, board,
+        question, answered, player_count, players, board,
         _bars(session, game, version, translated) if reveal and version else [],
         _in_words(version, right_answer(version.type, version.key), translated)
         if reveal and version else None,
@@ -221,6 +252,22 @@ def _in_words(version: QuestionVersion, response: object, translated: list[str] 
     if translated is None:
         return response
     return TYPES[version.type].translated(version.key, response, translated)  # type: ignore[arg-type]
+
+
+def _game_question(session: Session, game: LiveGame, version: QuestionVersion,
+                   language: str) -> tuple[ShownQuestion, list[str] | None]:
+    """The question asked, in ``language``: the same for every phone, so read once per step of the game.
+
+    Kept by the game's version, which moves with every step: a translation edited during a
+    question shows from the next one, as every player of that question saw the same words.
+    """
+    key = ("question", game.id, game.version, version.id, language)
+    found = LIVE_SCREENS.get(key)
+    if found is None:
+        found = _shown_with_words(session, version, game.questions[game.position - 1]["shown"],
+                                  game.position, language)
+        LIVE_SCREENS.put(key, found)
+    return found
 
 
 def shown_question(session: Session, version: QuestionVersion, shown: list[int], position: int,
@@ -270,6 +317,20 @@ def _evidence(version: QuestionVersion) -> list[Evidence]:
     return [Evidence(c.quote, c.source_id, c.source.title) for c in version.citations]
 
 
+def _kept_standings(session: Session, game: LiveGame, answered: int, language: str) -> list[rules.Place]:
+    """The board at a reveal or the end, read once for every phone that shows it.
+
+    Answers are closed then, and a removal or a skip moves the version; ``answered`` keys an
+    answer that came in as the question closed, so the board kept always counts every answer.
+    """
+    key = ("standings", game.id, game.version, answered, language)
+    found = LIVE_SCREENS.get(key)
+    if found is None:
+        found = standings(session, game, language)
+        LIVE_SCREENS.put(key, found)
+    return found
+
+
 def standings(session: Session, game: LiveGame, language: str | None = None) -> list[rules.Place]:
     """The game's board: every player still in it, their points, and who moved on the last question."""
     rows = session.execute(
@@ -309,21 +370,22 @@ class PlayerView:
 def player_view(session: Session, game: LiveGame, account_id: int, now: dt.datetime,
                 language: str) -> PlayerView:
     """A player's phone now: the game, and their own answer, score and place."""
-    seen = screen(session, game, now, language)
+    seen = screen(session, game, now, language, with_players=False)
     seat = seat_of(session, game.id, account_id)
+    shown_result = seen.phase in (rules.Phase.REVEALED, rules.Phase.ENDED)
     mine = None
     score = 0
     if seat is not None:
         mine = session.scalar(select(LiveAnswer).where(LiveAnswer.player_id == seat.id,
                                                        LiveAnswer.position == game.position))
-        score = session.scalar(select(func.coalesce(func.sum(LiveAnswer.points), 0))
-                               .where(LiveAnswer.player_id == seat.id)) or 0
-    board = seen.board or (standings(session, game, language) if seat is not None else [])
-    place = rules.place_of(board, seat.id) if seat is not None else None
+        if shown_result:  # a phone shows points and place only then
+            score = session.scalar(select(func.coalesce(func.sum(LiveAnswer.points), 0))
+                                   .where(LiveAnswer.player_id == seat.id)) or 0
+    # seen.board is the board of a reveal or the end, the only screens that show a place.
+    place = rules.place_of(seen.board, seat.id) if seat is not None else None
     stage = rules.Stage(game.stage)
     can_join = seat is None and stage is not rules.Stage.ENDED and (
         stage is rules.Stage.LOBBY or game.late_join)
-    shown_result = seen.phase in (rules.Phase.REVEALED, rules.Phase.ENDED)
     return PlayerView(seen, seat.id if seat else None, bool(seat and seat.removed_at), mine is not None,
                       mine.correct if mine is not None and shown_result else None,
                       mine.points if mine is not None and shown_result else None,
