@@ -122,7 +122,7 @@ def host(game_id: int) -> Response:
         link = url_for(".play", game_id=game_id, _external=True)
         back = "still" if "still" in request.args else "host"
         html = render_template("live/host.html", s=view, join_link=link,
-                               join_qr=qr_svg(link, _("QR code of the join link")),
+                               join_qr=qr_svg(link, _("QR code of the join link")) if view.in_lobby else None,
                                controls=_controls(view.version, back),
                                refresh=_refresh(HOST_REFRESH_SECONDS))
     return _tagged(html, tag)
@@ -189,13 +189,14 @@ def play(game_id: int) -> Response:
     """A player's phone: join, the question, their answer, then right or wrong, points and place."""
     # The tag's read checks the learner is in the game's class now: a poll answered 304 (most
     # of them) reads nothing else. Its teacher, and anyone else, have no tag here.
-    tag = live_screens.poll_tag(db.session, game_id, clock.now(), current_user.account_id)
-    if tag is not None:
-        tag = _full_tag(tag, str(get_locale()))
-        if _unchanged(tag):
-            return _not_modified(tag)
-    game = _players_game(game_id)
-    return _tagged(_phone(game), tag or abort(404))
+    polled = live_screens.poll(db.session, game_id, clock.now(), current_user.account_id)
+    if polled is None:  # its teacher goes to the host screen; anyone else: 404
+        _players_game(game_id)
+        abort(404)
+    tag = _full_tag(polled.tag, str(get_locale()))
+    if _unchanged(tag):
+        return _not_modified(tag)
+    return _tagged(_phone(live_screens.game_as_polled(db.session, polled)), tag)
 
 
 def _phone(game: LiveGame, answer_form: AnswerForm | None = None, problem: str | None = None) -> str:

@@ -67,6 +67,8 @@ SIGNED_CSRF_TOKENS: Shared[str, str] = Shared(2048)
 # a language, and the board at a reveal. Keyed by the game's version (and answers counted),
 # which moves with every change, so a kept entry is never stale.
 LIVE_SCREENS: Shared[Hashable, Any] = Shared(512)
+# QR codes of join links, by link and label (a few KB of SVG each).
+QR_CODES: Shared[Hashable, Any] = Shared(64)
 # Large scopes' item-analysis counts, per database (a kept scope of 90,000 attempts: about 1 MB).
 ITEM_COUNT_SCOPES = 32
 _item_counts: WeakKeyDictionary[Engine, Shared[Hashable, Any]] = WeakKeyDictionary()
@@ -88,6 +90,7 @@ def forget_rendered_pages() -> None:
     COMPRESSED_QUIZ_PAGES.clear()
     UNANSWERED_QUESTIONS.clear()
     LIVE_SCREENS.clear()
+    QR_CODES.clear()
 
 
 def forget_item_counts() -> None:

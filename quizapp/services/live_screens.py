@@ -36,14 +36,13 @@ from quizapp.services.live_games import (
     game_clock,
     game_pacing,
     game_phase,
-    seat_of,
 )
 from quizapp.services.quiz_pages import ShownQuestion, reader_translation
 
 # Polling ---------------------------------------------------------------------------------
 
 _STATE = (LiveGame.version, LiveGame.stage, LiveGame.asked_at, LiveGame.paused_at, LiveGame.seconds,
-          LiveGame.position)
+          LiveGame.created_at)
 # A phone's own answer to the question asked, and every answer to it for the host screen.
 _PLAYERS_ANSWER = (select(func.count()).select_from(LiveAnswer)
                    .join(LivePlayer, LivePlayer.id == LiveAnswer.player_id)
@@ -64,6 +63,16 @@ _HOST_TAG = HotQuery(select(*_STATE, _ANSWERS, Classroom.language)
                      .where(LiveGame.id == bindparam("game"), Classroom.teacher_id == bindparam("teacher")))
 
 
+@dataclass(frozen=True)
+class Poll:
+    """What a poll read: the page's tag, and which game at which version it saw."""
+
+    tag: str
+    game_id: int
+    version: int
+    created_at: dt.datetime
+
+
 def poll_tag(session: Session, game_id: int, now: dt.datetime, account_id: int | None = None, *,
              teacher_id: int | None = None) -> str | None:
     """The tag of what a screen shows now: it changes when the page would (an ETag).
@@ -72,21 +81,47 @@ def poll_tag(session: Session, game_id: int, now: dt.datetime, account_id: int |
     each answer. None when there is no such game, or the player is not in its class now, or it
     is not that teacher's.
     """
+    polled = poll(session, game_id, now, account_id, teacher_id=teacher_id)
+    return polled.tag if polled is not None else None
+
+
+def poll(session: Session, game_id: int, now: dt.datetime, account_id: int | None = None, *,
+         teacher_id: int | None = None) -> Poll | None:
+    """``poll_tag``'s read, with the game's version (see ``game_as_polled``)."""
     if account_id is not None:
         row = _PLAYER_TAG.first(session, game=game_id, account=account_id)
     else:
         row = _HOST_TAG.first(session, game=game_id, teacher=teacher_id)
     if row is None:
         return None
-    version, stage, asked_at, paused_at, seconds, _position, answers, *language = row
+    version, stage, asked_at, paused_at, seconds, created_at, answers, *language = row
     game_clock = rules.Clock(_moment(asked_at), _moment(paused_at))
     phase = rules.phase(rules.Stage(stage), game_clock, rules.Pacing(seconds), now)
     # The countdown is part of what the page shows (the host's, and a phone's until it has
     # answered), so its tag moves with each second.
     counting = phase is rules.Phase.OPEN and (account_id is None or not answers)
     left = rules.seconds_left(game_clock, rules.Pacing(seconds), now) if counting else None
-    return hashlib.blake2b(f"{version}:{phase.value}:{left}:{answers}:{language}".encode(),
-                           digest_size=8).hexdigest()
+    tag = hashlib.blake2b(f"{version}:{phase.value}:{left}:{answers}:{language}".encode(),
+                          digest_size=8).hexdigest()
+    return Poll(tag, game_id, int(version), _moment(created_at))  # type: ignore[arg-type]
+
+
+def game_as_polled(session: Session, polled: Poll) -> LiveGame:
+    """The game's row as the poll saw it, read once per version by each process.
+
+    Every change to a game's row moves its version (joining, the teacher's buttons, a removal),
+    so a row kept by (game, the moment it was made, version) is never stale. The row kept is
+    detached from any session, and only read.
+    """
+    key = ("game", polled.game_id, polled.created_at, polled.version)
+    game = LIVE_SCREENS.get(key)
+    if game is None:
+        game = session.get(LiveGame, polled.game_id)
+        assert game is not None  # games are never deleted
+        if (game.created_at, game.version) == (polled.created_at, polled.version):
+            session.expunge(game)
+            LIVE_SCREENS.put(key, game)
+    return game  # type: ignore[no-any-return]
 
 
 def _moment(value: dt.datetime | str | None) -> dt.datetime | None:
@@ -216,35 +251,54 @@ def screen(session: Session, game: LiveGame, now: dt.datetime, language: str,
     names are most of the reading.
     """
     phase = game_phase(game, now)
-    classroom_name = session.scalar(select(Classroom.name).where(Classroom.id == game.classroom_id)) or ""
-    seated = (LivePlayer.game_id == game.id, LivePlayer.removed_at.is_(None))
-    players = [(row.id, row.display_name) for row in session.execute(
-        select(LivePlayer.id, Account.display_name).join(Account, Account.id == LivePlayer.account_id)
-        .where(*seated).order_by(LivePlayer.joined_at, LivePlayer.id))] if with_players else []
-    player_count = len(players) if with_players else session.scalar(
-        select(func.count()).select_from(LivePlayer).where(*seated)) or 0
+    classroom_name, players = _seated(session, game)
     question = version = translated = None
     if game.position and phase is not rules.Phase.LOBBY:
         entry = game.questions[game.position - 1]
         version = session.get(QuestionVersion, entry["version"])
         assert version is not None
         question, translated = _game_question(session, game, version, language)
-    answered = 0 if not game.position else session.scalar(
+    showing = phase in (rules.Phase.REVEALED, rules.Phase.ENDED)
+    # A phone does not show the count (it keys the board kept at a reveal).
+    answered = 0 if not game.position or not (with_players or showing) else session.scalar(
         select(func.count()).select_from(LiveAnswer).join(LivePlayer, LivePlayer.id == LiveAnswer.player_id)
         .where(LiveAnswer.game_id == game.id, LiveAnswer.position == game.position,
                LivePlayer.removed_at.is_(None))) or 0
-    showing = phase in (rules.Phase.REVEALED, rules.Phase.ENDED)
     board = _kept_standings(session, game, answered, language) if showing else []
     reveal = version is not None and phase is rules.Phase.REVEALED
     return Screen(
         game.id, game.version, classroom_name, phase, game.position, len(game.questions),
         rules.seconds_left(game_clock(game), game_pacing(game), now) if game.position else None,
-        question, answered, player_count, players, board,
+        question, answered, len(players), players if with_players else [], board,
         _bars(session, game, version, translated) if reveal and version else [],
         _in_words(version, right_answer(version.type, version.key), translated)
         if reveal and version else None,
         version.type if version else None, question.unit if question else None,
         _evidence(version) if reveal and version else [], game.board_each, version, translated)
+
+
+def _seated(session: Session, game: LiveGame) -> tuple[str, list[tuple[int, str]]]:
+    """The class's name and who plays, in the order they joined: read once per step of the game.
+
+    A seat taken or closed moves the game's version; a name or a class renamed during a
+    question shows from the next step.
+    """
+    key = ("seated", *_game_key(game))
+    found = LIVE_SCREENS.get(key)
+    if found is None:
+        found = (session.scalar(select(Classroom.name).where(Classroom.id == game.classroom_id)) or "",
+                 [(row.id, row.display_name) for row in session.execute(
+                     select(LivePlayer.id, Account.display_name)
+                     .join(Account, Account.id == LivePlayer.account_id)
+                     .where(LivePlayer.game_id == game.id, LivePlayer.removed_at.is_(None))
+                     .order_by(LivePlayer.joined_at, LivePlayer.id))])
+        LIVE_SCREENS.put(key, found)
+    return found
+
+
+def _game_key(game: LiveGame) -> tuple[object, ...]:
+    """A game at its version, unique across databases too (ids repeat; the moment it was made does not)."""
+    return game.id, game.created_at, game.version
 
 
 def _in_words(version: QuestionVersion, response: object, translated: list[str] | None) -> object:
@@ -261,7 +315,7 @@ def _game_question(session: Session, game: LiveGame, version: QuestionVersion,
     Kept by the game's version, which moves with every step: a translation edited during a
     question shows from the next one, as every player of that question saw the same words.
     """
-    key = ("question", game.id, game.version, version.id, language)
+    key = ("question", *_game_key(game), version.id, language)
     found = LIVE_SCREENS.get(key)
     if found is None:
         found = _shown_with_words(session, version, game.questions[game.position - 1]["shown"],
@@ -323,7 +377,7 @@ def _kept_standings(session: Session, game: LiveGame, answered: int, language: s
     Answers are closed then, and a removal or a skip moves the version; ``answered`` keys an
     answer that came in as the question closed, so the board kept always counts every answer.
     """
-    key = ("standings", game.id, game.version, answered, language)
+    key = ("standings", *_game_key(game), answered, language)
     found = LIVE_SCREENS.get(key)
     if found is None:
         found = standings(session, game, language)
@@ -371,16 +425,19 @@ def player_view(session: Session, game: LiveGame, account_id: int, now: dt.datet
                 language: str) -> PlayerView:
     """A player's phone now: the game, and their own answer, score and place."""
     seen = screen(session, game, now, language, with_players=False)
-    seat = seat_of(session, game.id, account_id)
+    # The seat and its answer to the question asked, in one read.
+    seat = session.execute(
+        select(LivePlayer.id, LivePlayer.removed_at, LiveAnswer.id.label("answer"), LiveAnswer.response,
+               LiveAnswer.correct, LiveAnswer.points)
+        .outerjoin(LiveAnswer, (LiveAnswer.player_id == LivePlayer.id)
+                   & (LiveAnswer.position == game.position))
+        .where(LivePlayer.game_id == game.id, LivePlayer.account_id == account_id)).first()
     shown_result = seen.phase in (rules.Phase.REVEALED, rules.Phase.ENDED)
-    mine = None
+    mine = seat if seat is not None and seat.answer is not None else None
     score = 0
-    if seat is not None:
-        mine = session.scalar(select(LiveAnswer).where(LiveAnswer.player_id == seat.id,
-                                                       LiveAnswer.position == game.position))
-        if shown_result:  # a phone shows points and place only then
-            score = session.scalar(select(func.coalesce(func.sum(LiveAnswer.points), 0))
-                                   .where(LiveAnswer.player_id == seat.id)) or 0
+    if seat is not None and shown_result:  # a phone shows points and place only then
+        score = session.scalar(select(func.coalesce(func.sum(LiveAnswer.points), 0))
+                               .where(LiveAnswer.player_id == seat.id)) or 0
     # seen.board is the board of a reveal or the end, the only screens that show a place.
     place = rules.place_of(seen.board, seat.id) if seat is not None else None
     stage = rules.Stage(game.stage)
