@@ -232,7 +232,9 @@ def join(game_id: int) -> Response:
 @login_required
 def answer(game_id: int) -> Response | tuple[str, int]:
     """Send an answer; the first one counts, a second changes nothing."""
-    game = _players_game(game_id)
+    polled = live_screens.poll(db.session, game_id, clock.now(), current_user.account_id)
+    # The poll's read checked the learner is in the class; the game's row is kept per version.
+    game = live_screens.game_as_polled(db.session, polled) if polled else _players_game(game_id)
     form = AnswerForm()
     if not form.validate_on_submit() or form.position.data is None:
         flash(_("Your answer could not be read: please send it again."))
