@@ -213,6 +213,19 @@ def machine_busy_seconds() -> float:
     return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
 
 
+def postgres_pids() -> list[int]:
+    """Every PostgreSQL server process on the machine (its backends serve others' databases too)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if (entry / "comm").read_text().strip() == "postgres":
+                    found.append(int(entry.name))
+            except OSError:
+                pass
+    return found
+
+
 def server_pids(master: int) -> list[int]:
     """gunicorn's master and its workers."""
     try:
@@ -239,6 +252,7 @@ class Result:
     delays: list[float]
     client_cpu: float
     server_cpu: float
+    postgres_cpu: float
     others_cpu: float
     load: tuple[float, float]
 
@@ -384,13 +398,18 @@ def run(args: argparse.Namespace, players: int) -> Result:
         pids = server_pids(server.pid)
         load_before = os.getloadavg()[0]
         client_start, server_start = time.process_time(), cpu_seconds(pids)
+        on_postgres = url.startswith("postgresql")
+        database_start = {pid: cpu_seconds([pid]) for pid in postgres_pids()} if on_postgres else {}
         machine_start = machine_busy_seconds()
         started = time.perf_counter()
         seen = asyncio.run(play_game(args, port, game, teacher_cookie, cookies))
         elapsed = time.perf_counter() - started
         client = time.process_time() - client_start
         served = cpu_seconds(pids) - server_start
-        others = machine_busy_seconds() - machine_start - client - served
+        # Backends that started during the run (the workers' connections) count whole.
+        database = sum(cpu_seconds([pid]) - database_start.get(pid, 0.0)
+                       for pid in (postgres_pids() if on_postgres else []))
+        others = machine_busy_seconds() - machine_start - client - served - database
         load_after = os.getloadavg()[0]
         server.terminate()
         server.wait(timeout=30)
@@ -410,7 +429,7 @@ def run(args: argparse.Namespace, players: int) -> Result:
         len(stored_keys), len({(p, pos) for p, pos, _ in acknowledged} - set(stored_keys)),
         len(stored_keys) - len(set(stored_keys)), seen["failures"], seen["polls"], seen["not_modified"],
         seen["answers"], host_delays(acknowledged, seen["host_counts"], args.questions),
-        client / elapsed, served / elapsed, others / elapsed, (load_before, load_after))
+        client / elapsed, served / elapsed, database / elapsed, others / elapsed, (load_before, load_after))
 
 
 def report(args: argparse.Namespace, result: Result) -> None:
@@ -428,8 +447,9 @@ def report(args: argparse.Namespace, result: Result) -> None:
           f"{percentile(r.answers, 0.5):.0f} ms, p95 {percentile(r.answers, 0.95):.0f} ms")
     print(f"  host screen: an answer in its count after p95 {percentile(r.delays, 0.95) / 1000:.2f} s "
           f"({len(r.delays)} measured)")
+    database = f"PostgreSQL (all its databases) {r.postgres_cpu:.2f}, " if r.backend == "PostgreSQL" else ""
     print(f"  CPU (cores busy on average): this client {r.client_cpu:.2f}, server {r.server_cpu:.2f}, "
-          f"other processes {r.others_cpu:.2f} of 2; load average {r.load[0]:.1f} before, "
+          f"{database}other processes {r.others_cpu:.2f} of 2; load average {r.load[0]:.1f} before, "
           f"{r.load[1]:.1f} after")
     print(f"  within the goal (p95 <= {GOAL_MS:.0f} ms, 0 lost): {'yes' if r.within_goal else 'no'}")
     for failure in r.failures[:5]:
