@@ -319,5 +319,7 @@ def test_a_phones_tag_stops_moving_with_the_countdown_once_it_answered(
         live_games.answer(db.session, game(game_id), learner, 1, values_for(game_id, 1), None, now)
         assert live_screens.poll_tag(db.session, game_id, now, learner) == \
             live_screens.poll_tag(db.session, game_id, later, learner)  # "Answer received" stays
-        host_now, host_later = (live_screens.poll_tag(db.session, game_id, at) for at in (now, later))
+        teacher = game_world["teacher"]
+        host_now, host_later = (live_screens.poll_tag(db.session, game_id, at, teacher_id=teacher)
+                                for at in (now, later))
         assert host_now != host_later  # the projector's countdown goes on

@@ -152,18 +152,19 @@ def _class_language(game: LiveGame) -> str | None:
 @teacher_only
 def host(game_id: int) -> Response:
     """The projector: lobby, each question, its answer and the board, the podium; in the class's language."""
-    game = _hosted(game_id)
-    language = _class_language(game)
-    tag = _tag(game_id, None, language or str(get_locale()))
+    # The tag's read checks the game is this teacher's: a poll answered 304 reads nothing else.
+    tag = _tag(game_id, teacher_id=current_user.account_id)
     if _unchanged(tag):
         return _not_modified(tag)
+    game = _hosted(game_id)
+    language = _class_language(game)
     with force_locale(language) if language else nullcontext():
         poll = _poll(game_id, None, url_for(".host", game_id=game_id))  # before the page: see _poll
         view = live_screens.screen(db.session, game, clock.now(), str(get_locale()))
         link = url_for(".play", game_id=game_id, _external=True)
         back = "still" if "still" in request.args else "host"
         html = render_template("live/host.html", s=view, join_link=link,
-                               join_qr=qr_svg(link, _("QR code of the join link")),
+                               join_qr=qr_svg(link, _("QR code of the join link")) if view.in_lobby else None,
                                controls=_controls(view.version, back),
                                refresh=_refresh(HOST_REFRESH_SECONDS),
                                poll=poll)
@@ -232,11 +233,16 @@ def _players_game(game_id: int) -> LiveGame:
 @login_required
 def play(game_id: int) -> Response:
     """A player's phone: join, the question, their answer, then right or wrong, points and place."""
-    game = _players_game(game_id)
-    tag = _tag(game_id, current_user.account_id, str(get_locale()))
+    # The tag's read checks the learner is in the game's class now: a poll answered 304 (most
+    # of them) reads nothing else. Its teacher, and anyone else, have no tag here.
+    polled = live_screens.poll(db.session, game_id, clock.now(), current_user.account_id)
+    if polled is None:  # its teacher goes to the host screen; anyone else: 404
+        _players_game(game_id)
+        abort(404)
+    tag = _full_tag(polled.tag, str(get_locale()))
     if _unchanged(tag):
         return _not_modified(tag)
-    return _tagged(_phone(game), tag)
+    return _tagged(_phone(live_screens.game_as_polled(db.session, polled)), tag)
 
 
 def _phone(game: LiveGame, answer_form: AnswerForm | None = None, problem: str | None = None) -> str:
@@ -274,7 +280,9 @@ def join(game_id: int) -> Response:
 @login_required
 def answer(game_id: int) -> Response | tuple[str, int]:
     """Send an answer; the first one counts, a second changes nothing."""
-    game = _players_game(game_id)
+    polled = live_screens.poll(db.session, game_id, clock.now(), current_user.account_id)
+    # The poll's read checked the learner is in the class; the game's row is kept per version.
+    game = live_screens.game_as_polled(db.session, polled) if polled else _players_game(game_id)
     form = AnswerForm()
     if not form.validate_on_submit() or form.position.data is None:
         flash(_("Your answer could not be read: please send it again."))
@@ -314,10 +322,14 @@ def _shown_at(game_id: int, position: int, signed: str | None) -> dt.datetime | 
 
 # Polling: an ETag of what the page shows, and 304 until it changes.
 
-def _tag(game_id: int, account_id: int | None, language: str) -> str:
-    tag = live_screens.poll_tag(db.session, game_id, clock.now(), account_id)
-    if tag is None:
-        abort(404)
+def _tag(game_id: int, *, teacher_id: int) -> str:
+    """The host screen's tag; 404 when the game is not this teacher's."""
+    tag = live_screens.poll_tag(db.session, game_id, clock.now(), teacher_id=teacher_id)
+    return _full_tag(tag or abort(404), str(get_locale()))
+
+
+def _full_tag(tag: str, language: str) -> str:
+    """The game's tag with what else changes the page: the viewer's language, a stopped refresh."""
     return f"{tag}-{language}-{'still' if 'still' in request.args else 'live'}"
 
 
@@ -359,7 +371,10 @@ def _poll(game_id: int, account_id: int | None, page: str, *, steady: bool = Fal
     if "still" in request.args:
         return None
     steady = steady or account_id is not None
-    tag = live_screens.poll_tag(db.session, game_id, clock.now(), account_id, countdown=not steady)
+    tag = (live_screens.poll_tag(db.session, game_id, clock.now(), account_id, countdown=False)
+           if account_id is not None else
+           live_screens.poll_tag(db.session, game_id, clock.now(), teacher_id=current_user.account_id,
+                                 countdown=not steady))
     ask = url_for(".changed", game_id=game_id, **({"steady": 1} if steady and account_id is None else {}))
     return Poll(ask, tag or "", page)
 
@@ -373,14 +388,11 @@ def changed(game_id: int) -> Response:
     learner of the class for their phone, whose tag leaves out the countdown (a reload would
     lose what they are choosing); anyone else: 404.
     """
-    hosting = current_user.is_teacher and live_games.hosted_game(db.session, current_user.account_id, game_id)
-    if not hosting and live_games.learners_game(db.session, current_user.account_id, game_id) is None:
-        abort(404)
-    account_id = None if hosting else current_user.account_id
-    countdown = bool(hosting) and "steady" not in request.args
-    tag = live_screens.poll_tag(db.session, game_id, clock.now(), account_id, countdown=countdown)
-    if tag is None:
-        abort(404)
+    now, me, steady = clock.now(), current_user.account_id, "steady" in request.args
+    # Each read checks who may look: the game's teacher, then a learner of its class now.
+    hosting = (live_screens.poll_tag(db.session, game_id, now, teacher_id=me, countdown=not steady)
+               if current_user.is_teacher else None)
+    tag = hosting or live_screens.poll_tag(db.session, game_id, now, me, countdown=False) or abort(404)
     response = _not_modified(tag) if _unchanged(tag) else Response(tag, mimetype="text/plain")
     response.set_etag(tag)
     return response

@@ -67,6 +67,12 @@ UNANSWERED_QUESTIONS: Shared[Hashable, Any] = Shared(8192)
 CURRENT_TRANSLATIONS: Shared[tuple[str, Any, str], bool] = Shared(4096)
 # The signed form of a session's CSRF token (tokens do not expire, so one signature serves).
 SIGNED_CSRF_TOKENS: Shared[str, str] = Shared(2048)
+# What every phone of a live game shows alike, read once per step of the game: the question in
+# a language, and the board at a reveal. Keyed by the game's version (and answers counted),
+# which moves with every change, so a kept entry is never stale.
+LIVE_SCREENS: Shared[Hashable, Any] = Shared(512)
+# QR codes of join links, by link and label (a few KB of SVG each).
+QR_CODES: Shared[Hashable, Any] = Shared(64)
 # Large scopes' item-analysis counts, per database (a kept scope of 90,000 attempts: about 1 MB).
 ITEM_COUNT_SCOPES = 32
 _item_counts: WeakKeyDictionary[Engine, Shared[Hashable, Any]] = WeakKeyDictionary()
@@ -87,6 +93,8 @@ def forget_rendered_pages() -> None:
     QUIZ_PAGES.clear()
     COMPRESSED_QUIZ_PAGES.clear()
     UNANSWERED_QUESTIONS.clear()
+    LIVE_SCREENS.clear()
+    QR_CODES.clear()
 
 
 def forget_item_counts() -> None:
