@@ -39,6 +39,8 @@ def test_validate_a_good_folder(project: Path) -> None:
         0, "answer cues in en: the right answer is the longest choice in 0 of 1 single-choice "
         "questions (0 %, goal at most 30 %); the right answers are all shorter or all longer than "
         "the wrong ones in 0 of 1 multiple-answer questions (goal 0); warnings: 0\n"
+        "answer patterns in en: the commonest is 3 right answers of 4 choices, in 1 of 1 "
+        "multiple-answer questions (goal at most a third)\n"
         f"1 banks, 5 questions, 5 citations checked against {bundled_articles()} articles: no problems\n",
         "")
 

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.browser
 
 WIDTHS = (320, 360, 390)
 SWEPT_ROLES = ("anonymous", "learner_a", "teacher_a")
-NOT_PAGES = ("/static/", "/healthz", ".csv", ".yaml")
+NOT_PAGES = ("/static/", "/healthz", ".csv", ".yaml", "/changed")  # /changed: live.js's plain-text tag
 LIVE_POLLED = re.compile(r"/live/\d+(/host)?")
 
 
