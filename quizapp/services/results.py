@@ -217,13 +217,12 @@ def cited_evidence(session: Session, version_id: int, slug: str, text_fingerprin
                    translation: BankTranslation | None) -> list[Evidence]:
     """A question version's citations as a result page shows them, each glossed where the bank's
     ``translation`` (None: its own words) translates the version of today."""
-    evidence = _question_evidence(session, version_id, translation)
-    return _glossed(slug, text_fingerprint, evidence, translation)
-
-
-def _glossed(slug: str, text_fingerprint: str | None, evidence: list[Evidence],
-             translation: BankTranslation | None) -> list[Evidence]:
     words = current_words(translation.questions.get(slug) if translation else None, text_fingerprint)
+    return _glossed(words, _question_evidence(session, version_id, translation))
+
+
+def _glossed(words: dict[str, Any] | None, evidence: list[Evidence]) -> list[Evidence]:
+    """``evidence`` with each passage's gloss from a question's translated ``words``, if any."""
     if not words:
         return evidence
     glosses = words.get("quote_translations") or []
@@ -239,7 +238,7 @@ def _question_result(position: int, version: VersionWords, slug: str, answer: An
     entries = list(words["entries"]) if words else []
     response = answer.response if answer else None
     right = right_answer(version.type, version.key)
-    evidence = _glossed(slug, version.text_fingerprint, evidence, translation)
+    evidence = _glossed(words, evidence)
     return QuestionResult(
         position=position, type=version.type,
         prompt=words["prompt"] if words else version.prompt,
