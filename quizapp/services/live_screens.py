@@ -241,8 +241,9 @@ def screen(session: Session, game: LiveGame, now: dt.datetime, language: str,
            with_players: bool = True) -> Screen:
     """What the host screen (and, with ``player_view``, a phone) shows now, in ``language``.
 
-    A phone shows how many play, not who (``with_players`` False): with a class of 300 the
-    names are most of the reading.
+    A phone (``with_players`` False) shows how many play, not who, and at a reveal only the right
+    answer, not the bars and evidence: at the moment every phone reloads, a class of 300 would
+    read the names, the answers and the citations 300 times.
     """
     phase = game_phase(game, now)
     classroom_name, players = _seated(session, game)
@@ -260,16 +261,18 @@ def screen(session: Session, game: LiveGame, now: dt.datetime, language: str,
                LivePlayer.removed_at.is_(None))) or 0
     board = _kept_standings(session, game, answered, language) if showing else []
     reveal = version is not None and phase is rules.Phase.REVEALED
+    # The bars and the evidence are the projector's: a phone shows only the right answer.
+    details = reveal and with_players
     return Screen(
         game.id, game.version, classroom_name, phase, game.position, len(game.questions),
         rules.seconds_left(game_clock(game), game_pacing(game), now) if game.position else None,
         question, answered, len(players), players if with_players else [], board,
-        _bars(session, game, version, translated) if reveal and version else [],
+        _bars(session, game, version, translated) if details and version else [],
         _in_words(version, right_answer(version.type, version.key), translated)
         if reveal and version else None,
         version.type if version else None, question.unit if question else None,
-        _evidence(session, version, language) if reveal and version else [], game.board_each, version,
-        translated)
+        _kept_evidence(session, game, version, language) if details and version else [],
+        game.board_each, version, translated)
 
 
 def _seated(session: Session, game: LiveGame) -> tuple[str, list[tuple[int, str]]]:
@@ -362,12 +365,19 @@ def _bars(session: Session, game: LiveGame, version: QuestionVersion,
             Bar(None, total - right, rules.bar_percent(total - right, total), False)]
 
 
-def _evidence(session: Session, version: QuestionVersion, language: str) -> list[Evidence]:
-    """The cited passages as a result page in ``language`` shows them: glossed, titles translated."""
-    bank = session.get(Bank, version.question.bank_id)
-    assert bank is not None
-    return cited_evidence(session, version.id, version.question.slug, version.text_fingerprint,
-                          reader_translation(session, bank.id, bank.language, language))
+def _kept_evidence(session: Session, game: LiveGame, version: QuestionVersion,
+                   language: str) -> list[Evidence]:
+    """The cited passages as a result page in ``language`` shows them (glossed, titles translated),
+    read once per step of the game as the question's words are."""
+    key = ("evidence", *_game_key(game), version.id, language)
+    found = LIVE_SCREENS.get(key)
+    if found is None:
+        bank = session.get(Bank, version.question.bank_id)
+        assert bank is not None
+        found = cited_evidence(session, version.id, version.question.slug, version.text_fingerprint,
+                               reader_translation(session, bank.id, bank.language, language))
+        LIVE_SCREENS.put(key, found)
+    return found  # type: ignore[no-any-return]
 
 
 def _kept_standings(session: Session, game: LiveGame, answered: int, language: str) -> list[rules.Place]:
