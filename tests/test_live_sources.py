@@ -272,8 +272,12 @@ def test_a_question_the_teacher_may_not_assign_cannot_be_smuggled_in(
         assert games(app) == 0
 
 
-def answer_right(app: Flask, phone: FlaskClient, game: str, position: int) -> None:
-    """Send the right answer to the question at ``position`` (single or true/false)."""
+RECEIVED = {"en": "Answer received.", "ur": "آپ کا جواب مل گیا ہے۔"}
+
+
+def answer_right(app: Flask, phone: FlaskClient, game: str, position: int, language: str) -> None:
+    """Send the right answer to the question at ``position`` (single or true/false), from a
+    phone that reads ``language``."""
     page = soup(phone.get(game))
     form = page.select_one("form.live-answer-form")
     with app.app_context():
@@ -285,8 +289,7 @@ def answer_right(app: Flask, phone: FlaskClient, game: str, position: int) -> No
     data = {"position": str(position), "shown": form.find("input", {"name": "shown"})["value"],
             "answer": value}
     assert phone.post(f"{game}/answer", data=data).status_code == 303
-    received = soup(phone.get(game)).text  # in the player's language (one of them reads Urdu)
-    assert "Answer received." in received or "آپ کا جواب مل گیا ہے۔" in received
+    assert RECEIVED[language] in soup(phone.get(game)).text
 
 
 def test_a_mixed_game_played_to_the_end_keeps_every_answer_each_in_its_own_bank(
@@ -303,9 +306,9 @@ def test_a_mixed_game_played_to_the_end_keeps_every_answer_each_in_its_own_bank(
     for position in (1, 2, 3):
         clock.move(dt.timedelta(seconds=6 + 10 * position))
         seen_urdu.append(soup(bina.get(game)).select_one(".prompt").get_text(" ", strip=True))
-        answer_right(app, ali, game, position)
+        answer_right(app, ali, game, position, "en")
         if position != 3:  # Bina leaves the last one unanswered
-            answer_right(app, bina, game, position)
+            answer_right(app, bina, game, position, "ur")
         press(teacher, host, "reveal")
         if position == 2:  # the reveal's evidence is the question's own bank's
             evidence = soup(teacher.get(host)).select_one(".live-evidence").get_text(" ", strip=True)

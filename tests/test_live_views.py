@@ -262,21 +262,26 @@ def test_a_flood_of_joins_from_outside_the_class_lets_no_one_in(room: dict, app:
         assert db.session.scalar(select(func.count()).select_from(LivePlayer)) == 2
 
 
+def assigned_class(app: Flask, people: People) -> dict[str, object]:
+    """Ms Rana's class with the sample bank assigned, and her signed-in client (no CSRF)."""
+    app.config["WTF_CSRF_ENABLED"] = False
+    teacher_id = people.account("ms-rana", "teacher", "Ms Rana")
+    classroom = people.classroom(teacher_id)
+    return {"classroom": classroom, "assignment": people.assign(classroom),
+            "teacher": people.sign_in(app.test_client(), teacher_id, "ms-rana")}
+
+
 @pytest.mark.usefixtures("translated_bank")
 def test_each_phone_shows_the_question_in_its_learners_language(app: Flask, people: People,
                                                                 moved_clock: None) -> None:
     from quizapp.models import Account
 
-    app.config["WTF_CSRF_ENABLED"] = False
-    teacher_id = people.account("ms-rana", "teacher", "Ms Rana")
-    classroom = people.classroom(teacher_id)
+    room = assigned_class(app, people)
     sofia = people.account("sofia", name="Sofía")
-    people.join(classroom, sofia)
+    people.join(room["classroom"], sofia)
     with app.app_context():
         db.session.get(Account, sofia).language = "es"
         db.session.commit()
-    room = {"classroom": classroom, "assignment": people.assign(classroom),
-            "teacher": people.sign_in(app.test_client(), teacher_id, "ms-rana")}
     host = open_game(room)
     game = host.removesuffix("/host")
     phone = people.sign_in(app.test_client(), sofia, "sofia")
@@ -382,14 +387,10 @@ def test_the_teachers_phone_follows_the_game_without_its_countdown(room: dict, m
 
 @pytest.mark.usefixtures("translated_bank")
 def test_the_reveal_shows_the_evidence_glossed_in_the_class_s_language(app: Flask, people: People) -> None:
-    app.config["WTF_CSRF_ENABLED"] = False
-    teacher_id = people.account("ms-rana", "teacher", "Ms Rana")
-    classroom = people.classroom(teacher_id)
+    room = assigned_class(app, people)
     with app.app_context():
-        db.session.get(Classroom, classroom).language = "es"
+        db.session.get(Classroom, room["classroom"]).language = "es"
         db.session.commit()
-    room = {"classroom": classroom, "assignment": people.assign(classroom),
-            "teacher": people.sign_in(app.test_client(), teacher_id, "ms-rana")}
     host = open_game(room)
     press(room["teacher"], host, "start")
     press(room["teacher"], host, "reveal")
